@@ -61,7 +61,7 @@ export interface RuleContext {
   env: EnvironmentInfo;
   settings: LintSettings;
   /** The other configs of the project (empty when linting one file alone). */
-  project: ProjectMember[];
+  project: readonly ProjectMember[];
   report(report: RuleReport): void;
 }
 

@@ -1,0 +1,17 @@
+/**
+ * flylint's programmatic API. The CLI and the language server are built on exactly this.
+ */
+export { parseToml } from './toml/parse.js';
+export type { ParseOptions, ParseResult, TomlError } from './toml/parse.js';
+export type * from './toml/ast.js';
+export type * from './toml/values.js';
+export { lintText, lintAnalyzed, analyze, allRules, findRule } from './lint/engine.js';
+export type { LintOptions, SourceFile, AnalyzedFile, RuleLevel } from './lint/engine.js';
+export { applyFixes, applyEdits, fixesOf } from './lint/apply-fixes.js';
+export type { ApplyFixesOptions, ApplyFixesResult } from './lint/apply-fixes.js';
+export { LineIndex } from './lint/line-index.js';
+export type { Position } from './lint/line-index.js';
+export { resolveEnvironment } from './fly/environment.js';
+export { ruleDocsUrl } from './rule-docs.js';
+export type * from './lint/types.js';
+export type { Rule, RuleMeta, RuleContext, RuleReport, LintSettings, ProjectMember } from './lint/rule.js';

@@ -1,0 +1,157 @@
+/**
+ * The lint pipeline: text → syntax tree → model → rules → suppressions → configured severities.
+ * Pure: no file system, no terminal, no LSP. Front ends hand in text (and sibling configs).
+ */
+import { parseToml, type ParseResult, type TomlError } from '../toml/parse.js';
+import { buildModel } from '../fly/model.js';
+import { resolveEnvironment } from '../fly/environment.js';
+import { rules as registry } from '../../../rules/index.js';
+import { applySuppressions } from './suppressions.js';
+import { LineIndex } from './line-index.js';
+import type { LintSettings, ProjectMember, Rule, RuleReport } from './rule.js';
+import type { EnvironmentInfo, Finding, Severity } from './types.js';
+
+export type RuleLevel = Severity | 'off';
+
+export interface SourceFile {
+  filePath: string;
+  text: string;
+}
+
+export interface LintOptions {
+  filePath?: string;
+  /** Force the environment (`production`, `staging`, …): --env, the editor setting, config globs. */
+  env?: string;
+  /** Why `env` was forced, for --print-config and hover. */
+  envReason?: string;
+  /** The other configs of the project, for the isolation rules. */
+  siblings?: readonly SourceFile[];
+  /** Per-rule level overrides (`--rule`, config file, editor settings). */
+  rules?: Readonly<Record<string, RuleLevel>>;
+  /** Declared private by the config file or an editor setting (the file may also say `# flylint: private`). */
+  privateApp?: boolean;
+  /** Extra secret-name patterns (regular expression sources). */
+  secretPatterns?: readonly string[];
+  /** Environments of sibling files forced by the config file's globs, keyed by file path. */
+  siblingEnv?: Readonly<Record<string, string>>;
+  tomlVersion?: '1.0' | '1.1';
+}
+
+export interface AnalyzedFile extends ProjectMember {
+  parse: ParseResult;
+}
+
+const PRIVATE_MARKER = /^\s*flylint\s*:\s*private\b/;
+
+export function allRules(): readonly Rule[] {
+  return registry;
+}
+
+export function findRule(id: string): Rule | undefined {
+  return registry.find((rule) => rule.meta.id === id);
+}
+
+/** Parses a config and resolves its model and environment: what rules and editors read. */
+export function analyze(text: string, filePath: string | undefined, options: { env?: string; envReason?: string; tomlVersion?: '1.0' | '1.1' } = {}): AnalyzedFile {
+  const parse = parseToml(text, options.tomlVersion ? { tomlVersion: options.tomlVersion } : {});
+  const config = buildModel(parse.value);
+  const env = environmentOf(parse, config.appName, filePath, options.env, options.envReason);
+  return { filePath: filePath ?? '', text, doc: parse.ast, value: parse.value, config, env, parse };
+}
+
+function environmentOf(parse: ParseResult, appName: string | undefined, filePath: string | undefined, explicit?: string, reason?: string): EnvironmentInfo {
+  return resolveEnvironment({
+    ...(explicit ? { explicit: { name: explicit, reason: reason ?? `--env ${explicit}` } } : {}),
+    comments: parse.ast.comments.map((c) => c.text),
+    ...(filePath ? { filePath } : {}),
+    ...(appName ? { appName } : {}),
+  });
+}
+
+export function lintText(text: string, options: LintOptions = {}): Finding[] {
+  const file = analyze(text, options.filePath, options);
+  const siblings = (options.siblings ?? [])
+    .filter((s) => s.filePath !== options.filePath)
+    .map((s) => analyze(s.text, s.filePath, { ...(options.siblingEnv?.[s.filePath] ? { env: options.siblingEnv[s.filePath]! } : {}), ...(options.tomlVersion ? { tomlVersion: options.tomlVersion } : {}) }));
+  return lintAnalyzed(file, siblings, options);
+}
+
+/** Lints one analysed file against its (already analysed) siblings; the CLI shares analyses across a project. */
+export function lintAnalyzed(file: AnalyzedFile, siblings: readonly AnalyzedFile[], options: LintOptions = {}): Finding[] {
+  const findings: Finding[] = file.parse.errors.map((error) => tomlFinding(error, file.filePath));
+  const settings: LintSettings = {
+    privateApp: options.privateApp === true || file.doc.comments.some((c) => PRIVATE_MARKER.test(c.text)),
+    secretPatterns: [...(options.secretPatterns ?? [])],
+  };
+  const siblingIndexes = new Map<string, LineIndex>();
+  for (const rule of registry) {
+    const level = options.rules?.[rule.meta.id];
+    if (level === 'off') continue;
+    if (rule.meta.env === 'production' && !file.env.isProduction) continue;
+    const report = (r: RuleReport): void => {
+      if (r.filePath && r.filePath !== file.filePath) return; // findings for other files come when those are linted
+      findings.push(toFinding(rule, r, file.filePath, siblings, siblingIndexes));
+    };
+    try {
+      rule.check({ text: file.text, filePath: file.filePath || undefined, doc: file.doc, value: file.value, config: file.config, env: file.env, settings, project: siblings, report });
+    } catch (error) {
+      findings.push({
+        ruleId: 'internal-error',
+        severity: 'error',
+        message: `Rule "${rule.meta.id}" failed on this file: ${error instanceof Error ? error.message : String(error)}. Please report this.`,
+        range: [0, 0],
+        ...(file.filePath ? { filePath: file.filePath } : {}),
+      });
+    }
+  }
+  const kept = applySuppressions(findings, file.doc, file.text).filter((f) => options.rules?.[f.ruleId] !== 'off');
+  for (const finding of kept) {
+    const level = options.rules?.[finding.ruleId];
+    if (level && level !== 'off') finding.severity = level;
+  }
+  return sortAndDedupe(kept);
+}
+
+function tomlFinding(error: TomlError, filePath: string): Finding {
+  return {
+    ruleId: error.code,
+    severity: error.code === 'toml-version' ? 'info' : 'error',
+    message: error.message,
+    range: error.range,
+    ...(filePath ? { filePath } : {}),
+    ...(error.related ? { related: error.related.map((r) => ({ message: r.message, range: r.range })) } : {}),
+    ...(error.fix ? { fix: error.fix } : {}),
+  };
+}
+
+function toFinding(rule: Rule, r: RuleReport, filePath: string, siblings: readonly AnalyzedFile[], indexes: Map<string, LineIndex>): Finding {
+  const finding: Finding = {
+    ruleId: rule.meta.id,
+    severity: r.severity ?? rule.meta.severity,
+    message: r.message,
+    range: r.range,
+  };
+  if (filePath) finding.filePath = filePath;
+  if (r.related?.length) {
+    finding.related = r.related.map((rel) => {
+      if (!rel.filePath || rel.filePath === filePath || rel.location) return rel;
+      const other = siblings.find((s) => s.filePath === rel.filePath);
+      if (!other) return rel;
+      let index = indexes.get(other.filePath);
+      if (!index) indexes.set(other.filePath, (index = new LineIndex(other.text)));
+      return { ...rel, location: index.location(rel.range) };
+    });
+  }
+  if (r.fix) finding.fix = r.fix;
+  if (r.suggestions?.length) finding.suggestions = r.suggestions;
+  if (r.tags?.length) finding.tags = r.tags;
+  return finding;
+}
+
+function sortAndDedupe(findings: Finding[]): Finding[] {
+  findings.sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1] || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message));
+  return findings.filter((f, i) => {
+    const prev = findings[i - 1];
+    return !prev || prev.range[0] !== f.range[0] || prev.range[1] !== f.range[1] || prev.ruleId !== f.ruleId || prev.message !== f.message;
+  });
+}
