@@ -1,0 +1,114 @@
+// Language-server latency and memory, measured over a real stdio connection.
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createRequire } from 'node:module';
+import { syntheticConfig } from './synthetic.mjs';
+
+const require = createRequire(import.meta.url);
+const rpc = require('vscode-jsonrpc/node');
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+function stats(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return { median: sorted[Math.floor(sorted.length / 2)], max: sorted[sorted.length - 1] };
+}
+
+function rssMb(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const match = /VmRSS:\s+(\d+) kB/.exec(status);
+  return match ? Number(match[1]) / 1024 : NaN;
+}
+
+export async function benchLanguageServer(serverPath, { quick, row }) {
+  const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const connection = rpc.createMessageConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
+  const waiting = new Map();
+  connection.onNotification('textDocument/publishDiagnostics', (params) => {
+    const resolve = waiting.get(params.uri);
+    if (resolve) {
+      waiting.delete(params.uri);
+      resolve(params);
+    }
+  });
+  connection.onRequest('workspace/configuration', (params) => params.items.map(() => null));
+  connection.onRequest('client/registerCapability', () => null);
+  connection.onRequest('window/workDoneProgress/create', () => null);
+  connection.listen();
+  const diagnosticsFor = (uri) => new Promise((resolve) => waiting.set(uri, resolve));
+
+  const workspace = join(root, 'examples');
+  await connection.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: pathToFileURL(workspace).href,
+    workspaceFolders: [{ uri: pathToFileURL(workspace).href, name: 'examples' }],
+    capabilities: { textDocument: { publishDiagnostics: { relatedInformation: true } }, workspace: { configuration: true } },
+  });
+  connection.sendNotification('initialized', {});
+
+  async function changeLatency(uri, text, rounds) {
+    const opened = diagnosticsFor(uri);
+    connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'toml', version: 1, text } });
+    await opened;
+    const times = [];
+    for (let version = 2; version < rounds + 2; version++) {
+      // Alternate a value so every change is real and re-analysed.
+      const changed = text.replace('primary_region = "', version % 2 ? 'primary_region = "x' : 'primary_region = "');
+      const done = diagnosticsFor(uri);
+      const start = process.hrtime.bigint();
+      connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text: changed }] });
+      await done;
+      times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    }
+    return stats(times);
+  }
+
+  async function requestLatency(method, params, rounds) {
+    const times = [];
+    for (let i = 0; i < rounds; i++) {
+      const start = process.hrtime.bigint();
+      await connection.sendRequest(method, params);
+      times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    }
+    return stats(times);
+  }
+
+  const rounds = quick ? 30 : 100;
+  const typical = readFileSync(join(root, 'examples', 'shop', 'fly.toml'), 'utf8');
+  const typicalUri = pathToFileURL(join(root, 'bench', 'typical', 'fly.toml')).href;
+  const small = await changeLatency(typicalUri, typical, rounds);
+  console.log(`  didChange → publishDiagnostics, typical file (${typical.split('\n').length} lines): median ${small.median.toFixed(2)} ms, max ${small.max.toFixed(2)} ms (target median ≤ 2 ms)`);
+  row('LSP typical file / 2 ms budget', small.median, 2, 'ms', 1.0);
+
+  const large = syntheticConfig(5000);
+  const largeUri = pathToFileURL(join(root, 'bench', 'large', 'fly.toml')).href;
+  const big = await changeLatency(largeUri, large, quick ? 10 : 30);
+  console.log(`  didChange → publishDiagnostics, 5,000-line file: median ${big.median.toFixed(1)} ms, max ${big.max.toFixed(1)} ms (target median ≤ 50 ms)`);
+  row('LSP 5,000 lines / 50 ms budget', big.median, 50, 'ms', 1.0);
+
+  const lines = typical.split('\n');
+  const hoverLine = lines.findIndex((l) => l.includes('auto_stop_machines'));
+  const position = { line: hoverLine, character: lines[hoverLine].indexOf('auto_stop') + 2 };
+  const hover = await requestLatency('textDocument/hover', { textDocument: { uri: typicalUri }, position }, rounds);
+  console.log(`  hover: median ${hover.median.toFixed(2)} ms, max ${hover.max.toFixed(2)} ms`);
+  const completionPosition = { line: hoverLine, character: lines[hoverLine].length };
+  const completion = await requestLatency('textDocument/completion', { textDocument: { uri: typicalUri }, position: completionPosition }, rounds);
+  console.log(`  completion: median ${completion.median.toFixed(2)} ms, max ${completion.max.toFixed(2)} ms`);
+
+  for (let i = 0; i < 100; i++) {
+    const uri = pathToFileURL(join(root, 'bench', 'many', `app${i}`, 'fly.toml')).href;
+    const opened = diagnosticsFor(uri);
+    connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'toml', version: 1, text: typical.replace('app = "shop"', `app = "shop-${i}"`) } });
+    await opened;
+  }
+  global.gc?.();
+  const rss = rssMb(child.pid);
+  console.log(`  server RSS with 102 files open: ${rss.toFixed(0)} MB (target ≤ 80 MB)`);
+  row('LSP RSS / 80 MB budget', rss, 80, 'MB', 1.0);
+
+  await connection.sendRequest('shutdown');
+  connection.sendNotification('exit');
+  connection.dispose();
+  await new Promise((resolve) => child.once('exit', resolve));
+}

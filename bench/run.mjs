@@ -1,0 +1,156 @@
+#!/usr/bin/env node
+// `npm run bench`: flylint against its peers, measured side by side in one run on this machine.
+// Every target is a ratio against a peer measured in the same run, so a slower or busier machine
+// moves both sides together.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { syntheticConfig } from './synthetic.mjs';
+import { benchLanguageServer } from './lsp.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const corpusDir = join(root, '..', 'shared', 'corpus', 'real-world');
+const flySchema = join(root, '..', 'shared', 'schemas-external', 'schemastore-fly.json');
+const cli = join(root, 'bin', 'flylint.js');
+const quick = process.argv.includes('--quick');
+const RUNS = quick ? 5 : 11;
+
+const rows = [];
+function row(name, ours, peer, unit, target, better = 'lower') {
+  const ratio = ours / peer;
+  const met = target === undefined ? '' : (better === 'lower' ? ratio <= target : ratio >= target) ? 'met' : 'MISSED';
+  rows.push({ name, ours, peer, unit, ratio, target, met });
+  const fmt = (v) => (v >= 100 ? v.toFixed(0) : v.toFixed(2));
+  console.log(`  ${name}: flylint ${fmt(ours)} ${unit} vs ${fmt(peer)} ${unit} → ratio ${ratio.toFixed(2)}${target === undefined ? '' : ` (target ${better === 'lower' ? '≤' : '≥'} ${target}: ${met})`}`);
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+/** Wall time of a whole process, in ms; stdout discarded. */
+function timeProcess(command, args, options = {}) {
+  const start = process.hrtime.bigint();
+  const result = spawnSync(command, args, { stdio: ['ignore', 'ignore', 'pipe'], ...options });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (result.error) throw result.error;
+  return ms;
+}
+
+/** Alternates the two commands run by run, so drift in machine load hits both alike. */
+function compareProcesses(a, b, runs = RUNS) {
+  const timesA = [];
+  const timesB = [];
+  timeProcess(...a);
+  timeProcess(...b);
+  for (let i = 0; i < runs; i++) {
+    timesA.push(timeProcess(...a));
+    timesB.push(timeProcess(...b));
+  }
+  return [median(timesA), median(timesB)];
+}
+
+/** Peak RSS of a process in MB, via GNU time. */
+function peakRss(command, args, options = {}) {
+  if (!existsSync('/usr/bin/time')) return NaN;
+  const result = spawnSync('/usr/bin/time', ['-f', '%M', command, ...args], { stdio: ['ignore', 'ignore', 'pipe'], ...options });
+  const lines = result.stderr.toString().trim().split('\n');
+  return Number(lines[lines.length - 1]) / 1024;
+}
+
+if (!existsSync(join(root, 'dist', 'cli.js'))) {
+  console.error('flylint is not built: run `npm run build` first.');
+  process.exit(2);
+}
+
+console.log(`flylint benchmarks (node ${process.version}, ${RUNS} runs per median)\n`);
+
+// 1. One file, whole process, against bare Node start-up.
+console.log('CLI start-up, one fly.toml:');
+{
+  const file = join(root, 'examples', 'well-configured', 'fly.toml');
+  const [ours, bare] = compareProcesses([process.execPath, [cli, file]], [process.execPath, ['-e', '0']]);
+  row('one file vs `node -e 0`', ours, bare, 'ms', 1.3);
+}
+
+// 2. The corpus in one call, against Tombi (a native Rust TOML linter) with the public fly.toml schema.
+console.log('\nCorpus in one call (276 real configs):');
+{
+  const files = readdirSync(corpusDir).filter((f) => f.endsWith('.toml'));
+  const tombi = join(root, 'node_modules', '.bin', 'tombi');
+  const work = mkdtempSync(join(tmpdir(), 'flylint-bench-'));
+  try {
+    for (const f of files) copyFileSync(join(corpusDir, f), join(work, f));
+    // Tombi reads its schema association from tombi.toml in the project folder.
+    writeFileSync(join(work, 'tombi.toml'), `[[schemas]]\npath = ${JSON.stringify(flySchema)}\ninclude = ["*.toml"]\n`);
+    const tombiArgs = ['lint', '--offline', '--quiet', ...files];
+    const oursArgs = [cli, '--format', 'json', '.'];
+    if (existsSync(tombi)) {
+      const [ours, peer] = compareProcesses([process.execPath, oursArgs, { cwd: work }], [tombi, tombiArgs, { cwd: work, env: { ...process.env, TOMBI_OFFLINE: '1' } }]);
+      row('corpus vs Tombi', ours, peer, 'ms', 1.0);
+      const rssOurs = peakRss(process.execPath, oursArgs, { cwd: work });
+      const rssPeer = peakRss(tombi, tombiArgs, { cwd: work });
+      console.log(`  peak memory: flylint ${rssOurs.toFixed(0)} MB, Tombi ${rssPeer.toFixed(0)} MB`);
+    } else {
+      console.log('  tombi is not installed (npm ci installs it as a devDependency)');
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+// 3. Parser throughput and full-lint throughput, in-process.
+console.log('\nIn-process throughput:');
+{
+  const api = await import(join(root, 'dist', 'index.js'));
+  const smol = await import('smol-toml');
+  const iarna = (await import('@iarna/toml')).default;
+  const texts = readdirSync(corpusDir).filter((f) => f.endsWith('.toml')).map((f) => readFileSync(join(corpusDir, f), 'utf8'));
+  const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
+  const throughput = (parse) => {
+    const attempt = (t) => { try { parse(t); } catch { /* the 3 invalid files throw in some parsers */ } };
+    for (let i = 0; i < 5; i++) texts.forEach(attempt);
+    const rounds = quick ? 20 : 60;
+    const start = process.hrtime.bigint();
+    for (let i = 0; i < rounds; i++) texts.forEach(attempt);
+    const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+    return { mbps: (bytes * rounds) / 1e6 / seconds, filesPerSecond: (texts.length * rounds) / seconds };
+  };
+  const ours = throughput((t) => api.parseToml(t));
+  const smolResult = throughput((t) => smol.parse(t));
+  const iarnaResult = throughput((t) => iarna.parse(t));
+  console.log(`  parsers (MB/s): flylint ${ours.mbps.toFixed(1)} (full lossless tree + values), smol-toml ${smolResult.mbps.toFixed(1)}, @iarna/toml ${iarnaResult.mbps.toFixed(1)}`);
+  row('parser vs smol-toml', ours.mbps, smolResult.mbps, 'MB/s', 1.0, 'higher');
+  const lint = throughput((t) => api.lintText(t, { filePath: 'fly.toml' }));
+  console.log(`  full lint (parse + schema + rules): ${lint.filesPerSecond.toFixed(0)} files/s, ${lint.mbps.toFixed(1)} MB/s`);
+
+  console.log('\nScaling (lint time of a large synthetic config at 1×, 10×, 100×):');
+  const base = syntheticConfig(500);
+  let perByte1x;
+  for (const factor of [1, 10, 100]) {
+    const text = syntheticConfig(500 * factor);
+    const rounds = Math.max(1, Math.round(40 / factor));
+    api.lintText(text, { filePath: 'fly.toml' });
+    const start = process.hrtime.bigint();
+    for (let i = 0; i < rounds; i++) api.lintText(text, { filePath: 'fly.toml' });
+    const ms = Number(process.hrtime.bigint() - start) / 1e6 / rounds;
+    const perKb = ms / (text.length / 1024);
+    perByte1x ??= perKb;
+    console.log(`  ${String(factor).padStart(3)}× (${text.split('\n').length} lines, ${(text.length / 1024).toFixed(0)} KB): ${ms.toFixed(1)} ms, ${(perKb * 1000).toFixed(0)} µs/KB (×${(perKb / perByte1x).toFixed(2)} of 1×)`);
+  }
+  void base;
+}
+
+// 4. The language server.
+console.log('\nLanguage server:');
+if (existsSync(join(root, 'dist', 'language-server.js'))) {
+  await benchLanguageServer(join(root, 'dist', 'language-server.js'), { quick, row });
+} else {
+  console.log('  not built');
+}
+
+console.log('\nSummary:');
+for (const r of rows) console.log(`  ${r.name.padEnd(34)} ratio ${r.ratio.toFixed(2).padStart(6)}  ${r.target === undefined ? '' : r.met}`);
