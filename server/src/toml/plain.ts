@@ -1,0 +1,61 @@
+/** The document's value as plain JavaScript data (what a TOML decoder returns), and toml-test's tagged JSON. */
+import type { TomlValue } from './values.js';
+import { normalizeDateTime } from './literals.js';
+
+export type PlainValue = string | number | bigint | boolean | PlainValue[] | { [key: string]: PlainValue };
+
+/** Tables → objects, arrays → arrays, integers → numbers (bigint beyond 2^53), date-times → their spelling. */
+export function toPlainValue(value: TomlValue): PlainValue {
+  switch (value.type) {
+    case 'table': {
+      const out: { [key: string]: PlainValue } = {};
+      for (const [key, entry] of value.entries) out[key] = toPlainValue(entry.value);
+      return out;
+    }
+    case 'array':
+      return value.items.map(toPlainValue);
+    case 'integer': {
+      const big = value.value as bigint;
+      return big >= BigInt(Number.MIN_SAFE_INTEGER) && big <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(big) : big;
+    }
+    default:
+      return value.value as string | number | boolean;
+  }
+}
+
+export type TaggedValue = { type: string; value: string } | TaggedValue[] | { [key: string]: TaggedValue };
+
+function floatText(n: number): string {
+  if (Number.isNaN(n)) return 'nan';
+  if (n === Infinity) return 'inf';
+  if (n === -Infinity) return '-inf';
+  if (Object.is(n, -0)) return '-0';
+  return String(n);
+}
+
+/** toml-test's tagged JSON: every scalar as `{ type, value }`. */
+export function toTaggedJson(value: TomlValue): TaggedValue {
+  switch (value.type) {
+    case 'table': {
+      const out: { [key: string]: TaggedValue } = {};
+      for (const [key, entry] of value.entries) out[key] = toTaggedJson(entry.value);
+      return out;
+    }
+    case 'array':
+      return value.items.map(toTaggedJson);
+    case 'string':
+      return { type: 'string', value: value.value as string };
+    case 'integer':
+      return { type: 'integer', value: String(value.value) };
+    case 'float':
+      return { type: 'float', value: floatText(value.value as number) };
+    case 'boolean':
+      return { type: 'bool', value: String(value.value) };
+    case 'datetime': {
+      const node = value.node;
+      const subtype = node.kind === 'datetime' ? node.subtype : 'offsetDateTime';
+      const type = { offsetDateTime: 'datetime', localDateTime: 'datetime-local', localDate: 'date-local', localTime: 'time-local' }[subtype];
+      return { type, value: normalizeDateTime(value.value as string) };
+    }
+  }
+}
