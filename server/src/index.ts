@@ -2,6 +2,7 @@
  * flylint's programmatic API. The CLI and the language server are built on exactly this.
  */
 export { parseToml } from './toml/parse.js';
+export { toPlainValue, toTaggedJson, printDocument } from './toml/index.js';
 export type { ParseOptions, ParseResult, TomlError } from './toml/parse.js';
 export type * from './toml/ast.js';
 export type * from './toml/values.js';
