@@ -20,7 +20,7 @@ runScript('scripts/build-schema.mjs');
 
 const entries = [
   ['server/src/index.ts', 'dist/index.js'],
-  ['server/src/cli/main.ts', 'dist/cli.js'],
+  ['server/src/cli/bin.ts', 'dist/cli.js'],
   ['server/src/lsp/main.ts', 'dist/language-server.js'],
 ].filter(([source]) => existsSync(join(root, source)));
 

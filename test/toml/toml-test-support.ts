@@ -55,7 +55,8 @@ export function taggedDiff(actual: Tagged, expected: Tagged, path = '$'): string
     const isScalar = typeof e.type === 'string' && typeof e.value === 'string' && Object.keys(e).length === 2;
     if (isScalar) {
       if (a.type !== e.type) return `${path}: expected type ${e.type}, got ${String(a.type)}`;
-      const ok = e.type === 'float' ? sameFloat(String(a.value), e.value as string) : e.type.startsWith('date') || e.type.startsWith('time') ? sameDateTime(String(a.value), e.value as string) : a.value === e.value;
+      const type = String(e.type);
+      const ok = type === 'float' ? sameFloat(String(a.value), e.value as string) : type.startsWith('date') || type.startsWith('time') ? sameDateTime(String(a.value), e.value as string) : a.value === e.value;
       return ok ? undefined : `${path}: expected ${JSON.stringify(e.value)}, got ${JSON.stringify(a.value)}`;
     }
     const keysA = Object.keys(a).sort();

@@ -465,10 +465,15 @@ class Parser {
         }
         return { kind: 'datetime', start, end, subtype: literal.subtype, raw: word };
       }
-      case 'error':
-        this.token('invalid', start, end);
-        this.error(literal.message, start, end);
-        return { kind: 'invalid', start, end };
+      case 'error': {
+        // An unquoted string (`https://x.dev`) runs on past the word: take it whole, to the next separator.
+        let stop = end;
+        while (stop < text.length && !this.isLineEnd(stop) && !isWhitespace(text.charCodeAt(stop)) && ![COMMA, RBRACKET, RBRACE, HASH].includes(text.charCodeAt(stop))) stop++;
+        this.pos = stop;
+        this.token('invalid', start, stop);
+        this.error(stop > end ? `Invalid value "${text.slice(start, stop)}": strings must be quoted` : literal.message, start, stop);
+        return { kind: 'invalid', start, end: stop };
+      }
     }
   }
 

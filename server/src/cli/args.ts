@@ -1,0 +1,138 @@
+/** Command-line parsing, by hand: no dependency to load at start-up. */
+import type { RuleLevel } from '../lint/engine.js';
+
+export type Format = 'stylish' | 'json' | 'sarif' | 'github';
+
+export interface CliOptions {
+  paths: string[];
+  format: Format;
+  env?: string;
+  fix: boolean;
+  unsafeFixes: boolean;
+  stdin: boolean;
+  stdinFilename?: string;
+  config?: string;
+  rules: Record<string, RuleLevel>;
+  maxWarnings?: number;
+  quiet: boolean;
+  listRules: boolean;
+  explain?: string;
+  printConfig?: string;
+  version: boolean;
+  help: boolean;
+}
+
+export class UsageError extends Error {}
+
+export const USAGE = `Usage: flylint [options] [path ...]
+
+Lints fly.toml files: paths are files or directories (every fly*.toml below, honouring .gitignore);
+no path = the current directory. All files of one call form one project (isolation rules compare them).
+
+Options:
+  --format stylish|json|sarif|github   output format (default: stylish)
+  --env NAME                           force the environment of every file (production, staging, …)
+  --fix                                apply safe fixes to the files
+  --unsafe-fixes                       with --fix, also apply suggestions (they change what gets deployed)
+  --stdin                              lint standard input
+  --stdin-filename NAME                the file name to use for standard input
+  --config FILE                        use this .flylint.toml instead of searching upward
+  --rule ID=off|info|warning|error     set a rule's level (repeatable)
+  --max-warnings N                     exit 1 when there are more than N warnings
+  --quiet                              report errors only
+  --list-rules                         list every rule
+  --explain ID                         print a rule's documentation
+  --print-config FILE                  print the environment and settings that apply to FILE
+  --version                            print the version
+  --help                               print this help
+
+Exit codes: 0 no errors (and warnings within --max-warnings), 1 findings that fail, 2 usage, config or internal error.`;
+
+const LEVELS = new Set(['off', 'info', 'warning', 'error']);
+const FORMATS = new Set(['stylish', 'json', 'sarif', 'github']);
+
+export function parseArgs(argv: readonly string[]): CliOptions {
+  const options: CliOptions = { paths: [], format: 'stylish', fix: false, unsafeFixes: false, stdin: false, rules: {}, quiet: false, listRules: false, version: false, help: false };
+  for (let i = 0; i < argv.length; i++) {
+    const raw = argv[i]!;
+    if (!raw.startsWith('--') || raw === '--') {
+      if (raw === '--') {
+        options.paths.push(...argv.slice(i + 1));
+        break;
+      }
+      if (raw.startsWith('-') && raw !== '-') throw new UsageError(`Unknown option "${raw}"`);
+      options.paths.push(raw);
+      continue;
+    }
+    const eq = raw.indexOf('=');
+    const name = eq > 0 ? raw.slice(0, eq) : raw;
+    const inline = eq > 0 ? raw.slice(eq + 1) : undefined;
+    const value = (): string => {
+      if (inline !== undefined) return inline;
+      const next = argv[++i];
+      if (next === undefined) throw new UsageError(`Option ${name} needs a value`);
+      return next;
+    };
+    switch (name) {
+      case '--format': {
+        const format = value();
+        if (!FORMATS.has(format)) throw new UsageError(`Unknown format "${format}": use stylish, json, sarif or github`);
+        options.format = format as Format;
+        break;
+      }
+      case '--env':
+        options.env = value();
+        break;
+      case '--fix':
+        options.fix = true;
+        break;
+      case '--unsafe-fixes':
+        options.unsafeFixes = true;
+        break;
+      case '--stdin':
+        options.stdin = true;
+        break;
+      case '--stdin-filename':
+        options.stdinFilename = value();
+        break;
+      case '--config':
+        options.config = value();
+        break;
+      case '--rule': {
+        const spec = value();
+        const [id, level] = spec.split('=');
+        if (!id || !level || !LEVELS.has(level)) throw new UsageError(`--rule takes ID=off|info|warning|error, got "${spec}"`);
+        options.rules[id] = level as RuleLevel;
+        break;
+      }
+      case '--max-warnings': {
+        const n = Number(value());
+        if (!Number.isInteger(n) || n < 0) throw new UsageError('--max-warnings takes a whole number >= 0');
+        options.maxWarnings = n;
+        break;
+      }
+      case '--quiet':
+        options.quiet = true;
+        break;
+      case '--list-rules':
+        options.listRules = true;
+        break;
+      case '--explain':
+        options.explain = value();
+        break;
+      case '--print-config':
+        options.printConfig = value();
+        break;
+      case '--version':
+        options.version = true;
+        break;
+      case '--help':
+        options.help = true;
+        break;
+      default:
+        throw new UsageError(`Unknown option "${name}"`);
+    }
+  }
+  if (options.unsafeFixes) options.fix = true;
+  return options;
+}

@@ -1,0 +1,54 @@
+/** Finds the `.flylint.toml` files that apply to a path: upward from its folder, stopping at `root = true`. */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { parseConfigFile, type ConfigError, type FlylintConfig } from '../config/config-file.js';
+
+export class ConfigFileError extends Error {
+  constructor(readonly filePath: string, readonly errors: ConfigError[]) {
+    super(errors.map((e) => `${filePath}:${e.line}:${e.column}: ${e.message}`).join('\n'));
+  }
+}
+
+export class ConfigSearch {
+  private readonly byDirectory = new Map<string, FlylintConfig[]>();
+  private readonly byFile = new Map<string, FlylintConfig>();
+
+  constructor(private readonly knownRules: readonly string[], private readonly explicit?: string) {}
+
+  private load(filePath: string): FlylintConfig {
+    let config = this.byFile.get(filePath);
+    if (config) return config;
+    let text: string;
+    try {
+      text = readFileSync(filePath, 'utf8');
+    } catch {
+      throw new ConfigFileError(filePath, [{ message: 'cannot read the config file', line: 1, column: 1 }]);
+    }
+    const result = parseConfigFile(text, filePath, this.knownRules);
+    if (!result.config) throw new ConfigFileError(filePath, result.errors);
+    this.byFile.set(filePath, result.config);
+    return result.config;
+  }
+
+  /** Nearest first. */
+  configsFor(filePath: string): FlylintConfig[] {
+    if (this.explicit) return [this.load(resolve(this.explicit))];
+    return this.forDirectory(dirname(resolve(filePath)));
+  }
+
+  private forDirectory(dir: string): FlylintConfig[] {
+    const cached = this.byDirectory.get(dir);
+    if (cached) return cached;
+    const candidate = join(dir, '.flylint.toml');
+    let result: FlylintConfig[] = [];
+    const own = existsSync(candidate) ? this.load(candidate) : undefined;
+    const parent = dirname(dir);
+    if (own?.root) result = [own];
+    else {
+      const above = parent !== dir ? this.forDirectory(parent) : [];
+      result = own ? [own, ...above] : above;
+    }
+    this.byDirectory.set(dir, result);
+    return result;
+  }
+}

@@ -1,0 +1,57 @@
+/** A rule's documentation, generated from its metadata: `--explain`, `docs/rules/*.md`, hover links. */
+import type { RuleMeta } from './rule.js';
+import { ruleDocsUrl } from '../rule-docs.js';
+
+const FIX_TEXT = {
+  safe: 'Safe fix: keeps what flyctl deploys identical; applied by `flylint --fix` and "Fix all" in editors.',
+  suggestion: 'Suggestion: changes what gets deployed, so it is offered as a quick-fix in editors and applied by the CLI only with `--unsafe-fixes`.',
+  none: 'No automatic fix.',
+} as const;
+
+const ENV_TEXT = {
+  any: 'every config',
+  production: 'production configs only',
+  project: 'the configs of one project, compared with each other',
+} as const;
+
+export function renderRuleDocs(meta: RuleMeta): string {
+  const file = meta.examples.fileName ?? 'fly.toml';
+  return `# ${meta.id}
+
+${meta.summary}.
+
+- Severity: ${meta.severity}
+- Applies to: ${ENV_TEXT[meta.env]}
+- Category: ${meta.category}
+- ${FIX_TEXT[meta.fix]}
+
+## Why
+
+${meta.why}
+
+Fly.io docs: ${meta.flyDocs}
+
+## Bad (\`${file}\`)
+
+\`\`\`toml
+${meta.examples.bad.replace(/\n$/, '')}
+\`\`\`
+
+## Good
+
+\`\`\`toml
+${meta.examples.good.replace(/\n$/, '')}
+\`\`\`
+
+Disable it for one line with \`# flylint-disable-next-line ${meta.id} -- reason\`, or everywhere in
+\`.flylint.toml\`: \`[rules]\` \`${meta.id} = "off"\`.
+`;
+}
+
+export function renderRuleList(rules: readonly RuleMeta[]): string {
+  const rows = rules.map((m) => [m.id, m.severity, m.env, m.fix, m.summary]);
+  const header = ['rule', 'severity', 'env', 'fix', 'summary'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ');
+  return [line(header), ...rows.map(line)].join('\n') + `\n\nDocs: ${ruleDocsUrl('<rule>')} or flylint --explain <rule>\n`;
+}
