@@ -81,7 +81,6 @@ export class DocumentBuilder {
     }
     const last = segments[segments.length - 1]!;
     const entry = table.entries.get(last.name);
-    const path = keyPath(segments, segments.length);
     if (node.kind === 'table') {
       if (!entry) {
         const created: TomlTable = { type: 'table', entries: new Map(), origin: 'header', node };
@@ -94,6 +93,7 @@ export class DocumentBuilder {
         entry.key = last;
         return entry.value;
       }
+      const path = keyPath(segments, segments.length);
       const what = entry.value.type === 'table' && entry.value.origin === 'header' ? `Table [${path}] is defined twice` : `Cannot define table [${path}]: "${path}" is already ${describe(entry.value)}`;
       this.conflict(last, what, entry.key);
       return this.detached(node);
@@ -105,6 +105,7 @@ export class DocumentBuilder {
     } else if (entry.value.type === 'array' && entry.value.arrayOfTables) {
       array = entry.value;
     } else {
+      const path = keyPath(segments, segments.length);
       this.conflict(last, `Cannot add [[${path}]]: "${path}" is already ${describe(entry.value)}`, entry.key);
       return this.detached(node);
     }
