@@ -2,7 +2,7 @@ import { chmodSync, mkdtempSync, readFileSync, statSync, writeFileSync, mkdirSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import Ajv from 'ajv-draft-04';
+import AjvDraft04 from 'ajv-draft-04';
 import { flylint } from './run-cli.js';
 import { writeFileAtomic } from '../../server/src/cli/write-file.js';
 import { parseArgs, UsageError } from '../../server/src/cli/args.js';
@@ -68,6 +68,7 @@ describe('flylint CLI', () => {
     const r = flylint(['--format', 'sarif', 'fly.toml'], { cwd: dir });
     const log = JSON.parse(r.stdout);
     const schema = JSON.parse(readFileSync(join(process.cwd(), '..', 'shared', 'schemas-external', 'sarif-schema-2.1.0.json'), 'utf8'));
+    const Ajv = ((AjvDraft04 as unknown as { default?: unknown }).default ?? AjvDraft04) as new (options: object) => { compile(schema: object): ((data: unknown) => boolean) & { errors?: unknown[] } };
     const ajv = new Ajv({ allErrors: true, strict: false });
     const validate = ajv.compile(schema);
     expect(validate(log), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
