@@ -9,6 +9,16 @@ import invalidValue from './invalid-value.js';
 import missingRequired from './missing-required.js';
 import deprecated from './deprecated.js';
 import keyCase from './key-case.js';
+import ambiguousDuration from './ambiguous-duration.js';
+import unknownProcess from './unknown-process.js';
+import serviceMissingProcesses from './service-missing-processes.js';
+import serviceWithoutPorts from './service-without-ports.js';
+import checkTiming from './check-timing.js';
+import invalidCommand from './invalid-command.js';
+import deployStrategy from './deploy-strategy.js';
+import invalidMount from './invalid-mount.js';
+import vmSizing from './vm-sizing.js';
+import multipleBuildSources from './multiple-build-sources.js';
 
 export const rules: readonly Rule[] = [
   tomlSyntax,
@@ -20,4 +30,14 @@ export const rules: readonly Rule[] = [
   missingRequired,
   deprecated,
   keyCase,
+  ambiguousDuration,
+  unknownProcess,
+  serviceMissingProcesses,
+  serviceWithoutPorts,
+  checkTiming,
+  invalidCommand,
+  deployStrategy,
+  invalidMount,
+  vmSizing,
+  multipleBuildSources,
 ];
