@@ -19,6 +19,22 @@ import deployStrategy from './deploy-strategy.js';
 import invalidMount from './invalid-mount.js';
 import vmSizing from './vm-sizing.js';
 import multipleBuildSources from './multiple-build-sources.js';
+import missingSwap from './missing-swap.js';
+import sharedCpuInProduction from './shared-cpu-in-production.js';
+import minMachinesRunning from './min-machines-running.js';
+import missingAutoStop from './missing-auto-stop.js';
+import exposedPrivateService from './exposed-private-service.js';
+import secretInEnv from './secret-in-env.js';
+import missingForceHttps from './missing-force-https.js';
+import missingHealthCheck from './missing-health-check.js';
+import primaryRegion from './primary-region.js';
+import immediateDeploy from './immediate-deploy.js';
+import volumeSinglePoint from './volume-single-point.js';
+import missingMetrics from './missing-metrics.js';
+import sharedAppName from './shared-app-name.js';
+import crossEnvironmentReference from './cross-environment-reference.js';
+import environmentNaming from './environment-naming.js';
+import unusedSuppression from './unused-suppression.js';
 
 export const rules: readonly Rule[] = [
   tomlSyntax,
@@ -40,4 +56,20 @@ export const rules: readonly Rule[] = [
   invalidMount,
   vmSizing,
   multipleBuildSources,
+  missingSwap,
+  sharedCpuInProduction,
+  minMachinesRunning,
+  missingAutoStop,
+  exposedPrivateService,
+  secretInEnv,
+  missingForceHttps,
+  missingHealthCheck,
+  primaryRegion,
+  immediateDeploy,
+  volumeSinglePoint,
+  missingMetrics,
+  sharedAppName,
+  crossEnvironmentReference,
+  environmentNaming,
+  unusedSuppression,
 ];

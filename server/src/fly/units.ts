@@ -25,7 +25,8 @@ export function durationMs(value: string | number | bigint, unit: DurationUnit):
 
 export function formatDuration(ms: number): string {
   if (ms === 0) return '0s';
-  if (Math.abs(ms) < 1) return `${Math.round(ms * 1e6)}ns`;
+  if (Math.abs(ms) < 1e-3) return `${Math.round(ms * 1e6)}ns`;
+  if (Math.abs(ms) < 1) return `${Math.round(ms * 1e3)}µs`;
   if (Math.abs(ms) < 1000) return `${ms}ms`;
   const s = ms / 1000;
   if (s < 60 || s % 60 !== 0) return `${s}s`;

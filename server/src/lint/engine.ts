@@ -104,7 +104,7 @@ export function lintAnalyzed(file: AnalyzedFile, siblings: readonly AnalyzedFile
       });
     }
   }
-  const kept = applySuppressions(findings, file.doc, file.text).filter((f) => options.rules?.[f.ruleId] !== 'off');
+  const kept = applySuppressions(findings, file.doc, file.text, registry.map((r) => r.meta.id)).filter((f) => options.rules?.[f.ruleId] !== 'off');
   for (const finding of kept) {
     const level = options.rules?.[finding.ruleId];
     if (level && level !== 'off') finding.severity = level;

@@ -24,7 +24,8 @@ export function formatJson(reports: readonly FileReport[]): string {
         warningCount: r.findings.filter((f) => f.severity === 'warning').length,
         fixableErrorCount: r.findings.filter((f) => f.severity === 'error' && f.fix).length,
         fixableWarningCount: r.findings.filter((f) => f.severity === 'warning' && f.fix).length,
-        ...(messages.length ? { source: r.text } : {}),
+        // The source is left out when it holds a detected secret: JSON reports end up in CI logs.
+        ...(messages.length && !r.findings.some((f) => f.ruleId === 'secret-in-env') ? { source: r.text } : {}),
       };
     }),
   ) + '\n';

@@ -36,7 +36,8 @@ export function formatStylish(reports: readonly FileReport[], c: Colors, display
         })();
         out.push(`  ${' '.repeat(posWidth)}  ${c.dim(`note: ${rel.message} (${where})`)}`);
       }
-      if (f.severity === 'error') out.push(codeFrame(report.text, f.location.line, f.location.column, f.location.endLine, f.location.endColumn, c));
+      // No code frame for a secret: it would print the value.
+      if (f.severity === 'error' && f.ruleId !== 'secret-in-env') out.push(codeFrame(report.text, f.location.line, f.location.column, f.location.endLine, f.location.endColumn, c));
     }
     out.push('');
   }

@@ -1,0 +1,44 @@
+import type { Rule } from '../server/src/lint/rule.js';
+import { serviceLabel } from '../server/src/fly/model.js';
+import { setServiceKey } from './production-helpers.js';
+import { valueRange, tableRange } from './rule-helpers.js';
+
+const rule: Rule = {
+  meta: {
+    id: 'min-machines-running',
+    category: 'production',
+    severity: 'warning',
+    env: 'production',
+    fix: 'suggestion',
+    summary: 'Autostop with no Machine kept running',
+    why: 'With `auto_stop_machines` on and `min_machines_running` unset or 0, every Machine stops when idle and the first request afterwards waits for a cold start. Keeping at least one Machine running in the primary region avoids it. `min_machines_running` has no effect when autostop is off.',
+    flyDocs: 'https://fly.io/docs/launch/autostop-autostart/',
+    examples: {
+      bad: 'app = "shop"\n\n[http_service]\ninternal_port = 8080\nauto_stop_machines = "stop"\nauto_start_machines = true\nmin_machines_running = 0\n',
+      good: 'app = "shop"\n\n[http_service]\ninternal_port = 8080\nauto_stop_machines = "stop"\nauto_start_machines = true\nmin_machines_running = 1\n',
+    },
+  },
+  check(context) {
+    for (const s of context.config.services) {
+      const stops = s.autostop && s.autostop.value !== 'off';
+      const min = s.minMachinesRunning;
+      if (stops && (!min || min.value <= 0)) {
+        const fix = setServiceKey(context, s, 'min_machines_running', '1');
+        context.report({
+          message: `${serviceLabel(s)} stops idle Machines (auto_stop_machines = "${s.autostop!.value}") and keeps none running: the first request after idle waits for a cold start. Set min_machines_running = 1`,
+          range: min ? valueRange(min) : valueRange(s.autostop!),
+          ...(fix ? { suggestions: [{ desc: 'Keep one Machine running', fix }] } : {}),
+        });
+      } else if (!stops && min && min.value > 0) {
+        context.report({
+          severity: 'info',
+          message: `min_machines_running = ${min.value} has no effect: ${serviceLabel(s)} does not stop Machines (auto_stop_machines is ${s.autostop ? `"${s.autostop.value}"` : 'unset'})`,
+          range: valueRange(min),
+          tags: ['unnecessary'],
+        });
+      }
+    }
+    void tableRange;
+  },
+};
+export default rule;

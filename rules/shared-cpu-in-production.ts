@@ -1,0 +1,69 @@
+import type { Rule } from '../server/src/lint/rule.js';
+import type { Fix } from '../server/src/lint/types.js';
+import { appendTableFix, stringLiteral } from '../server/src/edit/insert-key.js';
+import { mergeEdits } from '../server/src/edit/merge-edits.js';
+import { PRESETS, CPU_RULES, effectiveGuest, nearestValidMemory } from '../server/src/fly/vm-presets.js';
+import { insertKeyFix } from '../server/src/edit/insert-key.js';
+import { appRange } from './production-helpers.js';
+import { valueRange } from './rule-helpers.js';
+
+const rule: Rule = {
+  meta: {
+    id: 'shared-cpu-in-production',
+    category: 'production',
+    severity: 'warning',
+    env: 'production',
+    fix: 'suggestion',
+    summary: 'Production Machines on shared CPUs',
+    why: 'Shared CPUs get a 6.25 % baseline share and are throttled when they use up their burst balance; Fly.io says most conventional production web apps need performance CPUs. Without any `[[vm]]` section, new Machines default to `shared-cpu-1x` with 256 MB.',
+    flyDocs: 'https://fly.io/docs/apps/going-to-production/#machine-sizing',
+    examples: {
+      bad: 'app = "shop"\n\n[[vm]]\nsize = "shared-cpu-1x"\nmemory = "512mb"\n',
+      good: 'app = "shop"\n\n[[vm]]\ncpu_kind = "performance"\ncpus = 1\nmemory = "2gb"\n',
+    },
+  },
+  check(context) {
+    const { config, doc, text } = context;
+    if (config.vms.length === 0) {
+      context.report({
+        message: 'No [[vm]] section: new Machines get shared-cpu-1x with 256 MB, which production apps outgrow. Add a [[vm]] with performance CPUs',
+        range: appRange(context),
+        suggestions: [{ desc: 'Add a [[vm]] with 1 performance CPU and 2 GB', fix: appendTableFix(doc, text, '[[vm]]', [`cpu_kind = ${stringLiteral(doc, 'performance')}`, 'cpus = 1', `memory = ${stringLiteral(doc, '2gb')}`]) }],
+      });
+      return;
+    }
+    for (const vm of config.vms) {
+      const guest = effectiveGuest({
+        ...(vm.size && PRESETS[vm.size.value] ? { size: vm.size.value } : {}),
+        ...(vm.cpuKind ? { cpuKind: vm.cpuKind.value } : {}),
+        ...(vm.cpus ? { cpus: vm.cpus.value } : {}),
+        ...(vm.memoryMb ? { memoryMb: vm.memoryMb.value } : {}),
+        ...(vm.gpuKind ? { gpuKind: vm.gpuKind.value } : {}),
+      });
+      if (guest.cpuKind !== 'shared') continue;
+      const at = vm.cpuKind ?? vm.size;
+      const range = at ? valueRange(at) : [vm.table.node.start, vm.table.node.start] as [number, number];
+      const cpus = (CPU_RULES.performance.cpus as readonly number[]).includes(guest.cpus) ? guest.cpus : 1;
+      const memory = nearestValidMemory('performance', cpus, guest.memoryMb);
+      const edits: Fix[] = [];
+      if (vm.size) edits.push({ range: valueRange(vm.size), text: stringLiteral(doc, `performance-${cpus}x`) });
+      if (vm.cpuKind) edits.push({ range: valueRange(vm.cpuKind), text: stringLiteral(doc, 'performance') });
+      const memoryText = memory % 1024 === 0 ? `${memory / 1024}gb` : `${memory}mb`;
+      const memoryMbEntry = vm.table.entries.get('memory_mb');
+      if (memoryMbEntry && memoryMbEntry.value.type !== 'table' && memoryMbEntry.value.type !== 'array') edits.push({ range: [memoryMbEntry.value.node.start, memoryMbEntry.value.node.end], text: String(memory) });
+      if (vm.memoryText) edits.push({ range: valueRange(vm.memoryText), text: stringLiteral(doc, memoryText) });
+      let fix = edits.length ? mergeEdits(text, edits) : undefined;
+      if (!vm.size && !vm.cpuKind) fix = undefined;
+      if (fix && !vm.memoryText && !memoryMbEntry) {
+        const insert = insertKeyFix(doc, text, vm.table, 'memory', stringLiteral(doc, memoryText));
+        fix = insert ? mergeEdits(text, [...edits, insert]) : undefined;
+      }
+      context.report({
+        message: `This [[vm]] runs on shared CPUs (${guest.cpus} × shared, ${guest.memoryMb} MB), which are throttled under sustained load. Use performance CPUs in production (${cpus} × performance needs at least ${cpus * 2048} MB)`,
+        range,
+        ...(fix ? { suggestions: [{ desc: `Use ${cpus} performance CPU${cpus > 1 ? 's' : ''} with ${memoryText}`, fix }] } : {}),
+      });
+    }
+  },
+};
+export default rule;

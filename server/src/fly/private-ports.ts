@@ -1,0 +1,21 @@
+/** Ports of databases and internal services that should not be reachable from the internet. */
+export const PRIVATE_PORTS: Record<number, string> = {
+  5432: "Postgres via PgBouncer/leader",
+  5433: "Postgres direct",
+  5500: "Fly Postgres health checks",
+  9187: "Fly Postgres metrics",
+  3306: "MySQL",
+  6379: "Redis",
+  27017: "MongoDB",
+  9200: "Elasticsearch",
+  5672: "RabbitMQ",
+  4222: "NATS",
+  2379: "etcd",
+  11211: "Memcached",
+  9042: "Cassandra",
+  26257: "CockroachDB",
+  8086: "InfluxDB",
+  9092: "Kafka",
+  9000: "ClickHouse native",
+  8123: "ClickHouse HTTP",
+};

@@ -1,0 +1,136 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { allRules, applyFixes, lintText, parseToml, resolveEnvironment } from '../../server/src/index.js';
+import { detectSecret } from '../../server/src/lint/secrets.js';
+import { fixUntilStable } from '../../server/src/lint/fix-loop.js';
+
+const wellConfigured = readFileSync(join(process.cwd(), 'examples', 'well-configured', 'fly.toml'), 'utf8');
+const productionRules = new Set(allRules().filter((r) => r.meta.env === 'production').map((r) => r.meta.id));
+
+describe('environments', () => {
+  it.each([
+    [{ explicit: { name: 'staging', reason: '--env' }, filePath: 'fly.toml' }, 'staging', 'explicit'],
+    [{ comments: [' flylint-env: qa'], filePath: 'fly.production.toml' }, 'qa', 'comment'],
+    [{ filePath: 'deploy/fly.staging.toml', appName: 'shop' }, 'staging', 'file-name'],
+    [{ filePath: 'fly.stg.toml' }, 'staging', 'file-name'],
+    [{ filePath: 'fly.prod.toml', appName: 'shop-staging' }, 'production', 'file-name'],
+    [{ filePath: 'apps/web/production/fly.toml' }, 'production', 'file-name'],
+    [{ filePath: 'fly.toml', appName: 'shop-staging' }, 'staging', 'app-name'],
+    [{ filePath: 'fly.toml', appName: 'shop-pr-12' }, 'pr-12', 'app-name'],
+    [{ filePath: 'fly.toml', appName: 'shop-dev' }, 'development', 'app-name'],
+    [{ filePath: 'fly.worker.toml', appName: 'shop' }, 'production', 'default'],
+  ])('%j → %s (%s)', (sources, name, source) => {
+    const env = resolveEnvironment(sources);
+    expect(env).toMatchObject({ name, source, isProduction: name === 'production' });
+    expect(env.reason.length).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe('production readiness', () => {
+  it('a well-configured production config gets no warning at all', () => {
+    expect(lintText(wellConfigured, { filePath: '/p/fly.toml' })).toEqual([]);
+  });
+
+  it('the same config named fly.staging.toml gets none of the production rules', () => {
+    const bare = 'app = "shop"\n\n[http_service]\ninternal_port = 8080\nauto_stop_machines = "stop"\n';
+    expect(lintText(bare, { filePath: '/p/fly.toml' }).some((f) => productionRules.has(f.ruleId))).toBe(true);
+    expect(lintText(bare, { filePath: '/p/fly.staging.toml' }).filter((f) => productionRules.has(f.ruleId))).toEqual([]);
+    expect(lintText(bare.replace('"shop"', '"shop-staging"'), { filePath: '/p/fly.toml' }).filter((f) => productionRules.has(f.ruleId))).toEqual([]);
+  });
+
+  it('stopping Machines with autostart off is an error', () => {
+    const text = 'app = "shop"\n[http_service]\ninternal_port = 8080\nauto_stop_machines = "stop"\nauto_start_machines = false\n';
+    expect(lintText(text, { filePath: '/p/fly.toml' }).find((f) => f.ruleId === 'missing-auto-stop')).toMatchObject({ severity: 'error' });
+  });
+
+  it('suggestions insert keys in the right table with its indentation, and the result parses', () => {
+    const text = 'app = "shop"\n\n[http_service]\n  internal_port = 8080\n  auto_stop_machines = "stop"\n  # keep this comment\n\n[[vm]]\n  size = "shared-cpu-1x"\n  memory = "512mb"\n';
+    const fixed = fixUntilStable(text, (t) => lintText(t, { filePath: '/p/fly.toml' }), { unsafe: true }).text;
+    expect(parseToml(fixed).errors).toEqual([]);
+    expect(fixed).toContain('# keep this comment');
+    expect(fixed).toContain('  min_machines_running = 1\n');
+    expect(fixed).toContain('size = "performance-1x"');
+    expect(fixed).toContain('memory = "2gb"');
+    const again = lintText(fixed, { filePath: '/p/fly.toml' }).filter((f) => ['min-machines-running', 'shared-cpu-in-production', 'missing-swap'].includes(f.ruleId));
+    expect(again).toEqual([]);
+  });
+});
+
+describe('secrets', () => {
+  it.each([
+    ['STRIPE_SECRET_KEY', 'sk_live_51HxQ2rTz8kL9mN3pQ7vW2yX', true],
+    ['DATABASE_URL', 'postgres://app:s3cretPass@db.internal:5432/app', true],
+    ['GITHUB_TOKEN', 'ghp_abcdefghijklmnopqrstuvwxyz0123456789', true],
+    ['SESSION_SECRET', 'x8Fq2LpZ9wRt7vKc', true],
+    ['PASSWORD_MIN_LENGTH', '12', false],
+    ['TOKEN_EXPIRY', '3600', false],
+    ['JWT_SECRET', '${JWT_SECRET}', false],
+    ['API_KEY', 'changeme', false],
+    ['DATABASE_URL', 'postgres://db.internal:5432/app', false],
+    ['AUTH_ENABLED', 'true', false],
+    ['SECRET_KEY_BASE', '', false],
+  ])('%s = %s → %s', (name, value, secret) => {
+    expect(detectSecret(name, value) !== undefined).toBe(secret);
+  });
+
+  it('never repeats the value in the message', () => {
+    const value = 'sk_live_51HxQ2rTz8kL9mN3pQ7vW2yX';
+    const [finding] = lintText(`app = "shop-staging"\n[env]\nSTRIPE_KEY = "${value}"\n`, { filePath: '/p/fly.toml' }).filter((f) => f.ruleId === 'secret-in-env');
+    expect(finding!.severity).toBe('error');
+    expect(JSON.stringify(finding)).not.toContain(value.slice(2));
+  });
+});
+
+describe('suppressions', () => {
+  const base = 'app = "shop"\nprimary_region = "ams"\nswap_size_mb = 512\n[metrics]\nport = 9091\npath = "/metrics"\n';
+  it('next-line, same-line and file-level suppressions hide findings, and unused ones are reported', () => {
+    const text = '# flylint-disable-next-line primary-region -- moving next month\nprimary_region = "sea"\napp = "shop" # flylint-disable-line missing-swap\n';
+    const ids = lintText(text, { filePath: '/p/fly.toml' }).map((f) => f.ruleId);
+    expect(ids).not.toContain('primary-region');
+    expect(ids).not.toContain('missing-swap');
+    const unused = lintText(base + '# flylint-disable missing-swap\n', { filePath: '/p/fly.toml' }).filter((f) => f.ruleId === 'unused-suppression');
+    expect(unused).toHaveLength(1);
+    expect(applyFixes(base + '# flylint-disable missing-swap\n', unused).text).toBe(base);
+  });
+
+  it('reports unknown rule ids in a suppression', () => {
+    const [finding] = lintText(base + '# flylint-disable missing-swapp\n', { filePath: '/p/fly.toml' }).filter((f) => f.ruleId === 'unused-suppression');
+    expect(finding!.message).toContain('Did you mean "missing-swap"?');
+  });
+});
+
+describe('isolation', () => {
+  const prod = { filePath: '/p/fly.toml', text: 'app = "shop"\n' };
+  it('flags two environments deploying one app, pointing at both files', () => {
+    const [finding] = lintText('app = "shop"\n', { filePath: '/p/fly.staging.toml', siblings: [prod] }).filter((f) => f.ruleId === 'shared-app-name');
+    expect(finding!.related![0]).toMatchObject({ filePath: '/p/fly.toml', location: { line: 1, column: 7 } });
+  });
+  it('flags staging reaching production hosts', () => {
+    const text = 'app = "shop-staging"\n[env]\nAPI = "http://shop.internal:8080"\nOK = "http://shop-staging.internal"\n';
+    const found = lintText(text, { filePath: '/p/fly.staging.toml', siblings: [prod] }).filter((f) => f.ruleId === 'cross-environment-reference');
+    expect(found).toHaveLength(1);
+  });
+});
+
+describe('rule counts over the real-world corpus', () => {
+  it('prints each rule\'s count (repositories as projects)', () => {
+    const dir = join(process.cwd(), '..', 'shared', 'corpus', 'real-world');
+    const files = readdirSync(dir).filter((f) => f.endsWith('.toml'));
+    const byRepo = new Map<string, string[]>();
+    for (const f of files) {
+      const repo = f.split('__').slice(0, 2).join('__');
+      byRepo.set(repo, [...(byRepo.get(repo) ?? []), f]);
+    }
+    const counts = new Map<string, number>();
+    for (const group of byRepo.values()) {
+      const sources = group.map((f) => ({ filePath: join(dir, f.split('__').slice(2).join('/')), text: readFileSync(join(dir, f), 'utf8') }));
+      for (const source of sources) {
+        for (const f of lintText(source.text, { filePath: source.filePath, siblings: sources })) counts.set(f.ruleId, (counts.get(f.ruleId) ?? 0) + 1);
+      }
+    }
+    const table = [...counts].sort((a, b) => b[1] - a[1]);
+    console.log(table.map(([id, n]) => `${id.padEnd(30)} ${n}`).join('\n'));
+    expect(counts.get('missing-swap')).toBeGreaterThan(0);
+  });
+});
