@@ -40,7 +40,7 @@ const SNIPPETS: CompletionItem[] = [
 ];
 
 export function complete(file: AnalyzedFile, offset: number): CompletionItem[] {
-  const cursor = cursorAt(file.doc, offset);
+  const cursor = cursorAt(file.doc, offset, file.text);
   const lineStart = file.text.lastIndexOf('\n', offset - 1) + 1;
   const before = file.text.slice(lineStart, offset);
   if (cursor.inHeader || /^\s*\[\[?[\w.-]*$/.test(before)) return headers(before.includes('[[') ? 2 : 1);

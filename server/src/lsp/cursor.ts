@@ -43,12 +43,17 @@ function innermostValue(value: ValueNode | null, offset: number): ValueNode | un
   return current;
 }
 
-export function cursorAt(doc: DocumentNode, offset: number): CursorContext {
+/** The key/value line at an offset; a half-typed one (`key = `) reaches to the end of its line. */
+function keyValueAt(body: readonly KeyValueNode[], offset: number, text: string): KeyValueNode | undefined {
+  return body.find((n) => n.start <= offset && (offset <= n.end || ((!n.value || n.value.kind === 'invalid') && !/[\r\n]/.test(text.slice(n.end, offset)))));
+}
+
+export function cursorAt(doc: DocumentNode, offset: number, text = ''): CursorContext {
   const table = tableAt(doc, offset);
   const inHeader = !!table && table.header.start <= offset && offset <= table.header.end;
   const tablePath = table?.key?.segments.map((s) => s.name) ?? [];
   const body = table ? table.body : doc.body;
-  const keyValue = inHeader ? undefined : containing(body, offset);
+  const keyValue = inHeader ? undefined : text ? keyValueAt(body, offset, text) : containing(body, offset);
   if (!keyValue) return { tablePath: inHeader ? tablePath.slice(0, -1) : tablePath, ...(table ? { table } : {}), onKey: !inHeader, inHeader };
   const onKey = keyValue.equals < 0 || offset <= keyValue.equals;
   const keyPath = [...tablePath, ...keyValue.key.segments.map((s) => s.name)];

@@ -5,7 +5,7 @@ import { cursorAt } from './cursor.js';
 import { LineIndex } from '../lint/line-index.js';
 
 export function definition(file: AnalyzedFile, uri: string, offset: number): Location | null {
-  const cursor = cursorAt(file.doc, offset);
+  const cursor = cursorAt(file.doc, offset, file.text);
   if (cursor.keyPath?.[cursor.keyPath.length - 1] !== 'processes' || cursor.value?.kind !== 'string') return null;
   const name = cursor.value.value;
   const group = file.config.processes.find((p) => p.name === name);

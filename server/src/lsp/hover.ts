@@ -30,7 +30,7 @@ export function describeValue(keyPath: readonly string[], value: unknown, unit: 
 }
 
 export function hover(file: AnalyzedFile, offset: number): Hover | null {
-  const cursor = cursorAt(file.doc, offset);
+  const cursor = cursorAt(file.doc, offset, file.text);
   const index = new LineIndex(file.text);
   const kv = cursor.keyValue;
   if (!kv || !cursor.keyPath) {
