@@ -16,3 +16,10 @@ export { resolveEnvironment } from './fly/environment.js';
 export { ruleDocsUrl } from './rule-docs.js';
 export type * from './lint/types.js';
 export type { Rule, RuleMeta, RuleContext, RuleReport, LintSettings, ProjectMember } from './lint/rule.js';
+export { renderRuleDocs, renderRuleList } from './lint/rule-docs-page.js';
+import { rulePages as pagesOf } from './lint/rule-docs-page.js';
+import { allRules as rulesOf } from './lint/engine.js';
+/** The docs pages of every rule (docs/rules/*.md). */
+export function rulePages(): Record<string, string> {
+  return pagesOf(rulesOf().map((r) => r.meta));
+}

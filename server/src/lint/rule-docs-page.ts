@@ -55,3 +55,12 @@ export function renderRuleList(rules: readonly RuleMeta[]): string {
   const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ');
   return [line(header), ...rows.map(line)].join('\n') + `\n\nDocs: ${ruleDocsUrl('<rule>')} or flylint --explain <rule>\n`;
 }
+
+/** Every docs page by file name: one per rule and an index. */
+export function rulePages(rules: readonly RuleMeta[]): Record<string, string> {
+  const pages: Record<string, string> = {};
+  for (const meta of rules) pages[`${meta.id}.md`] = renderRuleDocs(meta);
+  const rows = rules.map((m) => `| [\`${m.id}\`](${m.id}.md) | ${m.severity} | ${m.env} | ${m.fix} | ${m.summary} |`);
+  pages['README.md'] = `# flylint rules\n\nGenerated from the rules' metadata by \`npm run docs\`.\n\n| rule | severity | applies to | fix | what |\n|---|---|---|---|---|\n${rows.join('\n')}\n`;
+  return pages;
+}
