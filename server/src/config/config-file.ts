@@ -9,6 +9,9 @@ import { LineIndex } from '../lint/line-index.js';
 import type { LintOptions, RuleLevel } from '../lint/engine.js';
 import { globMatches } from './glob.js';
 import { didYouMean } from '../lint/did-you-mean.js';
+import type { ErrorObject } from 'ajv';
+import validateConfig from '../schema/generated/config-validator.js';
+import { rangeOfValue, valueAtPointer } from '../schema/locate.js';
 
 export interface FlylintConfig {
   filePath: string;
@@ -27,8 +30,38 @@ export interface ConfigError {
   column: number;
 }
 
-const LEVELS = ['off', 'info', 'warning', 'error'];
 const TOP_KEYS = ['root', 'rules', 'environments', 'private', 'secrets'];
+
+function plain(value: TomlValue): unknown {
+  if (value.type === 'table') return Object.fromEntries([...value.entries].map(([k, e]) => [k, plain(e.value)]));
+  if (value.type === 'array') return value.items.map(plain);
+  if (value.type === 'integer') return Number(value.value);
+  return value.value;
+}
+
+/** A schema error in words, naming the key. */
+function describeError(error: ErrorObject, path: string[]): string {
+  const key = path.length ? path.join('.') : 'the file';
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const extra = (error.params as { additionalProperty: string }).additionalProperty;
+      const where = path.length ? `[${path.join('.')}]` : 'the top level';
+      const known = path.length === 0 ? TOP_KEYS : path[0] === 'secrets' ? ['patterns'] : [];
+      const suggestion = didYouMean(extra, known);
+      return `Unknown key "${extra}" in ${where}${suggestion ? `. Did you mean "${suggestion}"?` : known.length ? `; known keys: ${known.join(', ')}` : ''}`;
+    }
+    case 'enum':
+      return `[rules] ${path[path.length - 1]} must be "off", "info", "warning" or "error"`;
+    case 'type':
+      return `"${key}" must be ${String((error.params as { type: string }).type).replace('array', 'a list').replace('object', 'a table').replace('boolean', 'true or false').replace('string', 'a string')}`;
+    case 'pattern':
+      return path[0] === 'environments' ? `[environments] "${path[1]}" must name an environment, such as "staging"` : `"${key}" has an invalid value`;
+    case 'minLength':
+      return `"${key}" must not be empty`;
+    default:
+      return `"${key}": ${error.message ?? 'invalid'}`;
+  }
+}
 
 export function parseConfigFile(text: string, filePath: string, knownRules: readonly string[]): { config?: FlylintConfig; errors: ConfigError[] } {
   const parsed = parseToml(text);
@@ -40,61 +73,35 @@ export function parseConfigFile(text: string, filePath: string, knownRules: read
   };
   for (const e of parsed.errors) if (e.code !== 'toml-version') at(e.range[0], e.message);
   if (errors.length) return { errors };
+  const root = parsed.value;
+  if (!validateConfig(plain(root))) {
+    for (const error of validateConfig.errors ?? []) {
+      const path = error.instancePath === '' ? [] : error.instancePath.slice(1).split('/').map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+      const extra = error.keyword === 'additionalProperties' ? (error.params as { additionalProperty: string }).additionalProperty : undefined;
+      const located = valueAtPointer(root, extra ? [...path, extra] : path);
+      const offset = located?.key && (extra || error.keyword === 'type') ? located.key.start : located ? rangeOfValue(located)[0] : 0;
+      at(offset, describeError(error, path));
+    }
+    return { errors };
+  }
   const directory = filePath.replace(/[\\/][^\\/]*$/, '') || '.';
   const config: FlylintConfig = { filePath, directory, root: false, rules: {}, environments: [], private: [], secretPatterns: [] };
-  const where = (v: TomlValue) => ('start' in v.node ? v.node.start : 0);
-  const stringList = (v: TomlValue, key: string): string[] => {
-    if (v.type !== 'array' || v.items.some((i) => i.type !== 'string')) {
-      at(where(v), `"${key}" must be a list of strings`);
-      return [];
+  const data = plain(root) as { root?: boolean; private?: string[]; rules?: Record<string, RuleLevel>; environments?: Record<string, string>; secrets?: { patterns?: string[] } };
+  config.root = data.root === true;
+  config.private = data.private ?? [];
+  config.environments = Object.entries(data.environments ?? {}).map(([glob, env]) => ({ glob, env }));
+  const rules = root.entries.get('rules')?.value;
+  if (rules?.type === 'table') readRules(rules, knownRules, config, at);
+  const patterns = valueAtPointer(root, ['secrets', 'patterns'])?.value;
+  (data.secrets?.patterns ?? []).forEach((pattern, i) => {
+    try {
+      new RegExp(pattern, 'i');
+      config.secretPatterns.push(pattern);
+    } catch {
+      const item = patterns?.type === 'array' ? patterns.items[i] : undefined;
+      at(item ? rangeOfValue({ value: item })[0] : 0, `secrets.patterns: "${pattern}" is not a valid regular expression`);
     }
-    return v.items.map((i) => String((i as { value: unknown }).value));
-  };
-  const root = parsed.value;
-  for (const [key, entry] of root.entries) {
-    const v = entry.value;
-    switch (key) {
-      case 'root':
-        if (v.type !== 'boolean') at(where(v), '"root" must be true or false');
-        else config.root = v.value as boolean;
-        break;
-      case 'rules':
-        if (v.type !== 'table') at(entry.key.start, '[rules] must be a table of rule = "off" | "info" | "warning" | "error"');
-        else readRules(v, knownRules, config, at);
-        break;
-      case 'environments':
-        if (v.type !== 'table') at(entry.key.start, '[environments] must be a table of "glob" = "environment"');
-        else
-          for (const [glob, e] of v.entries) {
-            if (e.value.type !== 'string' || !/^[A-Za-z0-9_-]+$/.test(String((e.value as { value: unknown }).value))) at(where(e.value), `[environments] "${glob}" must name an environment, such as "staging"`);
-            else config.environments.push({ glob, env: String((e.value as { value: unknown }).value) });
-          }
-        break;
-      case 'private':
-        config.private = stringList(v, 'private');
-        break;
-      case 'secrets':
-        if (v.type !== 'table') at(entry.key.start, '[secrets] must be a table with "patterns"');
-        else
-          for (const [k, e] of v.entries) {
-            if (k !== 'patterns') at(e.key.start, `Unknown key "${k}" in [secrets]; the only key is "patterns"`);
-            else
-              for (const pattern of stringList(e.value, 'secrets.patterns')) {
-                try {
-                  new RegExp(pattern, 'i');
-                  config.secretPatterns.push(pattern);
-                } catch {
-                  at(where(e.value), `secrets.patterns: "${pattern}" is not a valid regular expression`);
-                }
-              }
-          }
-        break;
-      default: {
-        const suggestion = didYouMean(key, TOP_KEYS);
-        at(entry.key.start, `Unknown key "${key}"${suggestion ? `. Did you mean "${suggestion}"?` : `; known keys: ${TOP_KEYS.join(', ')}`}`);
-      }
-    }
-  }
+  });
   return errors.length ? { errors } : { config, errors };
 }
 
@@ -105,12 +112,8 @@ function readRules(table: TomlTable, knownRules: readonly string[], config: Flyl
       at(entry.key.start, `Unknown rule "${id}" in [rules]${suggestion ? `. Did you mean "${suggestion}"?` : ''}`);
       continue;
     }
-    const v = entry.value;
-    if (v.type !== 'string' || !LEVELS.includes(v.value as string)) {
-      at('start' in v.node ? v.node.start : entry.key.start, `[rules] ${id} must be "off", "info", "warning" or "error"`);
-      continue;
-    }
-    config.rules[id] = v.value as RuleLevel;
+    // The schema has checked the level already.
+    config.rules[id] = (entry.value as { value: RuleLevel }).value;
   }
 }
 
