@@ -4,7 +4,8 @@
  * with messages that name the bad key and its position.
  */
 import { parseToml } from '../toml/parse.js';
-import type { TomlTable, TomlValue } from '../toml/values.js';
+import { toSchemaData } from '../toml/plain.js';
+import type { TomlTable } from '../toml/values.js';
 import { LineIndex } from '../lint/line-index.js';
 import type { LintOptions, RuleLevel } from '../lint/engine.js';
 import { globMatches } from './glob.js';
@@ -31,13 +32,6 @@ export interface ConfigError {
 }
 
 const TOP_KEYS = ['root', 'rules', 'environments', 'private', 'secrets'];
-
-function plain(value: TomlValue): unknown {
-  if (value.type === 'table') return Object.fromEntries([...value.entries].map(([k, e]) => [k, plain(e.value)]));
-  if (value.type === 'array') return value.items.map(plain);
-  if (value.type === 'integer') return Number(value.value);
-  return value.value;
-}
 
 /** A schema error in words, naming the key. */
 function describeError(error: ErrorObject, path: string[]): string {
@@ -74,7 +68,7 @@ export function parseConfigFile(text: string, filePath: string, knownRules: read
   for (const e of parsed.errors) if (e.code !== 'toml-version') at(e.range[0], e.message);
   if (errors.length) return { errors };
   const root = parsed.value;
-  if (!validateConfig(plain(root))) {
+  if (!validateConfig(toSchemaData(root))) {
     for (const error of validateConfig.errors ?? []) {
       const path = error.instancePath === '' ? [] : error.instancePath.slice(1).split('/').map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
       const extra = error.keyword === 'additionalProperties' ? (error.params as { additionalProperty: string }).additionalProperty : undefined;
@@ -86,7 +80,7 @@ export function parseConfigFile(text: string, filePath: string, knownRules: read
   }
   const directory = filePath.replace(/[\\/][^\\/]*$/, '') || '.';
   const config: FlylintConfig = { filePath, directory, root: false, rules: {}, environments: [], private: [], secretPatterns: [] };
-  const data = plain(root) as { root?: boolean; private?: string[]; rules?: Record<string, RuleLevel>; environments?: Record<string, string>; secrets?: { patterns?: string[] } };
+  const data = toSchemaData(root) as { root?: boolean; private?: string[]; rules?: Record<string, RuleLevel>; environments?: Record<string, string>; secrets?: { patterns?: string[] } };
   config.root = data.root === true;
   config.private = data.private ?? [];
   config.environments = Object.entries(data.environments ?? {}).map(([glob, env]) => ({ glob, env }));

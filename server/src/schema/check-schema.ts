@@ -6,7 +6,8 @@
  */
 import type { ErrorObject } from 'ajv';
 import validate from './generated/fly-validator.js';
-import type { TomlTable, TomlValue } from '../toml/values.js';
+import type { TomlTable } from '../toml/values.js';
+import { toSchemaData } from '../toml/plain.js';
 import type { Fix, OffsetRange, Severity, Suggestion } from '../lint/types.js';
 import { didYouMean } from '../lint/did-you-mean.js';
 import { keyLocations, subschemaAt, type JsonSchema } from './schema-lookup.js';
@@ -26,23 +27,6 @@ export interface SchemaIssue {
 
 const cache = new WeakMap<TomlTable, SchemaIssue[]>();
 
-/** Plain data for ajv: integers as numbers, date-times as the strings flyctl turns them into. */
-function toData(value: TomlValue): unknown {
-  switch (value.type) {
-    case 'table': {
-      const out: Record<string, unknown> = {};
-      for (const [k, e] of value.entries) out[k] = toData(e.value);
-      return out;
-    }
-    case 'array':
-      return value.items.map(toData);
-    case 'integer':
-      return Number(value.value as bigint);
-    default:
-      return value.value;
-  }
-}
-
 function sectionName(path: string[]): string {
   if (path.length === 0) return 'the top level';
   return `[${path.filter((p) => !/^\d+$/.test(p)).join('.')}]`;
@@ -58,7 +42,7 @@ export function checkSchema(root: TomlTable): SchemaIssue[] {
   const cached = cache.get(root);
   if (cached) return cached;
   const issues: SchemaIssue[] = [];
-  const data = toData(root);
+  const data = toSchemaData(root);
   if (!validate(data)) issues.push(...mapErrors(root, validate.errors ?? []));
   cache.set(root, issues);
   return issues;

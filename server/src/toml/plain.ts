@@ -23,6 +23,14 @@ export function toPlainValue(value: TomlValue): PlainValue {
   }
 }
 
+/** Plain data for JSON-schema validation: like toPlainValue, but every integer a number (ajv knows no bigint). */
+export function toSchemaData(value: TomlValue): unknown {
+  if (value.type === 'table') return Object.fromEntries([...value.entries].map(([k, e]) => [k, toSchemaData(e.value)]));
+  if (value.type === 'array') return value.items.map(toSchemaData);
+  if (value.type === 'integer') return Number(value.value);
+  return value.value;
+}
+
 export type TaggedValue = { type: string; value: string } | TaggedValue[] | { [key: string]: TaggedValue };
 
 function floatText(n: number): string {
