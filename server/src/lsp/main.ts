@@ -1,6 +1,9 @@
 /** `flylint-language-server --stdio` (standard streams are also the default). */
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
 import { startServer } from './server.js';
+import { FrameGuard } from './framing.js';
 
-if (!process.argv.includes('--stdio') && !process.argv.some((a) => a.startsWith('--node-ipc') || a.startsWith('--socket'))) process.argv.push('--stdio');
-startServer(createConnection(ProposedFeatures.all));
+const stdin = process.stdin.pipe(new FrameGuard());
+// Ending input ends the server (the client went away without `exit`).
+process.stdin.on('end', () => process.exit(0));
+startServer(createConnection(ProposedFeatures.all, new StreamMessageReader(stdin), new StreamMessageWriter(process.stdout)));
