@@ -1,7 +1,7 @@
 import type { RuleContext } from '../server/src/lint/rule.js';
 import type { TomlTable, TomlValue } from '../server/src/toml/values.js';
 import type { KeySegmentNode } from '../server/src/toml/ast.js';
-import { subschemaAt, flySchema } from '../server/src/schema/schema-lookup.js';
+import { keysAt, flySchema } from '../server/src/schema/schema-lookup.js';
 import type { Rule } from '../server/src/lint/rule.js';
 
 /** Single tables flyctl rewrites into arrays of tables: `[vm]` → `[[vm]]`. */
@@ -76,15 +76,16 @@ function servicesOf(root: TomlTable): TomlTable[] {
   return out;
 }
 
-/** Keys the schema marks deprecated (`deprecationMessage`), wherever they are. */
+/** Keys the schema marks deprecated (`deprecationMessage`), wherever they are; maps (`[env]` …) hold no keys of flyctl's. */
 function reportDeprecatedKeys(context: RuleContext, table: TomlTable, path: string[]): void {
+  const known = keysAt(path);
   for (const [name, entry] of table.entries) {
-    const childPath = [...path, name];
-    const schema = subschemaAt(childPath);
+    const schema = known[name];
     if (!schema) continue;
     const message = schema.deprecationMessage;
     if (typeof message === 'string') report(context, entry.key, `"${name}" is deprecated. ${message}`);
-    for (const child of tablesIn(entry.value)) reportDeprecatedKeys(context, child, childPath);
+    if (schema['x-flylint-map'] || schema['x-flylint-named']) continue;
+    for (const child of tablesIn(entry.value)) reportDeprecatedKeys(context, child, [...path, name]);
   }
 }
 

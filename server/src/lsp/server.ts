@@ -81,7 +81,13 @@ export function startServer(connection: Connection): void {
     roots.forEach((r) => walk(r, 0));
   }
 
+  // Config files and sibling analyses are cached; watched-file events and settings changes clear them.
+  const configCache = new Map<string, FlylintConfig[]>();
+  const siblingCache = new Map<string, { text: string; file: AnalyzedFile }>();
+
   function configsFor(path: string): FlylintConfig[] {
+    const cached = configCache.get(path);
+    if (cached) return cached;
     const out: FlylintConfig[] = [];
     let dir = path.replace(/[\\/][^\\/]*$/, '');
     for (let i = 0; i < 32 && dir; i++) {
@@ -101,6 +107,7 @@ export function startServer(connection: Connection): void {
       if (parent === dir) break;
       dir = parent;
     }
+    configCache.set(path, out);
     return out;
   }
 
@@ -128,10 +135,16 @@ export function startServer(connection: Connection): void {
 
   function siblingsOf(path: string): AnalyzedFile[] {
     const out: AnalyzedFile[] = [];
-    for (const [other, text] of workspaceFiles) {
+    for (const [other, saved] of workspaceFiles) {
       if (other === path) continue;
       const open = documents.get(pathToFileURL(other).href);
-      out.push(analyze(open ? open.getText() : text, other, optionsFor(pathToFileURL(other).href)));
+      const text = open ? open.getText() : saved;
+      let cached = siblingCache.get(other);
+      if (!cached || cached.text !== text) {
+        cached = { text, file: analyze(text, other, optionsFor(pathToFileURL(other).href)) };
+        siblingCache.set(other, cached);
+      }
+      out.push(cached.file);
     }
     return out;
   }
@@ -162,6 +175,8 @@ export function startServer(connection: Connection): void {
 
   const revalidateAll = () => {
     analyses.clear();
+    configCache.clear();
+    siblingCache.clear();
     documents.all().forEach(validate);
   };
 
