@@ -3,9 +3,10 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    // Editor end-to-end tests spawn real editors; the rest run in parallel on two cores.
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // The JSON report feeds the plain "N passed, N failed" line CI reads (scripts/test-summary.mjs).
+    reporters: ['default', ['json', { outputFile: 'test/artifacts/vitest.json' }]],
   },
 });
