@@ -20,11 +20,12 @@ const rule: Rule = {
     examples: { bad: 'app = "shop-staging"\n\n[env]\nAPI_URL = "http://shop.internal:8080"\n', good: 'app = "shop-staging"\n\n[env]\nAPI_URL = "http://shop-api-staging.internal:8080"\n', fileName: 'fly.staging.toml' },
   },
   check({ config, env, project, report }) {
-    // Shared infrastructure apps (a queue, a mail catcher) are "production" only by default; an
-    // environment's counterpart is named for it, or is the same app name without its suffix.
+    // An app is another environment's when its environment is declared (file name, comment,
+    // app name) or when this environment has its own counterpart of it (`shop` vs `shop-staging`).
+    // Shared infrastructure ("production" only by default, with no counterpart) may be reached.
     const stem = (app: string) => app.replace(/-(production|prod|staging|stage|stg|dev|development|preview|review|sandbox|qa|test|pr-?\d+)$/i, '');
-    const own = stem(config.appName ?? '');
-    const others = project.filter((p) => p.env.name !== env.name && p.config.appName && p.config.appName !== config.appName && (p.env.source !== 'default' || stem(p.config.appName) === own));
+    const ownStems = new Set([config.appName, ...project.filter((p) => p.env.name === env.name).map((p) => p.config.appName)].filter((a): a is string => !!a).map(stem));
+    const others = project.filter((p) => p.env.name !== env.name && p.config.appName && p.config.appName !== config.appName && (p.env.source !== 'default' || ownStems.has(stem(p.config.appName))));
     if (others.length === 0) return;
     const strings: Array<{ where: string; value: TomlValue }> = [
       ...config.env.map((e) => ({ where: `[env] ${e.name}`, value: e.value })),

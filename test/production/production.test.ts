@@ -111,6 +111,16 @@ describe('isolation', () => {
     const found = lintText(text, { filePath: '/p/fly.staging.toml', siblings: [prod] }).filter((f) => f.ruleId === 'cross-environment-reference');
     expect(found).toHaveLength(1);
   });
+  it('flags reaching another environment\'s counterpart app, but not shared infrastructure', () => {
+    const siblings = [
+      { filePath: '/p/web/fly.toml', text: 'app = "web"\n' },
+      { filePath: '/p/web/fly.staging.toml', text: 'app = "web-staging"\n' },
+      { filePath: '/p/queue/fly.toml', text: 'app = "queue"\n' },
+    ];
+    const text = 'app = "api-staging"\n[env]\nWEB = "http://web.internal"\nQUEUE = "http://queue.internal"\n';
+    const found = lintText(text, { filePath: '/p/api/fly.staging.toml', siblings }).filter((f) => f.ruleId === 'cross-environment-reference');
+    expect(found.map((f) => f.message.slice(0, 9))).toEqual(['[env] WEB']);
+  });
 });
 
 describe('rule counts over the real-world corpus', () => {
