@@ -1,0 +1,27 @@
+#!/usr/bin/env node
+// Bundles the extension (vscode stays external) and copies the server bundle beside it, so the
+// VSIX needs no npm install at run time.
+import { copyFileSync, mkdirSync, existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..');
+if (!existsSync(join(root, 'node_modules', 'vscode-languageclient'))) {
+  console.log('client: vscode-languageclient is not installed; skipping the extension build');
+  process.exit(0);
+}
+mkdirSync(join(here, 'dist'), { recursive: true });
+await build({
+  absWorkingDir: root,
+  entryPoints: [join(here, 'src', 'extension.ts')],
+  outfile: join(here, 'dist', 'extension.js'),
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node18',
+  external: ['vscode'],
+  logLevel: 'warning',
+});
+copyFileSync(join(root, 'dist', 'language-server.js'), join(here, 'dist', 'language-server.js'));
