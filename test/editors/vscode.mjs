@@ -107,7 +107,7 @@ async function drive(base, folder, attempt) {
     await page.waitForSelector('.markers-panel .monaco-list-row');
     const rows = await page.$$eval('.markers-panel .monaco-list-row', (els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
     console.log(`PROBLEMS ${rows.length}: ${rows.slice(0, 4).join(' | ')}`);
-    if (!rows.some((r) => r.includes('missing-swap'))) throw new Error('the Problems panel does not list missing-swap');
+    if (!rows.some((r) => r.includes('No swap_size_mb') && r.includes('flylint'))) throw new Error('the Problems panel does not list the missing-swap warning');
 
     // Hover kill_timeout (line 4): the docs and how flyctl reads the value.
     const killLine = page.locator('.monaco-editor .view-line', { hasText: 'kill_timeout' }).first();
@@ -115,7 +115,7 @@ async function drive(base, folder, attempt) {
     await page.waitForSelector('.monaco-hover-content', { timeout: 15_000 });
     const hover = await page.$eval('.monaco-hover-content', (e) => e.textContent ?? '');
     console.log(`HOVER ${hover.slice(0, 160)}`);
-    if (!hover.includes('5s')) throw new Error('the hover does not say how flyctl reads kill_timeout');
+    if (!hover.includes('flyctl reads 5 as')) throw new Error('the hover does not say how flyctl reads kill_timeout');
     await page.screenshot({ path: join(artifacts, `vscode-hover${attempt ? '-retry' : ''}.png`) });
     await page.keyboard.press('Escape');
 
@@ -136,7 +136,8 @@ async function drive(base, folder, attempt) {
     console.log(`QUICK FIX MENU ${menu.join(' | ')}`);
     await page.screenshot({ path: join(artifacts, `vscode-quickfix${attempt ? '-retry' : ''}.png`) });
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => [...document.querySelectorAll('.monaco-editor .view-line')].some((l) => (l.textContent ?? '').includes('kill_timeout = "5s"')), null, { timeout: 15_000 });
+    // Monaco renders spaces as no-break spaces.
+    await page.waitForFunction(() => [...document.querySelectorAll('.monaco-editor .view-line')].some((l) => (l.textContent ?? '').replace(/\u00a0/g, ' ').includes('kill_timeout = "5s"')), null, { timeout: 15_000 });
     await page.keyboard.press('Control+S');
     await page.waitForTimeout(1000);
     const saved = readFileSync(join(folder, 'fly.toml'), 'utf8');
