@@ -11,10 +11,12 @@ export interface TestClient {
   notify(method: string, params: unknown): void;
   diagnostics(uri: string): Promise<{ uri: string; diagnostics: Array<Record<string, any>> }>;
   stderr(): string;
+  /** URIs the server pushed diagnostics for. */
+  pushed(): string[];
   close(): Promise<number | null>;
 }
 
-export async function startClient(rootPath: string): Promise<TestClient> {
+export async function startClient(rootPath: string, capabilities: Record<string, unknown> = {}): Promise<TestClient> {
   const child: ChildProcess = spawn(process.execPath, [join(process.cwd(), 'bin', 'flylint-language-server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (d) => (stderr += String(d)));
@@ -30,13 +32,14 @@ export async function startClient(rootPath: string): Promise<TestClient> {
   connection.onRequest('client/registerCapability', () => null);
   connection.listen();
   const rootUri = 'file://' + rootPath;
-  await connection.sendRequest('initialize', { processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name: 'root' }], capabilities: { workspace: { configuration: true } } });
+  await connection.sendRequest('initialize', { processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name: 'root' }], capabilities: { workspace: { configuration: true }, ...capabilities } });
   connection.sendNotification('initialized', {});
   return {
     request: (method, params) => connection.sendRequest(method, params) as Promise<any>,
     notify: (method, params) => void connection.sendNotification(method, params),
     diagnostics: (uri) => new Promise((resolve) => waiting.set(uri, [...(waiting.get(uri) ?? []), resolve])),
     stderr: () => stderr,
+    pushed: () => [...latest.keys()],
     close: async () => {
       await connection.sendRequest('shutdown');
       connection.sendNotification('exit');

@@ -100,3 +100,19 @@ describe('language server over stdio', () => {
     expect(await client.request('textDocument/hover', { textDocument: { uri: 'file:///nope/fly.toml' }, position: { line: 0, character: 0 } })).toBeNull();
   });
 });
+
+describe('pull diagnostics', () => {
+  it('answers textDocument/diagnostic and pushes nothing when the client pulls', async () => {
+    const { mkdtempSync: mk, writeFileSync: wf } = await import('node:fs');
+    const dir = mk(join(tmpdir(), 'flylint-pull-'));
+    wf(join(dir, 'fly.toml'), 'app = "shop"\nkill_timeout = 5\n');
+    const client = await startClient(dir, { textDocument: { diagnostic: { dynamicRegistration: false } } });
+    const uri = `file://${dir}/fly.toml`;
+    client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'toml', version: 1, text: 'app = "shop"\nkill_timeout = 5\n' } });
+    const report = await client.request<{ kind: string; items: Array<{ code: string }> }>('textDocument/diagnostic', { textDocument: { uri } });
+    expect(report.kind).toBe('full');
+    expect(report.items.map((d) => d.code)).toContain('deprecated');
+    expect(client.pushed()).toEqual([]);
+    expect(await client.close()).toBe(0);
+  });
+});

@@ -85,6 +85,6 @@ describe('language server under a hostile client', () => {
     send({ jsonrpc: '2.0', method: 'exit' });
     const code = await new Promise((resolve) => child.once('exit', resolve));
     expect(code).toBe(0);
-    expect(stderr).not.toMatch(/Unhandled|UnhandledPromiseRejection|\n\s+at .+:\d+:\d+/);
+    expect(stderr).not.toMatch(/Unhandled|UnhandledPromiseRejection|flylint-language-server:|\n\s+at .+:\d+:\d+/);
   }, 60_000);
 });

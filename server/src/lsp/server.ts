@@ -43,6 +43,9 @@ export function startServer(connection: Connection): void {
   let settings: Settings = { enable: true, rules: {}, privateApp: false };
   let canConfigure = false;
   let canWatch = false;
+  /** The client pulls diagnostics (LSP 3.17): then they are computed on request, never pushed. */
+  let pull = false;
+  let canRefresh = false;
   const knownRules = allRules().map((r) => r.meta.id);
 
   const log = (message: string) => connection.console.log(`[flylint] ${message}`);
@@ -154,13 +157,18 @@ export function startServer(connection: Connection): void {
     return lintAnalyzed(file, siblingsOf(file.filePath), optionsFor(document.uri, file.config.appName));
   }
 
+  function diagnosticsOf(document: TextDocument) {
+    if (!settings.enable) return [];
+    return guard('diagnostics', [], () => toDiagnostics(findingsOf(document), new LineIndex(document.getText()), document.uri));
+  }
+
   function validate(document: TextDocument): void {
+    if (pull) return;
     if (!settings.enable) {
       void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
       return;
     }
-    const diagnostics = guard('diagnostics', [], () => toDiagnostics(findingsOf(document), new LineIndex(document.getText()), document.uri));
-    void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+    void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: diagnosticsOf(document) });
   }
 
   async function loadSettings(): Promise<void> {
@@ -177,12 +185,15 @@ export function startServer(connection: Connection): void {
     analyses.clear();
     configCache.clear();
     siblingCache.clear();
+    if (pull && canRefresh) connection.languages.diagnostics.refresh().catch((error: unknown) => log(`diagnostic refresh failed: ${String(error)}`));
     documents.all().forEach(validate);
   };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     canConfigure = params.capabilities.workspace?.configuration === true;
     canWatch = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    pull = params.capabilities.textDocument?.diagnostic !== undefined;
+    canRefresh = params.capabilities.workspace?.diagnostics?.refreshSupport === true;
     roots = (params.workspaceFolders ?? []).map((f) => fileURLToPath(f.uri));
     if (roots.length === 0 && params.rootUri?.startsWith('file:')) roots = [fileURLToPath(params.rootUri)];
     guard('workspace scan', undefined, scanWorkspace);
@@ -195,6 +206,7 @@ export function startServer(connection: Connection): void {
         documentSymbolProvider: true,
         foldingRangeProvider: true,
         definitionProvider: true,
+        ...(pull ? { diagnosticProvider: { identifier: 'flylint', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
       },
       serverInfo: { name: 'flylint', version: VERSION },
     };
@@ -202,7 +214,7 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialized(async () => {
     if (canWatch) {
-      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/fly*.toml' }, { globPattern: '**/.flylint.toml' }] });
+      connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/fly*.toml' }, { globPattern: '**/.flylint.toml' }] }).catch((error: unknown) => log(`could not watch files: ${String(error)}`));
     }
     await loadSettings();
     revalidateAll();
@@ -243,6 +255,11 @@ export function startServer(connection: Connection): void {
       }
       return actions;
     });
+  });
+
+  connection.languages.diagnostics.on((params) => {
+    const document = documents.get(params.textDocument.uri);
+    return { kind: 'full' as const, items: document ? diagnosticsOf(document) : [] };
   });
 
   connection.onHover((params) => {
