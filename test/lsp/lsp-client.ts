@@ -1,5 +1,6 @@
 /** A real LSP client over stdio to the built server, for tests. */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { PassThrough } from 'node:stream';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 
@@ -16,11 +17,30 @@ export interface TestClient {
   close(): Promise<number | null>;
 }
 
-export async function startClient(rootPath: string, capabilities: Record<string, unknown> = {}): Promise<TestClient> {
-  const child: ChildProcess = spawn(process.execPath, [join(process.cwd(), 'bin', 'flylint-language-server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+/**
+ * `stdio` spawns the built server as an editor does; `memory` joins a client connection and the
+ * server's own connection in this process through a pair of in-memory streams.
+ */
+export async function startClient(rootPath: string, capabilities: Record<string, unknown> = {}, transport: 'stdio' | 'memory' = 'stdio'): Promise<TestClient> {
+  let child: ChildProcess | undefined;
   let stderr = '';
-  child.stderr!.on('data', (d) => (stderr += String(d)));
-  const connection = rpc.createMessageConnection(new rpc.StreamMessageReader(child.stdout!), new rpc.StreamMessageWriter(child.stdin!));
+  let input: NodeJS.ReadableStream;
+  let output: NodeJS.WritableStream;
+  if (transport === 'memory') {
+    const toServer = new PassThrough();
+    const toClient = new PassThrough();
+    const { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter } = await import('vscode-languageserver/node');
+    const { startServer } = await import('../../server/src/lsp/server.js');
+    startServer(createConnection(ProposedFeatures.all, new StreamMessageReader(toServer), new StreamMessageWriter(toClient)));
+    input = toClient;
+    output = toServer;
+  } else {
+    child = spawn(process.execPath, [join(process.cwd(), 'bin', 'flylint-language-server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    child.stderr!.on('data', (d) => (stderr += String(d)));
+    input = child.stdout!;
+    output = child.stdin!;
+  }
+  const connection = rpc.createMessageConnection(new rpc.StreamMessageReader(input), new rpc.StreamMessageWriter(output));
   const waiting = new Map<string, Array<(p: any) => void>>();
   const latest = new Map<string, any>();
   connection.onNotification('textDocument/publishDiagnostics', (params: any) => {
@@ -42,8 +62,14 @@ export async function startClient(rootPath: string, capabilities: Record<string,
     pushed: () => [...latest.keys()],
     close: async () => {
       await connection.sendRequest('shutdown');
+      if (!child) {
+        // In process, `exit` would end the test runner itself: stop at shutdown.
+        connection.dispose();
+        return 0;
+      }
+      const exited = new Promise<number | null>((resolve) => child!.once('exit', (code) => resolve(code)));
       connection.sendNotification('exit');
-      return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+      return exited;
     },
   };
 }

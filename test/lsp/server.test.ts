@@ -20,7 +20,7 @@ kill_timeout = 5
   app = "bin/server"
 `;
 
-describe('language server over stdio', () => {
+describe.each(['stdio', 'memory'] as const)('language server (%s)', (transport) => {
   let client: TestClient;
   let dir: string;
   let uri: string;
@@ -30,7 +30,7 @@ describe('language server over stdio', () => {
     writeFileSync(join(dir, 'fly.toml'), TEXT);
     writeFileSync(join(dir, 'fly.staging.toml'), 'app = "shop"\n');
     uri = `file://${dir}/fly.toml`;
-    client = await startClient(dir);
+    client = await startClient(dir, {}, transport);
   });
 
   afterAll(async () => {
