@@ -36,7 +36,9 @@ function setup() {
   }
   const path = `${join(n24, 'bin')}:${process.env.PATH}`;
   const codeServer = join(cache, 'node_modules', '.bin', 'code-server');
-  if (!existsSync(codeServer)) run('npm', ['install', '--no-audit', '--no-fund', 'code-server@4'], { cwd: cache, env: { ...process.env, PATH: path } });
+  // Under `npm run`, npm_* variables point its scripts at the Node that runs npm (20); code-server needs 24.
+  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('npm_') && k !== 'NODE'));
+  if (!existsSync(codeServer)) run('npm', ['install', '--no-audit', '--no-fund', 'code-server@4'], { cwd: cache, env: { ...clean, PATH: path } });
   return { path, codeServer };
 }
 
