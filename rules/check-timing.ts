@@ -1,7 +1,7 @@
 import type { Rule } from '../server/src/lint/rule.js';
 import type { DurationField } from '../server/src/fly/model.js';
 import { formatDuration } from '../server/src/fly/units.js';
-import { keyRange, valueRange } from './rule-helpers.js';
+import { valueRange } from './rule-helpers.js';
 
 const rule: Rule = {
   meta: {
@@ -39,7 +39,6 @@ const rule: Rule = {
         clamp(check.gracePeriod, 'grace period', true);
       }
     }
-    void keyRange;
   },
 };
 export default rule;

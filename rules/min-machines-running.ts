@@ -1,7 +1,7 @@
 import type { Rule } from '../server/src/lint/rule.js';
 import { serviceLabel } from '../server/src/fly/model.js';
 import { setServiceKey } from './production-helpers.js';
-import { valueRange, tableRange } from './rule-helpers.js';
+import { valueRange } from './rule-helpers.js';
 
 const rule: Rule = {
   meta: {
@@ -38,7 +38,6 @@ const rule: Rule = {
         });
       }
     }
-    void tableRange;
   },
 };
 export default rule;

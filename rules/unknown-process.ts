@@ -19,7 +19,7 @@ const rule: Rule = {
       good: 'app = "shop"\n\n[processes]\nweb = "bin/web"\n\n[http_service]\ninternal_port = 8080\nprocesses = ["web"]\n',
     },
   },
-  check({ config, text, report }) {
+  check({ config, report }) {
     const names = config.processNames;
     const check = (list: Field<string[]> | undefined, where: string, fatal: boolean) => {
       if (!list || list.node.kind !== 'array') return;
@@ -34,7 +34,6 @@ const rule: Rule = {
         });
       }
     };
-    void text;
     for (const s of config.services) check(s.processes, s.kind === 'http_service' ? '[http_service]' : '[[services]]', true);
     for (const r of config.restarts) check(stringListField(r, 'processes'), '[[restart]]', true);
     const soft = (tables: TomlTable[], where: string) => tables.forEach((t) => check(stringListField(t, 'processes'), where, false));
