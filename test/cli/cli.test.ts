@@ -1,139 +1,230 @@
-import { chmodSync, mkdtempSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+/** The built `flylint` command, run as a child process the way users and CI run it. */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import AjvDraft04 from 'ajv-draft-04';
-import { flylint } from './run-cli.js';
-import { writeFileAtomic } from '../../server/src/cli/write-file.js';
-import { parseArgs, UsageError } from '../../server/src/cli/args.js';
-
-function project(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'flylint-cli-'));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
-}
+import { flylint, bin, project } from './run-cli.js';
 
 const BROKEN = 'app = "shop"\nprimary_region = "ord\n\n[http_service]\ninternal_port = 8080\n';
-const CLEAN = '# flylint-env: staging\napp = "shop-staging"\n';
+const CLEAN = '# flylint-env: staging\napp = "shop-staging"\nprimary_region = "ord"\n';
+/** Production, valid: only warnings and infos. */
+const WARNINGS = 'app = "shop"\nprimary_region = "ord"\n';
+const version = JSON.parse(readFileSync(join(process.cwd(), 'package.json'), 'utf8')).version as string;
 
-describe('flylint CLI', () => {
-  it('exits 1 on errors, printing them with their position and a code frame', () => {
-    const dir = project({ 'fly.toml': BROKEN });
-    const r = flylint([], { cwd: dir });
-    expect(r.code).toBe(1);
-    expect(r.stdout).toContain('fly.toml');
-    expect(r.stdout).toMatch(/2:18\s+error\s+Unterminated string/);
-    expect(r.stdout).toContain('2 | primary_region = "ord');
-    expect(r.stdout).toMatch(/✖ \d+ problems? \(1 error/);
-  });
+function filesIn(stdout: string, dir: string): string[] {
+  return (JSON.parse(stdout) as Array<{ filePath: string }>).map((f) => f.filePath.slice(dir.length + 1)).sort();
+}
 
-  it('exits 0 on a clean config and prints nothing', () => {
-    const dir = project({ 'fly.toml': CLEAN });
-    const r = flylint(['fly.toml', '--rule', 'missing-swap=off'], { cwd: dir });
-    expect(r.stderr).toBe('');
-    expect(r.code).toBe(0);
-  });
+describe('exit codes', () => {
+  const dir = project({ 'broken/fly.toml': BROKEN, 'clean/fly.toml': CLEAN, 'warnings/fly.toml': WARNINGS, 'badconfig/fly.toml': CLEAN, 'badconfig/.flylint.toml': 'root = true\n[rules]\nmissing-swapp = "off"\n' });
 
-  it('exits 2 on usage errors, unknown rules and missing paths, without a stack trace', () => {
-    for (const args of [['--bogus'], ['--format', 'xml'], ['--rule', 'no-such-rule=off'], ['does-not-exist.toml'], ['--explain', 'nope']]) {
-      const r = flylint(args);
-      expect(r.code, args.join(' ')).toBe(2);
-      expect(r.stderr).toMatch(/^flylint: /);
-      expect(r.stderr).not.toMatch(/\n\s+at /);
-    }
-  });
-
-  it('discovers fly*.toml below a folder, honouring .gitignore', () => {
-    const dir = project({ 'apps/api/fly.toml': BROKEN, 'apps/web/fly.staging.toml': BROKEN, 'ignored/fly.toml': BROKEN, '.gitignore': 'ignored/\n', 'other.toml': BROKEN, 'node_modules/x/fly.toml': BROKEN });
-    const r = flylint(['--format', 'json'], { cwd: dir });
-    const files = (JSON.parse(r.stdout) as Array<{ filePath: string }>).map((f) => f.filePath.slice(dir.length + 1)).sort();
-    expect(files).toEqual(['apps/api/fly.toml', 'apps/web/fly.staging.toml']);
-  });
-
-  it('prints ESLint-shaped JSON', () => {
-    const dir = project({ 'fly.toml': BROKEN });
-    const [file] = JSON.parse(flylint(['--format', 'json', 'fly.toml'], { cwd: dir }).stdout);
-    expect(file.filePath).toBe(join(dir, 'fly.toml'));
-    expect(file.errorCount).toBeGreaterThanOrEqual(1);
-    expect(file.source).toBe(BROKEN);
-    const message = file.messages.find((m: { ruleId: string }) => m.ruleId === 'toml-syntax');
-    expect(message).toMatchObject({ severity: 2, line: 2, column: 18, endLine: 2, endColumn: 22 });
-  });
-
-  it('prints SARIF 2.1.0 that validates against the schema', () => {
-    const dir = project({ 'fly.toml': BROKEN });
-    const r = flylint(['--format', 'sarif', 'fly.toml'], { cwd: dir });
-    const log = JSON.parse(r.stdout);
-    const schema = JSON.parse(readFileSync(join(process.cwd(), '..', 'shared', 'schemas-external', 'sarif-schema-2.1.0.json'), 'utf8'));
-    const Ajv = ((AjvDraft04 as unknown as { default?: unknown }).default ?? AjvDraft04) as new (options: object) => { compile(schema: object): ((data: unknown) => boolean) & { errors?: unknown[] } };
-    const ajv = new Ajv({ allErrors: true, strict: false });
-    const validate = ajv.compile(schema);
-    expect(validate(log), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
-    const result = log.runs[0].results.find((x: { ruleId: string }) => x.ruleId === 'toml-syntax');
-    expect(result.level).toBe('error');
-    expect(result.locations[0].physicalLocation.region).toMatchObject({ startLine: 2, startColumn: 18 });
-    expect(log.runs[0].tool.driver.rules.length).toBeGreaterThan(0);
-    expect(log.runs[0].tool.driver.rules[result.ruleIndex].id).toBe('toml-syntax');
-  });
-
-  it('prints GitHub workflow commands', () => {
-    const dir = project({ 'fly.toml': BROKEN });
-    const r = flylint(['--format', 'github', 'fly.toml'], { cwd: dir });
-    expect(r.stdout).toContain('::error file=fly.toml,line=2,col=18,endLine=2,endColumn=22,title=toml-syntax::Unterminated string');
-  });
-
-  it('lints standard input under the given name', () => {
-    const r = flylint(['--stdin', '--stdin-filename', 'fly.toml', '--format', 'json'], { input: BROKEN });
-    expect(r.code).toBe(1);
-    expect(JSON.parse(r.stdout)[0].filePath).toBe(join(process.cwd(), 'fly.toml'));
-  });
-
-  it('--explain and --list-rules print the docs from the rules', () => {
-    expect(flylint(['--explain', 'toml-syntax']).stdout).toMatch(/^# toml-syntax\n/);
-    expect(flylint(['--list-rules']).stdout).toMatch(/toml-duplicate-key\s+error/);
-  });
-
-  it('rejects a bad config file with exit 2 and names the key', () => {
-    const dir = project({ 'fly.toml': CLEAN, '.flylint.toml': 'root = true\n[rules]\ntoml-syntaxx = "off"\n' });
-    const r = flylint([], { cwd: dir });
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain('.flylint.toml:3:1: Unknown rule "toml-syntaxx" in [rules]. Did you mean "toml-syntax"?');
-  });
-
-  it('--print-config shows the environment and why', () => {
-    const dir = project({ 'fly.staging.toml': 'app = "x"\n' });
-    const out = JSON.parse(flylint(['--print-config', 'fly.staging.toml'], { cwd: dir }).stdout);
-    expect(out.environment).toMatchObject({ name: 'staging', isProduction: false, source: 'file-name' });
-  });
-
-  it('parses arguments strictly', () => {
-    expect(parseArgs(['--format=json', '--rule', 'a=off', 'x']).format).toBe('json');
-    expect(() => parseArgs(['--max-warnings', '-1'])).toThrow(UsageError);
+  it.each([
+    ['a clean config', 0, ['clean'], ''],
+    ['warnings only', 0, ['warnings'], ''],
+    ['warnings within --max-warnings', 0, ['--max-warnings', '10', 'warnings'], ''],
+    ['a syntax error', 1, ['broken'], ''],
+    ['more warnings than --max-warnings', 1, ['--max-warnings', '0', 'warnings'], /^flylint: \d+ warnings, more than --max-warnings 0 allows\n$/],
+    ['a rule raised to error', 1, ['--rule', 'missing-swap=error', 'warnings'], ''],
+    ['an error lowered to warning', 0, ['--rule', 'toml-syntax=warning', '--rule', 'missing-required=off', 'broken'], ''],
+    ['an unknown option', 2, ['--bogus'], /^flylint: Unknown option "--bogus"\n\nUsage: flylint \[options\] \[path \.\.\.\]/],
+    ['an unknown format', 2, ['--format', 'xml'], /^flylint: Unknown format "xml": use stylish, json, sarif or github\n\nUsage:/],
+    ['an unknown rule in --rule', 2, ['--rule', 'missing-swapp=off', 'clean'], 'flylint: --rule missing-swapp=off: unknown rule "missing-swapp" (did you mean "missing-swap"?); flylint --list-rules lists them\n'],
+    ['a path that does not exist', 2, ['clean', 'nope/fly.toml'], 'flylint: No such file or directory: nope/fly.toml\n'],
+    ['an invalid config file', 2, ['badconfig'], /^flylint: invalid config file\n.*badconfig\/\.flylint\.toml:3:1: Unknown rule "missing-swapp" in \[rules\]\. Did you mean "missing-swap"\?\n$/],
+    ['a config file given with --config that does not exist', 2, ['--config', 'none.toml', 'clean'], /none\.toml:1:1: cannot read the config file/],
+    ['--explain of an unknown rule', 2, ['--explain', 'missing-swapp'], 'flylint: unknown rule "missing-swapp" (did you mean "missing-swap"?); flylint --list-rules lists them\n'],
+    ['--print-config of a missing file', 2, ['--print-config', 'nope.toml'], 'flylint: cannot read nope.toml (it does not exist)\n'],
+  ])('%s → exit %i', (_name, code, args, stderr) => {
+    const r = flylint(args, { cwd: dir });
+    expect(r.code, r.stdout + r.stderr).toBe(code);
+    if (typeof stderr === 'string') expect(r.stderr).toBe(stderr);
+    else expect(r.stderr).toMatch(stderr);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 });
 
-describe('atomic writes', () => {
-  it('keeps the original when the write fails midway, and keeps the file mode', () => {
-    const dir = project({ 'fly.toml': 'app = "a"\n' });
-    const path = join(dir, 'fly.toml');
-    chmodSync(path, 0o640);
-    expect(() =>
-      writeFileAtomic(path, 'app = "b"\n', {
-        writeFileSync: (...args: Parameters<typeof writeFileSync>) => {
-          writeFileSync(args[0], 'app = "'); // a partial temporary file
-          throw new Error('disk full');
-        },
-        renameSync: () => {
-          throw new Error('not reached');
-        },
-      }),
-    ).toThrow('disk full');
-    expect(readFileSync(path, 'utf8')).toBe('app = "a"\n');
-    writeFileAtomic(path, 'app = "b"\n');
-    expect(readFileSync(path, 'utf8')).toBe('app = "b"\n');
-    expect(statSync(path).mode & 0o777).toBe(0o640);
+describe('output', () => {
+  it('prints errors with their position, a code frame, and the summary', () => {
+    const dir = project({ 'fly.toml': BROKEN });
+    const r = flylint([], { cwd: dir });
+    expect(r.stdout).toMatch(/^fly\.toml\n/);
+    expect(r.stdout).toMatch(/  2:18 +error +Unterminated string[^\n]*toml-syntax\n    2 \| primary_region = "ord\n      \|                  \^\^\^\^\n/);
+    expect(r.stdout).toMatch(/\n✖ \d+ problems \(\d+ errors?, \d+ warnings?, \d+ infos?\)\n/);
+  });
+
+  it('shows paths relative to the current directory', () => {
+    const dir = project({ 'apps/api/fly.toml': BROKEN });
+    expect(flylint(['apps'], { cwd: dir }).stdout).toMatch(/^apps\/api\/fly\.toml\n/);
+    expect(flylint(['.'], { cwd: join(dir, 'apps', 'api') }).stdout).toMatch(/^fly\.toml\n/);
+    expect(flylint(['../api/fly.toml'], { cwd: join(dir, 'apps', 'api') }).stdout).toMatch(/^fly\.toml\n/);
+  });
+
+  it('colours only a terminal, or when FORCE_COLOR asks; NO_COLOR wins', () => {
+    const dir = project({ 'fly.toml': BROKEN });
+    expect(flylint([], { cwd: dir, env: { NO_COLOR: '' } }).stdout).not.toContain('\u001b[');
+    expect(flylint([], { cwd: dir, env: { NO_COLOR: '', FORCE_COLOR: '1' } }).stdout).toContain('\u001b[31merror');
+    expect(flylint([], { cwd: dir, env: { NO_COLOR: '1', FORCE_COLOR: '1' } }).stdout).not.toContain('\u001b[');
+    expect(flylint(['--format', 'github'], { cwd: dir, env: { NO_COLOR: '', FORCE_COLOR: '1' } }).stdout).not.toContain('\u001b[');
+  });
+
+  it('lints the files of one call as one project', () => {
+    const dir = project({ 'fly.toml': WARNINGS, 'fly.staging.toml': 'app = "shop"\n' });
+    const r = flylint(['--format', 'json'], { cwd: dir });
+    const [staging, production] = JSON.parse(r.stdout) as Array<{ messages: Array<{ ruleId: string }> }>;
+    expect(staging!.messages.map((m) => m.ruleId)).toContain('shared-app-name');
+    expect(production!.messages.map((m) => m.ruleId)).toContain('shared-app-name');
+    // Alone, neither file has anything to compare with.
+    expect(flylint(['--format', 'json', 'fly.toml'], { cwd: dir }).stdout).not.toContain('shared-app-name');
+  });
+
+  it('--help, --version, --list-rules and --explain', () => {
+    const help = flylint(['--help']);
+    expect(help.code).toBe(0);
+    for (const option of ['--format', '--env', '--fix', '--unsafe-fixes', '--stdin', '--stdin-filename', '--config', '--rule', '--max-warnings', '--quiet', '--list-rules', '--explain', '--print-config', '--version', '--help']) expect(help.stdout).toContain(option);
+    expect(flylint(['--version']).stdout).toBe(`${version}\n`);
+    const list = flylint(['--list-rules']).stdout;
+    expect(list).toMatch(/^rule +severity +env +fix +summary\n/);
+    expect(list).toMatch(/\ntoml-duplicate-key +error +any +none +\S/);
+    expect(list).toMatch(/\nmissing-swap +warning +production +suggestion +\S/);
+    const page = flylint(['--explain', 'missing-swap']).stdout;
+    expect(page).toMatch(/^# missing-swap\n/);
+    for (const part of ['- Severity: warning', '- Applies to: production configs only', '## Why', 'Fly.io docs: https://fly.io/', '## Bad', '## Good', '--unsafe-fixes']) expect(page).toContain(part);
+  });
+
+  it('stops quietly when the reader closes the pipe', () => {
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" --list-rules | head -c 10`], { encoding: 'utf8' });
+    expect(r.stdout).toBe('rule      ');
+    expect(r.stderr).toBe('');
+  });
+});
+
+describe('filters and overrides', () => {
+  const dir = project({ 'fly.toml': WARNINGS, 'fly.staging.toml': CLEAN.replace('shop-staging', 'other-staging') });
+  const ruleIds = (args: string[]) => (JSON.parse(flylint(['--format', 'json', ...args], { cwd: dir }).stdout) as Array<{ messages: Array<{ ruleId: string; severity: number }> }>).flatMap((f) => f.messages);
+
+  it('--quiet reports errors only', () => {
+    expect(ruleIds(['fly.toml']).length).toBeGreaterThan(0);
+    expect(ruleIds(['--quiet', 'fly.toml'])).toEqual([]);
+    expect(ruleIds(['--quiet', '--rule', 'missing-swap=error', 'fly.toml']).map((m) => m.ruleId)).toEqual(['missing-swap']);
+  });
+
+  it('--rule turns a rule off or changes its level', () => {
+    expect(ruleIds(['fly.toml']).find((m) => m.ruleId === 'missing-swap')?.severity).toBe(1);
+    expect(ruleIds(['--rule', 'missing-swap=info', 'fly.toml']).find((m) => m.ruleId === 'missing-swap')?.severity).toBe(0);
+    expect(ruleIds(['--rule', 'missing-swap=off', 'fly.toml']).map((m) => m.ruleId)).not.toContain('missing-swap');
+  });
+
+  it('--env forces the environment of every file', () => {
+    expect(ruleIds(['fly.toml']).map((m) => m.ruleId)).toContain('missing-swap');
+    expect(ruleIds(['--env', 'staging', 'fly.toml']).map((m) => m.ruleId)).not.toContain('missing-swap');
+    expect(ruleIds(['fly.staging.toml']).map((m) => m.ruleId)).not.toContain('missing-swap');
+    expect(ruleIds(['--env', 'production', 'fly.staging.toml']).map((m) => m.ruleId)).toContain('missing-swap');
+  });
+});
+
+describe('directory discovery', () => {
+  it('finds fly*.toml below a folder, skipping node_modules, .git and what .gitignore excludes', () => {
+    const dir = project({
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      '.gitignore': 'ignored/\n*.local.toml\n',
+      'fly.toml': CLEAN,
+      'apps/api/fly.toml': CLEAN,
+      'apps/web/fly.staging.toml': CLEAN,
+      'apps/web/fly.dev.local.toml': CLEAN,
+      'apps/web/.gitignore': 'generated/\n!fly.keep.local.toml\n',
+      'apps/web/fly.keep.local.toml': CLEAN,
+      'apps/web/generated/fly.toml': CLEAN,
+      'ignored/fly.toml': CLEAN,
+      'other.toml': CLEAN,
+      'flyctl-notes.txt': CLEAN,
+      'node_modules/x/fly.toml': CLEAN,
+      '.git/fly.toml': CLEAN,
+    });
+    symlinkSync(join(dir, 'apps', 'api', 'fly.toml'), join(dir, 'apps', 'fly.linked.toml'));
+    expect(filesIn(flylint(['--format', 'json'], { cwd: dir }).stdout, dir)).toEqual(['apps/api/fly.toml', 'apps/fly.linked.toml', 'apps/web/fly.keep.local.toml', 'apps/web/fly.staging.toml', 'fly.toml']);
+    // The repository's .gitignore applies when only a subfolder is linted.
+    expect(filesIn(flylint(['--format', 'json', 'apps/web'], { cwd: dir }).stdout, dir)).toEqual(['apps/web/fly.keep.local.toml', 'apps/web/fly.staging.toml']);
+  });
+
+  it('lints a file named on the command line even when ignored, and each file once', () => {
+    const dir = project({ '.gitignore': 'fly.toml\n', 'fly.toml': CLEAN });
+    expect(filesIn(flylint(['--format', 'json', 'fly.toml', './fly.toml', '.'], { cwd: dir }).stdout, dir)).toEqual(['fly.toml']);
+  });
+
+  it('says so when a folder holds no config, and exits 0', () => {
+    const dir = project({ 'README.md': '' });
+    mkdirSync(join(dir, 'empty'));
+    const r = flylint(['empty'], { cwd: dir });
+    expect(r).toEqual({ code: 0, stdout: '', stderr: 'flylint: no fly*.toml files in empty\n' });
+  });
+});
+
+describe('standard input', () => {
+  it('lints stdin under the given name', () => {
+    const r = flylint(['--stdin', '--stdin-filename', 'apps/fly.toml', '--format', 'json'], { input: BROKEN });
+    expect(r.code).toBe(1);
+    const [file] = JSON.parse(r.stdout);
+    expect(file.filePath).toBe(join(process.cwd(), 'apps', 'fly.toml'));
+    expect(file.source).toBe(BROKEN);
+  });
+
+  it('takes the environment from the name, as for a file, and accepts - for --stdin', () => {
+    const production = flylint(['-', '--format', 'json'], { input: WARNINGS }).stdout;
+    const staging = flylint(['--stdin', '--stdin-filename', 'fly.staging.toml', '--format', 'json'], { input: WARNINGS }).stdout;
+    expect(production).toContain('missing-swap');
+    expect(staging).not.toContain('missing-swap');
+  });
+});
+
+describe('.flylint.toml', () => {
+  it('is found upward from each file; nearer files override farther ones; root = true stops the search', () => {
+    const dir = project({
+      '.flylint.toml': '[rules]\nmissing-swap = "error"\nmissing-metrics = "off"\n',
+      'apps/.flylint.toml': 'root = true\n[rules]\nmissing-swap = "off"\n',
+      'apps/api/fly.toml': WARNINGS,
+      'fly.toml': WARNINGS,
+    });
+    const files = JSON.parse(flylint(['--format', 'json'], { cwd: dir }).stdout) as Array<{ filePath: string; messages: Array<{ ruleId: string; severity: number }> }>;
+    const api = files.find((f) => f.filePath.endsWith('apps/api/fly.toml'))!;
+    const top = files.find((f) => f.filePath === join(dir, 'fly.toml'))!;
+    expect(top.messages.find((m) => m.ruleId === 'missing-swap')?.severity).toBe(2);
+    expect(top.messages.map((m) => m.ruleId)).not.toContain('missing-metrics');
+    expect(api.messages.map((m) => m.ruleId)).not.toContain('missing-swap');
+    // root = true: the top-level file's "missing-metrics = off" does not reach apps/.
+    expect(api.messages.map((m) => m.ruleId)).toContain('missing-metrics');
+  });
+
+  it('--config replaces the search; --rule overrides the file', () => {
+    const dir = project({ '.flylint.toml': '[rules]\nmissing-swap = "error"\n', 'ci.toml': '[rules]\nmissing-swap = "off"\n', 'fly.toml': WARNINGS });
+    expect(flylint(['fly.toml'], { cwd: dir }).code).toBe(1);
+    expect(flylint(['--config', 'ci.toml', '--format', 'json', 'fly.toml'], { cwd: dir }).stdout).not.toContain('missing-swap');
+    expect(flylint(['--rule', 'missing-swap=warning', 'fly.toml'], { cwd: dir }).code).toBe(0);
+  });
+
+  it.each([
+    ['roots = true\n', '.flylint.toml:1:1: Unknown key "roots" in the top level. Did you mean "root"?'],
+    ['[rules]\nmissing-swap = "warn"\n', '.flylint.toml:2:16: [rules] missing-swap must be "off", "info", "warning" or "error"'],
+    ['[environments]\n"fly.*.toml" = 3\n', '.flylint.toml:2:1: "environments.fly.*.toml" must be a string'],
+    ['root = \n', '.flylint.toml:1:8: Expected a value after "root ="'],
+  ])('an invalid one (%j) stops with exit 2, naming the key and its position', (config, message) => {
+    const dir = project({ '.flylint.toml': config, 'fly.toml': CLEAN });
+    const r = flylint([], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`flylint: invalid config file\n${join(dir, message)}\n`);
+  });
+});
+
+describe('--print-config', () => {
+  it('shows the environment and why, the rule levels, and the config files used', () => {
+    const dir = project({ '.flylint.toml': 'root = true\nprivate = ["shop-db"]\n[rules]\nmissing-metrics = "off"\n[environments]\n"deploy/*.toml" = "staging"\n', 'deploy/fly.toml': 'app = "shop-db"\n', 'fly.staging.toml': 'app = "x"\n' });
+    const staging = JSON.parse(flylint(['--print-config', 'fly.staging.toml'], { cwd: dir }).stdout);
+    expect(staging).toMatchObject({ filePath: join(dir, 'fly.staging.toml'), environment: { name: 'staging', isProduction: false, source: 'file-name' }, privateApp: false, configFiles: [join(dir, '.flylint.toml')] });
+    expect(staging.environment.reason).toContain('fly.staging.toml');
+    expect(staging.rules).toMatchObject({ 'missing-metrics': 'off', 'missing-swap': 'warning', 'toml-syntax': 'error' });
+    const deploy = JSON.parse(flylint(['--print-config', 'deploy/fly.toml', '--rule', 'missing-swap=error'], { cwd: dir }).stdout);
+    expect(deploy).toMatchObject({ environment: { name: 'staging', source: 'explicit' }, privateApp: true, rules: { 'missing-swap': 'error' } });
+    expect(deploy.environment.reason).toContain('[environments] "deploy/*.toml" = "staging"');
+    const forced = JSON.parse(flylint(['--print-config', 'fly.staging.toml', '--env', 'production'], { cwd: dir }).stdout);
+    expect(forced.environment).toMatchObject({ name: 'production', isProduction: true, reason: '--env production' });
   });
 });

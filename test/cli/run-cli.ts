@@ -1,15 +1,54 @@
-/** Runs the built CLI as a user would: a child process, in a chosen folder. */
+/** Runs the CLI as a user would (the built bin as a child process) or in process (to inject failures). */
 import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { run, type Io } from '../../server/src/cli/main.js';
 
 export const bin = join(process.cwd(), 'bin', 'flylint.js');
 
-export function flylint(args: string[], options: { cwd?: string; input?: string; env?: Record<string, string> } = {}) {
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function withoutColorSettings(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { NO_COLOR: _no, FORCE_COLOR: _force, ...rest } = env;
+  return rest;
+}
+
+export function flylint(args: string[], options: { cwd?: string; input?: string | Buffer; env?: Record<string, string> } = {}): CliResult {
   const result = spawnSync(process.execPath, [bin, ...args], {
     cwd: options.cwd ?? process.cwd(),
     input: options.input ?? '',
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', ...options.env },
+    env: { ...withoutColorSettings(process.env), NO_COLOR: '1', ...options.env },
     encoding: 'utf8',
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+export function flylintInProcess(args: string[], options: { cwd: string; input?: string; fileSystem?: Io['fileSystem'] }): CliResult {
+  let stdout = '';
+  let stderr = '';
+  const code = run(args, {
+    cwd: options.cwd,
+    env: {},
+    stdout: (text) => void (stdout += text),
+    stderr: (text) => void (stderr += text),
+    readStdin: () => Buffer.from(options.input ?? ''),
+    isTTY: false,
+    ...(options.fileSystem ? { fileSystem: options.fileSystem } : {}),
+  });
+  return { code, stdout, stderr };
+}
+
+/** A throwaway folder holding the given files (paths may have folders). */
+export function project(files: Record<string, string | Buffer>, parent?: string): string {
+  const dir = parent ?? mkdtempSync(join(tmpdir(), 'flylint-cli-'));
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), content);
+  }
+  return dir;
 }

@@ -1,5 +1,6 @@
 /** Command-line parsing, by hand: no dependency to load at start-up. */
 import type { RuleLevel } from '../lint/engine.js';
+import { didYouMean } from '../lint/did-you-mean.js';
 
 export type Format = 'stylish' | 'json' | 'sarif' | 'github';
 
@@ -34,8 +35,9 @@ Options:
   --env NAME                           force the environment of every file (production, staging, …)
   --fix                                apply safe fixes to the files
   --unsafe-fixes                       with --fix, also apply suggestions (they change what gets deployed)
-  --stdin                              lint standard input
-  --stdin-filename NAME                the file name to use for standard input
+  --stdin, -                           lint standard input (with --fix: the fixed text goes to
+                                       standard output, the report to standard error)
+  --stdin-filename NAME                the file name to use for standard input (default: fly.toml)
   --config FILE                        use this .flylint.toml instead of searching upward
   --rule ID=off|info|warning|error     set a rule's level (repeatable)
   --max-warnings N                     exit 1 when there are more than N warnings
@@ -43,25 +45,33 @@ Options:
   --list-rules                         list every rule
   --explain ID                         print a rule's documentation
   --print-config FILE                  print the environment and settings that apply to FILE
-  --version                            print the version
-  --help                               print this help
+  --version, -v                        print the version
+  --help, -h                           print this help
 
 Exit codes: 0 no errors (and warnings within --max-warnings), 1 findings that fail, 2 usage, config or internal error.`;
 
 const LEVELS = new Set(['off', 'info', 'warning', 'error']);
 const FORMATS = new Set(['stylish', 'json', 'sarif', 'github']);
+const OPTIONS = ['--format', '--env', '--fix', '--unsafe-fixes', '--stdin', '--stdin-filename', '--config', '--rule', '--max-warnings', '--quiet', '--list-rules', '--explain', '--print-config', '--version', '--help'];
+const SHORT: Record<string, string> = { '-h': '--help', '-v': '--version' };
+
+function unknownOption(name: string): UsageError {
+  const suggestion = didYouMean(name, OPTIONS);
+  return new UsageError(`Unknown option "${name}"${suggestion ? `. Did you mean "${suggestion}"?` : ''}`);
+}
 
 export function parseArgs(argv: readonly string[]): CliOptions {
   const options: CliOptions = { paths: [], format: 'stylish', fix: false, unsafeFixes: false, stdin: false, rules: {}, quiet: false, listRules: false, version: false, help: false };
   for (let i = 0; i < argv.length; i++) {
-    const raw = argv[i]!;
+    const raw = SHORT[argv[i]!] ?? argv[i]!;
     if (!raw.startsWith('--') || raw === '--') {
       if (raw === '--') {
         options.paths.push(...argv.slice(i + 1));
         break;
       }
-      if (raw.startsWith('-') && raw !== '-') throw new UsageError(`Unknown option "${raw}"`);
-      options.paths.push(raw);
+      if (raw === '-') options.stdin = true;
+      else if (raw.startsWith('-')) throw unknownOption(raw);
+      else options.paths.push(raw);
       continue;
     }
     const eq = raw.indexOf('=');
@@ -70,8 +80,12 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     const value = (): string => {
       if (inline !== undefined) return inline;
       const next = argv[++i];
-      if (next === undefined) throw new UsageError(`Option ${name} needs a value`);
+      if (next === undefined || (next.startsWith('--') && next.length > 2)) throw new UsageError(`Option ${name} needs a value`);
       return next;
+    };
+    const flag = (): true => {
+      if (inline !== undefined) throw new UsageError(`Option ${name} takes no value`);
+      return true;
     };
     switch (name) {
       case '--format': {
@@ -80,17 +94,20 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         options.format = format as Format;
         break;
       }
-      case '--env':
-        options.env = value();
+      case '--env': {
+        const env = value().trim();
+        if (!env) throw new UsageError('--env takes an environment name, such as production or staging');
+        options.env = env;
         break;
+      }
       case '--fix':
-        options.fix = true;
+        options.fix = flag();
         break;
       case '--unsafe-fixes':
-        options.unsafeFixes = true;
+        options.unsafeFixes = flag();
         break;
       case '--stdin':
-        options.stdin = true;
+        options.stdin = flag();
         break;
       case '--stdin-filename':
         options.stdinFilename = value();
@@ -100,22 +117,23 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         break;
       case '--rule': {
         const spec = value();
-        const [id, level] = spec.split('=');
-        if (!id || !level || !LEVELS.has(level)) throw new UsageError(`--rule takes ID=off|info|warning|error, got "${spec}"`);
+        const [id, level, extra] = spec.split('=');
+        if (!id || !level || extra !== undefined || !LEVELS.has(level)) throw new UsageError(`--rule takes ID=off|info|warning|error, got "${spec}"`);
         options.rules[id] = level as RuleLevel;
         break;
       }
       case '--max-warnings': {
-        const n = Number(value());
-        if (!Number.isInteger(n) || n < 0) throw new UsageError('--max-warnings takes a whole number >= 0');
+        const raw = value();
+        const n = Number(raw);
+        if (!/^\d+$/.test(raw) || !Number.isSafeInteger(n)) throw new UsageError('--max-warnings takes a whole number >= 0');
         options.maxWarnings = n;
         break;
       }
       case '--quiet':
-        options.quiet = true;
+        options.quiet = flag();
         break;
       case '--list-rules':
-        options.listRules = true;
+        options.listRules = flag();
         break;
       case '--explain':
         options.explain = value();
@@ -124,15 +142,16 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         options.printConfig = value();
         break;
       case '--version':
-        options.version = true;
+        options.version = flag();
         break;
       case '--help':
-        options.help = true;
+        options.help = flag();
         break;
       default:
-        throw new UsageError(`Unknown option "${name}"`);
+        throw unknownOption(name);
     }
   }
   if (options.unsafeFixes) options.fix = true;
+  if (options.stdin && options.paths.length) throw new UsageError('--stdin lints standard input: give no paths with it (name the input with --stdin-filename)');
   return options;
 }

@@ -1,6 +1,11 @@
-/** Finds the configs to lint: named files as given, directories walked for fly*.toml, honouring .gitignore. */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+/**
+ * Finds the configs to lint: named files as given, directories walked for fly*.toml. Directories
+ * are filtered the way git does: the .gitignore files from the repository root down apply, a
+ * deeper file can re-include (`!pattern`) what a shallower one excluded, and node_modules and
+ * .git are never entered. Symlinked folders are not followed (no cycles).
+ */
+import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { UsageError } from './args.js';
 
@@ -12,6 +17,12 @@ interface IgnoreScope {
   rules: Ignore;
 }
 
+export interface Discovery {
+  files: string[];
+  /** Directories given on the command line that hold no fly*.toml. */
+  empty: string[];
+}
+
 function readIgnore(dir: string): IgnoreScope | undefined {
   try {
     return { dir, rules: ignore().add(readFileSync(join(dir, '.gitignore'), 'utf8')) };
@@ -20,36 +31,67 @@ function readIgnore(dir: string): IgnoreScope | undefined {
   }
 }
 
+/** Outermost first: later scopes override earlier ones. */
 function ignored(path: string, isDir: boolean, scopes: readonly IgnoreScope[]): boolean {
+  let result = false;
   for (const scope of scopes) {
     const rel = relative(scope.dir, path).split(sep).join('/');
-    if (rel && !rel.startsWith('..') && scope.rules.ignores(isDir ? `${rel}/` : rel)) return true;
+    if (!rel || rel.startsWith('..')) continue;
+    const verdict = scope.rules.test(isDir ? `${rel}/` : rel);
+    if (verdict.ignored) result = true;
+    else if (verdict.unignored) result = false;
   }
-  return false;
+  return result;
+}
+
+/** The .gitignore files above `dir`, up to the repository root (none outside a repository). */
+function enclosingScopes(dir: string): IgnoreScope[] {
+  if (existsSync(join(dir, '.git'))) return [];
+  const chain: string[] = [];
+  for (let current = dirname(dir); ; current = dirname(current)) {
+    chain.unshift(current);
+    if (existsSync(join(current, '.git'))) break;
+    if (dirname(current) === current) return [];
+  }
+  return chain.flatMap((d) => readIgnore(d) ?? []);
+}
+
+function kind(entry: Dirent, path: string): 'dir' | 'file' | undefined {
+  if (entry.isDirectory()) return 'dir';
+  if (entry.isFile()) return 'file';
+  if (entry.isSymbolicLink()) {
+    try {
+      return statSync(path).isFile() ? 'file' : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
 }
 
 function walk(dir: string, scopes: IgnoreScope[], out: string[]): void {
   const own = readIgnore(dir);
   const here = own ? [...scopes, own] : scopes;
-  let entries;
+  let entries: Dirent[];
   try {
-    entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+    entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   } catch {
     return;
   }
   for (const entry of entries) {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (SKIP.has(entry.name) || ignored(path, true, here)) continue;
-      walk(path, here, out);
-    } else if (entry.isFile() && CONFIG_NAME.test(entry.name) && !ignored(path, false, here)) {
+    const type = kind(entry, path);
+    if (type === 'dir') {
+      if (!SKIP.has(entry.name) && !ignored(path, true, here)) walk(path, here, out);
+    } else if (type === 'file' && CONFIG_NAME.test(entry.name) && !ignored(path, false, here)) {
       out.push(path);
     }
   }
 }
 
-export function discoverFiles(paths: readonly string[], cwd: string): string[] {
-  const found: string[] = [];
+export function discoverFiles(paths: readonly string[], cwd: string): Discovery {
+  const files: string[] = [];
+  const empty: string[] = [];
   for (const given of paths.length ? paths : ['.']) {
     const path = resolve(cwd, given);
     let stats;
@@ -58,8 +100,13 @@ export function discoverFiles(paths: readonly string[], cwd: string): string[] {
     } catch {
       throw new UsageError(`No such file or directory: ${given}`);
     }
-    if (stats.isDirectory()) walk(path, [], found);
-    else found.push(path);
+    if (stats.isDirectory()) {
+      const before = files.length;
+      walk(path, enclosingScopes(path), files);
+      if (files.length === before) empty.push(given);
+    } else {
+      files.push(path);
+    }
   }
-  return [...new Set(found)];
+  return { files: [...new Set(files)], empty };
 }

@@ -7,33 +7,43 @@ import { relative, resolve } from 'node:path';
 import { parseArgs, UsageError, USAGE, type CliOptions } from './args.js';
 import { discoverFiles } from './discover.js';
 import { ConfigFileError, ConfigSearch } from './config-search.js';
-import { writeFileAtomic } from './write-file.js';
+import { writeFileAtomic, type FileSystemOps } from './write-file.js';
+import { keepFileConventions } from './file-conventions.js';
+import { decodeSource } from './read-source.js';
 import { colorsEnabled, makeColors } from './colors.js';
 import { fileReport, totals, type FileReport } from './report.js';
 import { formatStylish } from './formatters/stylish.js';
 import { formatJson } from './formatters/json.js';
 import { formatSarif } from './formatters/sarif.js';
 import { formatGithub } from './formatters/github.js';
-import { analyze, allRules, findRule, lintAnalyzed, type AnalyzedFile, type LintOptions } from '../lint/engine.js';
+import { analyze, allRules, findRule, lintAnalyzed, type AnalyzedFile, type LintOptions, type RuleLevel } from '../lint/engine.js';
 import { fixUntilStable } from '../lint/fix-loop.js';
+import { didYouMean } from '../lint/did-you-mean.js';
 import { optionsForFile } from '../config/config-file.js';
 import { renderRuleDocs, renderRuleList } from '../lint/rule-docs-page.js';
 import { VERSION } from '../version.js';
 import type { Finding } from '../lint/types.js';
+
+const HOMEPAGE = 'https://github.com/flylint/flylint';
 
 export interface Io {
   cwd: string;
   env: NodeJS.ProcessEnv;
   stdout(text: string): void;
   stderr(text: string): void;
-  readStdin(): string;
+  readStdin(): Uint8Array;
   isTTY: boolean;
+  /** Replaced in tests to simulate a write that fails midway. */
+  fileSystem?: FileSystemOps;
 }
 
 interface Input {
   filePath: string;
   text: string;
   fromStdin: boolean;
+  /** Offset of the first byte that is not UTF-8: such a file is reported and never rewritten. */
+  invalidUtf8At?: number;
+  invalidByte?: number;
 }
 
 export function run(argv: readonly string[], io: Io): number {
@@ -51,12 +61,12 @@ export function run(argv: readonly string[], io: Io): number {
   if (options.version) return io.stdout(VERSION + '\n'), 0;
   const known = allRules().map((r) => r.meta.id);
   for (const id of Object.keys(options.rules)) {
-    if (!known.includes(id)) return io.stderr(`flylint: unknown rule "${id}" in --rule (see flylint --list-rules)\n`), 2;
+    if (!known.includes(id)) return io.stderr(`flylint: --rule ${id}=${options.rules[id]}: ${unknownRule(id, known)}\n`), 2;
   }
   if (options.listRules) return io.stdout(renderRuleList(allRules().map((r) => r.meta))), 0;
   if (options.explain !== undefined) {
     const rule = findRule(options.explain);
-    if (!rule) return io.stderr(`flylint: unknown rule "${options.explain}" (see flylint --list-rules)\n`), 2;
+    if (!rule) return io.stderr(`flylint: ${unknownRule(options.explain, known)}\n`), 2;
     return io.stdout(renderRuleDocs(rule.meta)), 0;
   }
 
@@ -71,69 +81,67 @@ export function run(argv: readonly string[], io: Io): number {
   }
 }
 
+function unknownRule(id: string, known: readonly string[]): string {
+  const suggestion = didYouMean(id, known);
+  return `unknown rule "${id}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}; flylint --list-rules lists them`;
+}
+
 function lint(options: CliOptions, io: Io, known: readonly string[]): number {
   const configs = new ConfigSearch(known, options.config ? resolve(io.cwd, options.config) : undefined);
   const display = (path: string) => relative(io.cwd, path) || path;
 
-  if (options.printConfig !== undefined) {
-    const filePath = resolve(io.cwd, options.printConfig);
-    let text = '';
-    try {
-      text = readFileSync(filePath, 'utf8');
-    } catch {
-      throw new UsageError(`No such file: ${options.printConfig}`);
-    }
-    const { file, lintOptions, used } = prepare({ filePath, text, fromStdin: false }, options, configs);
-    const levels = Object.fromEntries(allRules().map((r) => [r.meta.id, lintOptions.rules?.[r.meta.id] ?? r.meta.severity]));
-    io.stdout(JSON.stringify({ filePath, environment: file.env, privateApp: lintOptions.privateApp ?? false, configFiles: used, rules: levels }, null, 2) + '\n');
-    return 0;
-  }
+  if (options.printConfig !== undefined) return printConfig(options.printConfig, options, io, configs);
 
   const inputs: Input[] = [];
   if (options.stdin) {
     const name = options.stdinFilename ?? 'fly.toml';
-    inputs.push({ filePath: resolve(io.cwd, name), text: io.readStdin(), fromStdin: true });
+    inputs.push({ filePath: resolve(io.cwd, name), fromStdin: true, ...decodeSource(io.readStdin()) });
   } else {
-    for (const filePath of discoverFiles(options.paths, io.cwd)) {
-      try {
-        inputs.push({ filePath, text: readFileSync(filePath, 'utf8'), fromStdin: false });
-      } catch (error) {
-        throw new UsageError(`Cannot read ${display(filePath)}: ${(error as NodeJS.ErrnoException).code ?? error}`);
-      }
-    }
+    const { files, empty } = discoverFiles(options.paths, io.cwd);
+    for (const dir of empty) io.stderr(`flylint: no fly*.toml files in ${dir}\n`);
+    for (const filePath of files) inputs.push({ filePath, fromStdin: false, ...readSource(filePath, display) });
   }
 
   // One project: every file is analysed once and is a sibling of the others.
   const prepared = inputs.map((input) => ({ input, ...prepare(input, options, configs) }));
   const reports: FileReport[] = [];
+  const writeFailures: string[] = [];
   for (const { input, file, lintOptions } of prepared) {
     const siblings = prepared.filter((p) => p.file !== file).map((p) => p.file);
+    const lintText = (text: string) => lintAnalyzed(analyze(text, input.filePath, lintOptions), siblings, lintOptions);
     let text = input.text;
-    let findings: Finding[];
-    if (options.fix) {
-      const result = fixUntilStable(text, (t) => lintAnalyzed(analyze(t, input.filePath, lintOptions), siblings, lintOptions), { unsafe: options.unsafeFixes });
-      findings = result.findings;
-      if (result.text !== text) {
-        text = result.text;
-        if (!input.fromStdin) writeFileAtomic(input.filePath, text);
+    let findings: Finding[] = lintAnalyzed(file, siblings, lintOptions);
+    let fixed = 0;
+    if (options.fix && input.invalidUtf8At === undefined) {
+      const result = fixUntilStable(text, lintText, { unsafe: options.unsafeFixes });
+      const kept = keepFileConventions(text, result.text);
+      if (kept !== text) {
+        try {
+          if (!input.fromStdin) writeFileAtomic(input.filePath, kept, io.fileSystem);
+          text = kept;
+          fixed = result.applied;
+          findings = kept === result.text ? result.findings : lintText(kept);
+        } catch (error) {
+          writeFailures.push(`flylint: cannot write ${display(input.filePath)} (${describeFsError(error)}); it is unchanged\n`);
+        }
       }
-      if (input.fromStdin) io.stdout(text);
-    } else {
-      findings = lintAnalyzed(file, siblings, lintOptions);
     }
+    if (options.fix && input.fromStdin) io.stdout(text);
+    if (input.invalidUtf8At !== undefined && lintOptions.rules?.['toml-syntax'] !== 'off') findings.unshift(notUtf8(input, options.fix, lintOptions.rules?.['toml-syntax']));
     if (options.quiet) findings = findings.filter((f) => f.severity === 'error');
-    reports.push(fileReport(input.filePath, display(input.filePath), text, findings));
+    reports.push(fileReport(input.filePath, display(input.filePath), text, findings, fixed));
   }
 
-  // With --stdin --fix the fixed text is the output; findings go to stderr in stylish form.
-  const out = options.stdin && options.fix ? io.stderr : io.stdout;
-  const colors = makeColors(colorsEnabled(io.env, io.isTTY && !(options.stdin && options.fix)));
+  // With --stdin --fix the fixed text is the output; the report goes to stderr.
+  const toStderr = options.stdin && options.fix;
+  const out = toStderr ? io.stderr : io.stdout;
+  const colors = makeColors(colorsEnabled(io.env, io.isTTY && !toStderr));
   switch (options.format) {
     case 'json':
       out(formatJson(reports));
       break;
     case 'sarif':
-      out(formatSarif(reports, allRules().map((r) => r.meta), VERSION));
+      out(formatSarif(reports, { rules: allRules().map((r) => r.meta), version: VERSION, informationUri: HOMEPAGE }, io.cwd));
       break;
     case 'github':
       out(formatGithub(reports));
@@ -141,13 +149,71 @@ function lint(options: CliOptions, io: Io, known: readonly string[]): number {
     default:
       out(formatStylish(reports, colors, display));
   }
+  for (const failure of writeFailures) io.stderr(failure);
 
+  if (writeFailures.length) return 2;
   const t = totals(reports);
   if (t.errors > 0) return 1;
   if (options.maxWarnings !== undefined && t.warnings > options.maxWarnings) {
-    if (options.format === 'stylish') io.stderr(`flylint found too many warnings (maximum: ${options.maxWarnings}).\n`);
+    io.stderr(`flylint: ${t.warnings} warnings, more than --max-warnings ${options.maxWarnings} allows\n`);
     return 1;
   }
+  return 0;
+}
+
+function readSource(filePath: string, display: (path: string) => string): Pick<Input, 'text' | 'invalidUtf8At' | 'invalidByte'> {
+  try {
+    return decodeSource(readFileSync(filePath));
+  } catch (error) {
+    throw new UsageError(`cannot read ${display(filePath)} (${describeFsError(error)})`);
+  }
+}
+
+function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  const words: Record<string, string> = {
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    ENOSPC: 'no space left on the device',
+    EROFS: 'read-only file system',
+    EISDIR: 'it is a directory',
+    ENOENT: 'it does not exist',
+  };
+  return (code && words[code]) ?? (error instanceof Error ? error.message : String(error));
+}
+
+/** TOML files are UTF-8; the text seen here has the bad bytes replaced, so it must not be written back. */
+function notUtf8(input: Input, fixing: boolean, level: RuleLevel | undefined): Finding {
+  const at = input.invalidUtf8At ?? 0;
+  const byte = input.invalidByte !== undefined ? ` (byte 0x${input.invalidByte.toString(16).toUpperCase().padStart(2, '0')})` : '';
+  return {
+    ruleId: 'toml-syntax',
+    severity: level && level !== 'off' ? level : 'error',
+    message: `The file is not valid UTF-8${byte}; TOML files must be UTF-8. Save it as UTF-8${fixing ? ' (--fix left it untouched)' : ''}`,
+    range: [at, Math.min(at + 1, input.text.length)],
+    filePath: input.filePath,
+  };
+}
+
+function printConfig(path: string, options: CliOptions, io: Io, configs: ConfigSearch): number {
+  const filePath = resolve(io.cwd, path);
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(filePath);
+  } catch (error) {
+    throw new UsageError(`cannot read ${path} (${describeFsError(error)})`);
+  }
+  const { file, lintOptions, used } = prepare({ filePath, fromStdin: false, ...decodeSource(bytes) }, options, configs);
+  const levels = Object.fromEntries(allRules().map((r) => [r.meta.id, lintOptions.rules?.[r.meta.id] ?? r.meta.severity]));
+  const report = {
+    filePath,
+    environment: file.env,
+    privateApp: lintOptions.privateApp ?? false,
+    secretPatterns: lintOptions.secretPatterns ?? [],
+    configFiles: used,
+    rules: levels,
+  };
+  io.stdout(JSON.stringify(report, null, 2) + '\n');
   return 0;
 }
 

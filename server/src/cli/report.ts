@@ -9,24 +9,35 @@ export interface FileReport {
   displayPath: string;
   text: string;
   findings: Array<Finding & { location: Location }>;
+  /** Fixes written to this file by --fix. */
+  fixed?: number;
 }
 
-export function fileReport(filePath: string, displayPath: string, text: string, findings: readonly Finding[]): FileReport {
+export function fileReport(filePath: string, displayPath: string, text: string, findings: readonly Finding[], fixed?: number): FileReport {
   const index = new LineIndex(text);
-  return { filePath, displayPath, text, findings: findings.map((f) => ({ ...f, location: index.location(f.range) })) };
+  return { filePath, displayPath, text, findings: findings.map((f) => ({ ...f, location: index.location(f.range) })), ...(fixed ? { fixed } : {}) };
 }
 
 export interface Totals {
   errors: number;
   warnings: number;
   infos: number;
+  /** Findings with a safe fix. */
   fixable: number;
+  /** Findings with only suggestions (applied by --unsafe-fixes). */
   suggestable: number;
+  /** Fixes written by --fix, and the number of files they went to. */
+  fixed: number;
+  fixedFiles: number;
 }
 
 export function totals(reports: readonly FileReport[]): Totals {
-  const t: Totals = { errors: 0, warnings: 0, infos: 0, fixable: 0, suggestable: 0 };
+  const t: Totals = { errors: 0, warnings: 0, infos: 0, fixable: 0, suggestable: 0, fixed: 0, fixedFiles: 0 };
   for (const r of reports) {
+    if (r.fixed) {
+      t.fixed += r.fixed;
+      t.fixedFiles++;
+    }
     for (const f of r.findings) {
       if (f.severity === 'error') t.errors++;
       else if (f.severity === 'warning') t.warnings++;

@@ -2,53 +2,68 @@
 import type { Colors } from '../colors.js';
 import { totals, type FileReport } from '../report.js';
 import { LineIndex } from '../../lint/line-index.js';
+import type { Finding, RelatedInformation } from '../../lint/types.js';
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-function codeFrame(text: string, line: number, column: number, endLine: number, endColumn: number, c: Colors): string {
-  const index = new LineIndex(text);
+/** The finding's line with a caret underline; tabs become one space so the carets stay aligned. */
+function codeFrame(index: LineIndex, line: number, column: number, endLine: number, endColumn: number, c: Colors): string {
   const start = index.lineStarts[line - 1] ?? 0;
-  const content = text.slice(start, index.lineEnd(line - 1)).replace(/\t/g, ' ');
+  const content = index.text.slice(start, index.lineEnd(line - 1)).replace(/\t/g, ' ');
   const width = Math.max(1, (endLine === line ? endColumn : content.length + 1) - column);
   const gutter = String(line);
   return [
     `    ${c.dim(`${gutter} |`)} ${content}`,
-    `    ${' '.repeat(gutter.length)} ${c.dim('|')} ${' '.repeat(column - 1)}${c.red('^'.repeat(width))}`,
+    `    ${' '.repeat(gutter.length)} ${c.dim('|')} ${' '.repeat(Math.max(0, column - 1))}${c.red('^'.repeat(width))}`,
   ].join('\n');
+}
+
+/**
+ * `first defined at 3:1`, `staging config with the same app in fly.staging.toml:1:7`. Related
+ * messages are written for editors, where "here" is a link; in a terminal the position replaces it.
+ */
+function relatedNote(rel: RelatedInformation, report: FileReport, index: LineIndex, display: (path: string) => string): string {
+  const message = rel.message.replace(/ here$/, '');
+  if (rel.filePath && rel.filePath !== report.filePath) {
+    const at = rel.location ? `:${rel.location.line}:${rel.location.column}` : '';
+    return `${message} in ${display(rel.filePath)}${at}`;
+  }
+  const loc = index.location(rel.range);
+  return `${message} at ${loc.line}:${loc.column}`;
+}
+
+/** No code frame for a secret: it would print the value. */
+function wantsCodeFrame(f: Finding): boolean {
+  return f.severity === 'error' && f.ruleId !== 'secret-in-env';
 }
 
 export function formatStylish(reports: readonly FileReport[], c: Colors, display: (path: string) => string): string {
   const out: string[] = [];
   for (const report of reports) {
     if (report.findings.length === 0) continue;
+    const index = new LineIndex(report.text);
     out.push(c.underline(report.displayPath));
     const rows = report.findings.map((f) => ({ f, pos: `${f.location.line}:${f.location.column}` }));
     const posWidth = Math.max(...rows.map((r) => r.pos.length));
     for (const { f, pos } of rows) {
       const sev = f.severity === 'error' ? c.red('error  ') : f.severity === 'warning' ? c.yellow('warning') : c.blue('info   ');
       out.push(`  ${c.dim(pos.padEnd(posWidth))}  ${sev}  ${f.message}  ${c.dim(f.ruleId)}`);
-      for (const rel of f.related ?? []) {
-        const where = rel.filePath && rel.filePath !== report.filePath ? `${display(rel.filePath)}:${rel.location ? `${rel.location.line}:${rel.location.column}` : ''}` : (() => {
-          const loc = new LineIndex(report.text).location(rel.range);
-          return `${loc.line}:${loc.column}`;
-        })();
-        out.push(`  ${' '.repeat(posWidth)}  ${c.dim(`note: ${rel.message} (${where})`)}`);
-      }
-      // No code frame for a secret: it would print the value.
-      if (f.severity === 'error' && f.ruleId !== 'secret-in-env') out.push(codeFrame(report.text, f.location.line, f.location.column, f.location.endLine, f.location.endColumn, c));
+      for (const rel of f.related ?? []) out.push(`  ${' '.repeat(posWidth)}  ${c.dim(`note: ${relatedNote(rel, report, index, display)}`)}`);
+      if (wantsCodeFrame(f)) out.push(codeFrame(index, f.location.line, f.location.column, f.location.endLine, f.location.endColumn, c));
     }
     out.push('');
   }
   const t = totals(reports);
+  if (t.fixed) out.push(c.bold(`✔ Fixed ${plural(t.fixed, 'problem')} in ${plural(t.fixedFiles, 'file')}`));
   const problems = t.errors + t.warnings + t.infos;
-  if (problems === 0) return '';
+  if (problems === 0) return out.length ? out.join('\n') + '\n' : '';
   const mark = t.errors > 0 ? c.red('✖') : t.warnings > 0 ? c.yellow('⚠') : c.blue('ℹ');
   out.push(c.bold(`${mark} ${plural(problems, 'problem')} (${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')}, ${plural(t.infos, 'info')})`));
   const hints: string[] = [];
   if (t.fixable) hints.push(`${plural(t.fixable, 'problem')} fixable with --fix`);
-  if (t.suggestable) hints.push(`${t.suggestable} more with --unsafe-fixes`);
+  if (t.suggestable) hints.push(t.fixable ? `${t.suggestable} more with --unsafe-fixes` : `${plural(t.suggestable, 'problem')} fixable with --unsafe-fixes`);
   if (hints.length) out.push(`  ${hints.join(', ')}`);
   return out.join('\n') + '\n';
 }
