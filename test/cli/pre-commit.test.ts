@@ -3,7 +3,7 @@
  * repository: a bad fly.toml fails the hook with flylint's message, a good one passes.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -23,15 +23,19 @@ describe.skipIf(!hasTool('pre-commit') || !hasTool('git'))('pre-commit hook', ()
     expect(init.status, init.stderr).toBe(0);
 
     const target = mkdtempSync(join(tmpdir(), 'flylint-target-'));
-    writeFileSync(join(target, 'fly.toml'), 'app = "shop"\nprimary_region = "ord\n');
+    mkdirSync(join(target, 'deploy'));
+    writeFileSync(join(target, 'deploy', 'fly.staging.toml'), 'app = "shop-staging"\nprimary_region = "ord\n');
+    // Not a fly config: the hook's `files` pattern keeps it away from flylint.
+    writeFileSync(join(target, 'pyproject.toml'), '[tool\n');
     expect(sh(target, 'git init -q && git add -A').status).toBe(0);
     const home = mkdtempSync(join(tmpdir(), 'flylint-pre-commit-home-'));
     const bad = sh(target, `pre-commit try-repo ${hookRepo} flylint --all-files`, { PRE_COMMIT_HOME: home });
     expect(bad.status, bad.stdout + bad.stderr).toBe(1);
-    expect(bad.stdout).toContain('Unterminated string');
-    expect(bad.stdout).toContain('toml-syntax');
+    expect(bad.stdout).toMatch(/flylint\.+Failed/);
+    expect(bad.stdout).toMatch(/deploy\/fly\.staging\.toml\n  2:18 +error +Unterminated string[^\n]*toml-syntax/);
+    expect(bad.stdout).not.toContain('pyproject.toml');
 
-    writeFileSync(join(target, 'fly.toml'), '# flylint-env: staging\napp = "shop-staging"\nprimary_region = "ord"\n');
+    writeFileSync(join(target, 'deploy', 'fly.staging.toml'), 'app = "shop-staging"\nprimary_region = "ord"\n');
     sh(target, 'git add -A');
     const good = sh(target, `pre-commit try-repo ${hookRepo} flylint --all-files`, { PRE_COMMIT_HOME: home });
     expect(good.status, good.stdout + good.stderr).toBe(0);
