@@ -30,8 +30,8 @@ describe('exit codes', () => {
     ['an unknown format', 2, ['--format', 'xml'], /^flylint: Unknown format "xml": use stylish, json, sarif or github\n\nUsage:/],
     ['an unknown rule in --rule', 2, ['--rule', 'missing-swapp=off', 'clean'], 'flylint: --rule missing-swapp=off: unknown rule "missing-swapp" (did you mean "missing-swap"?); flylint --list-rules lists them\n'],
     ['a path that does not exist', 2, ['clean', 'nope/fly.toml'], 'flylint: No such file or directory: nope/fly.toml\n'],
-    ['an invalid config file', 2, ['badconfig'], /^flylint: invalid config file\n.*badconfig\/\.flylint\.toml:3:1: Unknown rule "missing-swapp" in \[rules\]\. Did you mean "missing-swap"\?\n$/],
-    ['a config file given with --config that does not exist', 2, ['--config', 'none.toml', 'clean'], /none\.toml:1:1: cannot read the config file/],
+    ['an invalid config file', 2, ['badconfig'], 'flylint: invalid config file\nbadconfig/.flylint.toml:3:1: Unknown rule "missing-swapp" in [rules]. Did you mean "missing-swap"?\n'],
+    ['a config file given with --config that does not exist', 2, ['--config', 'none.toml', 'clean'], 'flylint: cannot read config file none.toml (it does not exist)\n'],
     ['--explain of an unknown rule', 2, ['--explain', 'missing-swapp'], 'flylint: unknown rule "missing-swapp" (did you mean "missing-swap"?); flylint --list-rules lists them\n'],
     ['--print-config of a missing file', 2, ['--print-config', 'nope.toml'], 'flylint: cannot read nope.toml (it does not exist)\n'],
   ])('%s → exit %i', (_name, code, args, stderr) => {
@@ -210,7 +210,7 @@ describe('.flylint.toml', () => {
     const dir = project({ '.flylint.toml': config, 'fly.toml': CLEAN });
     const r = flylint([], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`flylint: invalid config file\n${join(dir, message)}\n`);
+    expect(r.stderr).toBe(`flylint: invalid config file\n${message}\n`);
   });
 });
 

@@ -3,7 +3,8 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { flylint, flylintInProcess, project } from './run-cli.js';
+import { spawnSync } from 'node:child_process';
+import { bin, flylint, flylintInProcess, project } from './run-cli.js';
 import { validateSarif } from './sarif-schema.js';
 import { fixUntilStable, MAX_FIX_PASSES } from '../../server/src/lint/fix-loop.js';
 import type { Finding } from '../../server/src/lint/types.js';
@@ -113,6 +114,14 @@ describe('--fix', () => {
     expect(first).toMatchObject({ ruleId: 'toml-syntax', line: 1, column: 6, message: 'The file is not valid UTF-8 (byte 0xE9); TOML files must be UTF-8. Save it as UTF-8 (--fix left it untouched)' });
   });
 
+  it('passes standard input that is not UTF-8 through --stdin --fix byte for byte', () => {
+    const bytes = Buffer.concat([Buffer.from('# caf'), Buffer.from([0xe9]), Buffer.from('\n' + BAD)]);
+    const r = spawnSync(process.execPath, [bin, '--stdin', '--fix'], { input: bytes, env: { ...process.env, NO_COLOR: '1' } });
+    expect(r.status).toBe(1);
+    expect(r.stdout.equals(bytes)).toBe(true);
+    expect(r.stderr.toString()).toContain('The file is not valid UTF-8 (byte 0xE9)');
+  });
+
   it('reports a write that fails midway with exit 2, and the original stays intact', () => {
     const dir = project({ 'fly.toml': BAD, 'fly.staging.toml': BAD.replace('shop-staging', 'shop-staging-eu') });
     const failing = {
@@ -132,6 +141,27 @@ describe('--fix', () => {
     expect(r.stdout).toMatch(/^fly\.toml\n  2:16 +info +kill_timeout = 5[\s\S]*\n✔ Fixed 2 problems in 1 file\n/);
     expect(readdirSync(dir).sort()).toEqual(['fly.staging.toml', 'fly.toml']);
   });
+});
+
+describe('--unsafe-fixes on the real-world corpus', () => {
+  it('applies every safe fix, never adds a TOML error, and a second run changes nothing', () => {
+    const corpus = join(process.cwd(), '..', 'shared', 'corpus', 'real-world');
+    const dir = mkdtempSync(join(tmpdir(), 'flylint-corpus-'));
+    const names = readdirSync(corpus).filter((n) => n.endsWith('.toml'));
+    expect(names.length).toBeGreaterThan(250);
+    for (const name of names) cpSync(join(corpus, name), join(dir, name));
+    type Report = Array<{ filePath: string; messages: Array<{ ruleId: string; severity: number; fix?: unknown }> }>;
+    const lint = () => JSON.parse(flylint(['--format', 'json', ...names], { cwd: dir }).stdout) as Report;
+    const tomlErrors = (report: Report) => Object.fromEntries(report.map((f) => [f.filePath, f.messages.filter((m) => m.ruleId.startsWith('toml-') && m.severity === 2).length]));
+    const before = tomlErrors(lint());
+    expect(flylint(['--unsafe-fixes', ...names], { cwd: dir }).stdout).toMatch(/✔ Fixed \d+ problems in \d+ files/);
+    const after = lint();
+    for (const [file, count] of Object.entries(tomlErrors(after))) expect(count, file).toBeLessThanOrEqual(before[file]!);
+    expect(after.flatMap((f) => f.messages.filter((m) => m.fix))).toEqual([]);
+    const snapshot = names.map((n) => readFileSync(join(dir, n), 'utf8'));
+    expect(flylint(['--unsafe-fixes', ...names], { cwd: dir }).stdout).not.toContain('Fixed');
+    expect(names.map((n) => readFileSync(join(dir, n), 'utf8'))).toEqual(snapshot);
+  }, 60_000);
 });
 
 describe('fix passes', () => {

@@ -88,6 +88,11 @@ describe('stylish', () => {
     expect(formatStylish([fileReport('/repo/fly.toml', 'fly.toml', TEXT, fs)], plain, display).endsWith(tail)).toBe(true);
   });
 
+  it('after --fix, does not offer again the fixes it could not apply', () => {
+    expect(formatStylish([report], plain, display, 'safe').endsWith('✖ 5 problems (2 errors, 2 warnings, 1 info)\n  1 problem fixable with --unsafe-fixes, 1 fix could not be applied\n')).toBe(true);
+    expect(formatStylish([report], plain, display, 'unsafe').endsWith('✖ 5 problems (2 errors, 2 warnings, 1 info)\n  2 fixes could not be applied\n')).toBe(true);
+  });
+
   it('prints nothing for a clean run, and what --fix wrote', () => {
     expect(formatStylish([staging], plain, display)).toBe('');
     expect(formatStylish([fileReport('/repo/fly.toml', 'fly.toml', TEXT, [], 3)], plain, display)).toBe('✔ Fixed 3 problems in 1 file\n');

@@ -85,7 +85,7 @@ describe('docs/readme/cli.md', () => {
     expect(JSON.parse(r.stdout).rules).toMatchObject({ 'missing-metrics': 'off', 'ambiguous-duration': 'error' });
     const [error] = blocks('## Configuration file');
     const bad = project({ '.flylint.toml': 'root = true\n[rules]\nmissing-swapp = "off"\n', 'fly.toml': fixture('fly.toml') });
-    expect(flylint([], { cwd: bad }).stderr).toBe(error!.replace('/home/me/shop', bad));
+    expect(flylint([], { cwd: bad }).stderr).toBe(error);
   });
 
   it('documents suppressions that suppress', () => {

@@ -34,7 +34,7 @@ export function flylintInProcess(args: string[], options: { cwd: string; input?:
   const code = run(args, {
     cwd: options.cwd,
     env: {},
-    stdout: (text) => void (stdout += text),
+    stdout: (text) => void (stdout += typeof text === 'string' ? text : Buffer.from(text).toString('latin1')),
     stderr: (text) => void (stderr += text),
     readStdin: () => Buffer.from(options.input ?? ''),
     isTTY: false,

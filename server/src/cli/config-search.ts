@@ -9,6 +9,13 @@ export class ConfigFileError extends Error {
   }
 }
 
+/** A config file that exists in the search (or was named by --config) but cannot be read. */
+export class ConfigReadError extends Error {
+  constructor(readonly filePath: string, readonly reason: unknown) {
+    super(`cannot read ${filePath}`);
+  }
+}
+
 export class ConfigSearch {
   private readonly byDirectory = new Map<string, FlylintConfig[]>();
   private readonly byFile = new Map<string, FlylintConfig>();
@@ -21,8 +28,8 @@ export class ConfigSearch {
     let text: string;
     try {
       text = readFileSync(filePath, 'utf8');
-    } catch {
-      throw new ConfigFileError(filePath, [{ message: 'cannot read the config file', line: 1, column: 1 }]);
+    } catch (error) {
+      throw new ConfigReadError(filePath, error);
     }
     const result = parseConfigFile(text, filePath, this.knownRules);
     if (!result.config) throw new ConfigFileError(filePath, result.errors);

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { parseArgs, UsageError, USAGE, type CliOptions } from './args.js';
 import { discoverFiles } from './discover.js';
-import { ConfigFileError, ConfigSearch } from './config-search.js';
+import { ConfigFileError, ConfigReadError, ConfigSearch } from './config-search.js';
 import { writeFileAtomic, type FileSystemOps } from './write-file.js';
 import { keepFileConventions } from './file-conventions.js';
 import { decodeSource } from './read-source.js';
@@ -17,7 +17,7 @@ import { formatJson } from './formatters/json.js';
 import { formatSarif } from './formatters/sarif.js';
 import { formatGithub } from './formatters/github.js';
 import { analyze, allRules, findRule, lintAnalyzed, type AnalyzedFile, type LintOptions, type RuleLevel } from '../lint/engine.js';
-import { fixUntilStable } from '../lint/fix-loop.js';
+import { fixUntilStable, type FixLoopResult } from '../lint/fix-loop.js';
 import { didYouMean } from '../lint/did-you-mean.js';
 import { optionsForFile } from '../config/config-file.js';
 import { renderRuleDocs, renderRuleList } from '../lint/rule-docs-page.js';
@@ -29,7 +29,8 @@ const HOMEPAGE = 'https://github.com/flylint/flylint';
 export interface Io {
   cwd: string;
   env: NodeJS.ProcessEnv;
-  stdout(text: string): void;
+  /** Bytes only for text that must pass through unchanged (stdin that is not UTF-8, with --fix). */
+  stdout(text: string | Uint8Array): void;
   stderr(text: string): void;
   readStdin(): Uint8Array;
   isTTY: boolean;
@@ -44,6 +45,7 @@ interface Input {
   /** Offset of the first byte that is not UTF-8: such a file is reported and never rewritten. */
   invalidUtf8At?: number;
   invalidByte?: number;
+  bytes?: Uint8Array;
 }
 
 export function run(argv: readonly string[], io: Io): number {
@@ -74,7 +76,11 @@ export function run(argv: readonly string[], io: Io): number {
     return lint(options, io, known);
   } catch (error) {
     if (error instanceof UsageError) return io.stderr(`flylint: ${error.message}\n`), 2;
-    if (error instanceof ConfigFileError) return io.stderr(`flylint: invalid config file\n${error.message}\n`), 2;
+    if (error instanceof ConfigReadError) return io.stderr(`flylint: cannot read config file ${relative(io.cwd, error.filePath) || error.filePath} (${describeFsError(error.reason)})\n`), 2;
+    if (error instanceof ConfigFileError) {
+      const where = relative(io.cwd, error.filePath) || error.filePath;
+      return io.stderr(`flylint: invalid config file\n${error.errors.map((e) => `${where}:${e.line}:${e.column}: ${e.message}`).join('\n')}\n`), 2;
+    }
     const reason = error instanceof Error ? error.message : String(error);
     io.stderr(`flylint: internal error: ${reason}\nPlease report this with the file that caused it.\n`);
     return 2;
@@ -95,7 +101,8 @@ function lint(options: CliOptions, io: Io, known: readonly string[]): number {
   const inputs: Input[] = [];
   if (options.stdin) {
     const name = options.stdinFilename ?? 'fly.toml';
-    inputs.push({ filePath: resolve(io.cwd, name), fromStdin: true, ...decodeSource(io.readStdin()) });
+    const bytes = io.readStdin();
+    inputs.push({ filePath: resolve(io.cwd, name), fromStdin: true, bytes, ...decodeSource(bytes) });
   } else {
     const { files, empty } = discoverFiles(options.paths, io.cwd);
     for (const dir of empty) io.stderr(`flylint: no fly*.toml files in ${dir}\n`);
@@ -110,12 +117,14 @@ function lint(options: CliOptions, io: Io, known: readonly string[]): number {
     const siblings = prepared.filter((p) => p.file !== file).map((p) => p.file);
     const lintText = (text: string) => lintAnalyzed(analyze(text, input.filePath, lintOptions), siblings, lintOptions);
     let text = input.text;
-    let findings: Finding[] = lintAnalyzed(file, siblings, lintOptions);
+    let findings: Finding[] | undefined;
     let fixed = 0;
     if (options.fix && input.invalidUtf8At === undefined) {
-      const result = fixUntilStable(text, lintText, { unsafe: options.unsafeFixes });
+      const result = applyAllFixes(text, lintText, options.unsafeFixes);
       const kept = keepFileConventions(text, result.text);
-      if (kept !== text) {
+      if (kept === text) {
+        if (result.text === text) findings = result.findings;
+      } else {
         try {
           if (!input.fromStdin) writeFileAtomic(input.filePath, kept, io.fileSystem);
           text = kept;
@@ -126,7 +135,8 @@ function lint(options: CliOptions, io: Io, known: readonly string[]): number {
         }
       }
     }
-    if (options.fix && input.fromStdin) io.stdout(text);
+    findings ??= lintAnalyzed(file, siblings, lintOptions);
+    if (options.fix && input.fromStdin) io.stdout(input.invalidUtf8At !== undefined && input.bytes ? input.bytes : text);
     if (input.invalidUtf8At !== undefined && lintOptions.rules?.['toml-syntax'] !== 'off') findings.unshift(notUtf8(input, options.fix, lintOptions.rules?.['toml-syntax']));
     if (options.quiet) findings = findings.filter((f) => f.severity === 'error');
     reports.push(fileReport(input.filePath, display(input.filePath), text, findings, fixed));
@@ -147,7 +157,7 @@ function lint(options: CliOptions, io: Io, known: readonly string[]): number {
       out(formatGithub(reports));
       break;
     default:
-      out(formatStylish(reports, colors, display));
+      out(formatStylish(reports, colors, display, options.fix ? (options.unsafeFixes ? 'unsafe' : 'safe') : undefined));
   }
   for (const failure of writeFailures) io.stderr(failure);
 
@@ -159,6 +169,17 @@ function lint(options: CliOptions, io: Io, known: readonly string[]): number {
     return 1;
   }
   return 0;
+}
+
+/**
+ * Safe fixes first, on their own: a pass that would break the TOML is dropped whole, and a
+ * suggestion must not take the safe fixes of its pass down with it.
+ */
+function applyAllFixes(text: string, lint: (text: string) => Finding[], unsafe: boolean): FixLoopResult {
+  const safe = fixUntilStable(text, lint);
+  if (!unsafe) return safe;
+  const all = fixUntilStable(safe.text, lint, { unsafe: true });
+  return { ...all, applied: safe.applied + all.applied, passes: safe.passes + all.passes };
 }
 
 function readSource(filePath: string, display: (path: string) => string): Pick<Input, 'text' | 'invalidUtf8At' | 'invalidByte'> {

@@ -39,7 +39,11 @@ function wantsCodeFrame(f: Finding): boolean {
   return f.severity === 'error' && f.ruleId !== 'secret-in-env';
 }
 
-export function formatStylish(reports: readonly FileReport[], c: Colors, display: (path: string) => string): string {
+/**
+ * `fixed`: which fixes this run already applied; what is left of them could not be applied (it
+ * would break the TOML or kept overlapping), so the hint does not offer them again.
+ */
+export function formatStylish(reports: readonly FileReport[], c: Colors, display: (path: string) => string, fixed?: 'safe' | 'unsafe'): string {
   const out: string[] = [];
   for (const report of reports) {
     if (report.findings.length === 0) continue;
@@ -62,8 +66,12 @@ export function formatStylish(reports: readonly FileReport[], c: Colors, display
   const mark = t.errors > 0 ? c.red('✖') : t.warnings > 0 ? c.yellow('⚠') : c.blue('ℹ');
   out.push(c.bold(`${mark} ${plural(problems, 'problem')} (${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')}, ${plural(t.infos, 'info')})`));
   const hints: string[] = [];
-  if (t.fixable) hints.push(`${plural(t.fixable, 'problem')} fixable with --fix`);
-  if (t.suggestable) hints.push(t.fixable ? `${t.suggestable} more with --unsafe-fixes` : `${plural(t.suggestable, 'problem')} fixable with --unsafe-fixes`);
+  const safeOffered = fixed ? 0 : t.fixable;
+  const unsafeOffered = fixed === 'unsafe' ? 0 : t.suggestable;
+  if (safeOffered) hints.push(`${plural(safeOffered, 'problem')} fixable with --fix`);
+  if (unsafeOffered) hints.push(safeOffered ? `${unsafeOffered} more with --unsafe-fixes` : `${plural(unsafeOffered, 'problem')} fixable with --unsafe-fixes`);
+  const stuck = t.fixable - safeOffered + (t.suggestable - unsafeOffered);
+  if (stuck) hints.push(`${stuck} ${stuck === 1 ? 'fix' : 'fixes'} could not be applied`);
   if (hints.length) out.push(`  ${hints.join(', ')}`);
   return out.join('\n') + '\n';
 }
