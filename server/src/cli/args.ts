@@ -25,6 +25,8 @@ export interface CliOptions {
 
 export class UsageError extends Error {}
 
+export const USAGE_LINE = 'Usage: flylint [options] [path ...]   (flylint --help lists the options)';
+
 export const USAGE = `Usage: flylint [options] [path ...]
 
 Lints fly.toml files: paths are files or directories (every fly*.toml below, honouring .gitignore);
@@ -34,7 +36,7 @@ Options:
   --format stylish|json|sarif|github   output format (default: stylish)
   --env NAME                           force the environment of every file (production, staging, …)
   --fix                                apply safe fixes to the files
-  --unsafe-fixes                       with --fix, also apply suggestions (they change what gets deployed)
+  --unsafe-fixes                       apply safe fixes and suggestions (these change what gets deployed)
   --stdin, -                           lint standard input (with --fix: the fixed text goes to
                                        standard output, the report to standard error)
   --stdin-filename NAME                the file name to use for standard input (default: fly.toml)

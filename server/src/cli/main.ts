@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { parseArgs, UsageError, USAGE, type CliOptions } from './args.js';
+import { parseArgs, UsageError, USAGE, USAGE_LINE, type CliOptions } from './args.js';
 import { discoverFiles } from './discover.js';
 import { ConfigFileError, ConfigReadError, ConfigSearch } from './config-search.js';
 import { writeFileAtomic, type FileSystemOps } from './write-file.js';
@@ -54,7 +54,7 @@ export function run(argv: readonly string[], io: Io): number {
     options = parseArgs(argv);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`flylint: ${error.message}\n\n${USAGE}\n`);
+      io.stderr(`flylint: ${error.message}\n${USAGE_LINE}\n`);
       return 2;
     }
     throw error;
