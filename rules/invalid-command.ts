@@ -16,13 +16,13 @@ const rule: Rule = {
   },
   check({ config, report }) {
     const commands = [
-      ...(config.releaseCommand ? [{ field: config.releaseCommand, what: 'release_command' }] : []),
+      ...(config.deploy?.releaseCommand ? [{ field: config.deploy.releaseCommand, what: '[deploy] release_command' }] : []),
       ...(config.consoleCommand ? [{ field: config.consoleCommand, what: 'console_command' }] : []),
-      ...config.processes.flatMap((p) => (p.command ? [{ field: p.command, what: `the "${p.name}" process command` }] : [])),
+      ...config.processes.flatMap((p) => (p.command ? [{ field: p.command, what: `the [processes] command of "${p.name}"` }] : [])),
     ];
     for (const { field, what } of commands) {
       const problem = shellSplitError(field.value);
-      if (problem) report({ message: `flyctl cannot split ${what} into words: ${problem}`, range: valueRange(field) });
+      if (problem) report({ message: `flyctl cannot split ${what} into words because ${problem}: it rejects the config. Close the quote or escape it`, range: valueRange(field) });
     }
   },
 };

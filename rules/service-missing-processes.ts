@@ -1,7 +1,7 @@
 import type { Rule } from '../server/src/lint/rule.js';
 import { serviceLabel } from '../server/src/fly/model.js';
-import { insertKeyFix } from '../server/src/edit/insert-key.js';
-import { tableRange } from './rule-helpers.js';
+import { insertKeyFix, stringLiteral } from '../server/src/edit/insert-key.js';
+import { tableRange, valueRange } from './rule-helpers.js';
 
 const rule: Rule = {
   meta: {
@@ -20,13 +20,18 @@ const rule: Rule = {
   },
   check({ config, doc, text, report }) {
     if (config.processes.length === 0) return;
-    const target = config.processNames.includes('app') ? 'app' : config.processNames[0]!;
+    const target = config.defaultProcess;
+    const defined = config.processNames.map((n) => `"${n}"`).join(', ');
+    const list = `[${stringLiteral(doc, target)}]`;
     for (const s of config.services) {
-      if (s.table.entries.has('processes')) continue;
-      const fix = insertKeyFix(doc, text, s.table, 'processes', `["${target}"]`);
+      const processes = s.processes;
+      if (processes && processes.value.length > 0) continue;
+      // An empty list counts as none; a list of the wrong type is the schema rules' finding.
+      if (!processes && s.table.entries.has('processes')) continue;
+      const fix = processes ? { range: valueRange(processes), text: list } : insertKeyFix(doc, text, s.table, 'processes', list);
       report({
-        message: `${serviceLabel(s)} names no process group, but [processes] defines ${config.processNames.map((n) => `"${n}"`).join(', ')}: flyctl rejects this. Add processes = ["${target}"] (or the groups it serves)`,
-        range: tableRange(s.table),
+        message: `${serviceLabel(s)} names no process group, but [processes] defines ${defined}: flyctl rejects the config. Add processes = ${list} (or the groups this service serves)`,
+        range: processes ? valueRange(processes) : tableRange(s.table),
         ...(fix ? { suggestions: [{ desc: `Route it to "${target}"`, fix }] } : {}),
       });
     }

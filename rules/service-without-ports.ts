@@ -10,7 +10,7 @@ const rule: Rule = {
     env: 'any',
     fix: 'none',
     summary: 'A [[services]] entry exposes no port',
-    why: 'A service without `[[services.ports]]` receives no traffic; flyctl warns that services without ports will be rejected.',
+    why: 'A service without `[[services.ports]]` receives no traffic from the proxy; flyctl warns "Service must expose at least one port".',
     flyDocs: 'https://fly.io/docs/reference/configuration/#services-ports',
     examples: {
       bad: 'app = "shop"\n\n[[services]]\ninternal_port = 8080\nprotocol = "tcp"\n',
@@ -19,8 +19,8 @@ const rule: Rule = {
   },
   check({ config, report }) {
     for (const s of config.services) {
-      if (s.kind !== 'services' || s.table.entries.has('ports')) continue;
-      report({ message: `${serviceLabel(s)} exposes no port: add a [[services.ports]] section, or remove the service`, range: tableRange(s.table) });
+      if (s.kind !== 'services' || s.ports.length > 0) continue;
+      report({ message: `${serviceLabel(s)}${s.internalPort ? ` (internal_port ${s.internalPort.value})` : ''} exposes no port, so no traffic reaches it: add a [[services.ports]] section after it, or remove the service`, range: tableRange(s.table) });
     }
   },
 };

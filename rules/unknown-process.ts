@@ -1,8 +1,7 @@
 import type { Rule } from '../server/src/lint/rule.js';
 import type { Field } from '../server/src/fly/model.js';
-import { stringListField } from '../server/src/fly/model.js';
+import { serviceLabel } from '../server/src/fly/model.js';
 import { didYouMean } from '../server/src/lint/did-you-mean.js';
-import type { TomlTable } from '../server/src/toml/values.js';
 
 const rule: Rule = {
   meta: {
@@ -21,27 +20,27 @@ const rule: Rule = {
   },
   check({ config, report }) {
     const names = config.processNames;
+    const defined = config.processes.length ? `[processes] defines ${names.map((n) => `"${n}"`).join(', ')}` : 'there is no [processes] section, so the only group is "app"';
     const check = (list: Field<string[]> | undefined, where: string, fatal: boolean) => {
       if (!list || list.node.kind !== 'array') return;
       for (const item of list.node.items) {
         if (item.kind !== 'string' || names.includes(item.value)) continue;
         const closest = didYouMean(item.value, names);
-        const defined = config.processes.length ? `[processes] defines ${names.map((n) => `"${n}"`).join(', ')}` : 'there is no [processes] section, so the only group is "app"';
+        const consequence = fatal ? 'flyctl rejects the config' : 'flyctl accepts this, and the section applies to no Machine';
         report({
-          message: `${where} names the process group "${item.value}", but ${defined}${closest ? `. Did you mean "${closest}"?` : ''}${fatal ? '' : '. flyctl accepts this, and the section applies to no Machine'}`,
+          message: `${where} names the process group "${item.value}", but ${defined}: ${consequence}. ${closest ? `Did you mean "${closest}"?` : `Name one of the defined groups`}`,
           range: [item.start, item.end],
           ...(fatal ? {} : { severity: 'warning' as const }),
         });
       }
     };
-    for (const s of config.services) check(s.processes, s.kind === 'http_service' ? '[http_service]' : '[[services]]', true);
-    for (const r of config.restarts) check(stringListField(r, 'processes'), '[[restart]]', true);
-    const soft = (tables: TomlTable[], where: string) => tables.forEach((t) => check(stringListField(t, 'processes'), where, false));
-    soft(config.mounts.map((m) => m.table), '[[mounts]]');
-    soft(config.vms.map((v) => v.table), '[[vm]]');
-    soft(config.metrics, '[[metrics]]');
-    soft(config.files, '[[files]]');
-    soft(config.checks.map((c) => c.table), '[checks]');
+    for (const s of config.services) check(s.processes, serviceLabel(s), true);
+    for (const r of config.restartPolicies) check(r.processes, '[[restart]]', true);
+    for (const m of config.mounts) check(m.processes, '[[mounts]]', false);
+    for (const v of config.vms) check(v.processes, `[[${v.section}]]`, false);
+    for (const m of config.metricsEndpoints) check(m.processes, '[[metrics]]', false);
+    for (const f of config.guestFiles) check(f.processes, '[[files]]', false);
+    for (const c of config.checks) check(c.processes, `[checks.${c.name}]`, false);
   },
 };
 export default rule;

@@ -1,188 +1,65 @@
 /**
  * fly.toml's many shapes normalised into one view: services from `[http_service]` and
  * `[[services]]`, Machine sizes from `[vm]`/`[[vm]]`/`[compute]`, mounts from `[mounts]`/
- * `[[mounts]]`/`[mount]` … Every value keeps its key and value nodes, so a rule reports at the
- * right place and a fix edits there. Wrong types are left out (the schema rules report them).
+ * `[[mounts]]`/`[mount]`, legacy `[[processes]]` and `[[checks]]` … Every value keeps its key and
+ * value nodes, so a rule reports at the right place and a fix edits there. Wrong types read as
+ * absent (the schema rules report them); nothing here throws.
  */
-import type { KeySegmentNode, ValueNode } from '../toml/ast.js';
-import type { TomlEntry, TomlTable, TomlValue } from '../toml/values.js';
-import { durationMs, memoryMb, volumeGb, type DurationUnit } from './units.js';
+import type { KeySegmentNode } from '../toml/ast.js';
+import type { TomlTable, TomlValue } from '../toml/values.js';
+import type {
+  Autostop,
+  Build,
+  BuildSource,
+  Concurrency,
+  Deploy,
+  EnvEntry,
+  Experimental,
+  FlyConfig,
+  MachineCheck,
+  MetricsEndpoint,
+  Mount,
+  ProcessGroup,
+  Service,
+  ServiceCheck,
+  ServicePort,
+  TopCheck,
+  Vm,
+} from './config-types.js';
+import {
+  boolField,
+  durationField,
+  goValueString,
+  lookup,
+  numberField,
+  sizeField,
+  stringField,
+  stringListField,
+  tableField,
+  tablesOf,
+  type DurationField,
+  type Field,
+  type SizeField,
+} from './fields.js';
+import { guestOf } from './vm-presets.js';
 
-export interface Field<T> {
-  value: T;
-  key: KeySegmentNode;
-  node: ValueNode;
-}
-
-export interface DurationField extends Field<number | undefined> {
-  /** How it was written: a string with a unit, or a bare number in the key's own unit. */
-  written: 'string' | 'number';
-  unit: DurationUnit;
-}
-
-export type Autostop = 'off' | 'stop' | 'suspend';
-
-export interface ServiceCheck {
-  kind: 'tcp' | 'http';
-  table: TomlTable;
-  interval?: DurationField;
-  timeout?: DurationField;
-  gracePeriod?: DurationField;
-}
-
-export interface ServicePort {
-  table: TomlTable;
-  port?: Field<number>;
-  handlers: string[];
-  forceHttps?: Field<boolean>;
-}
-
-export interface Service {
-  /** `http_service` or `services` (then `index` is its position). */
-  kind: 'http_service' | 'services';
-  index: number;
-  table: TomlTable;
-  internalPort?: Field<number>;
-  ports: ServicePort[];
-  forceHttps?: Field<boolean>;
-  autostop?: Field<Autostop>;
-  autostart?: Field<boolean>;
-  minMachinesRunning?: Field<number>;
-  processes?: Field<string[]>;
-  checks: ServiceCheck[];
-}
-
-export interface Vm {
-  table: TomlTable;
-  size?: Field<string>;
-  cpuKind?: Field<string>;
-  cpus?: Field<number>;
-  /** MB, from memory_mb or memory. */
-  memoryMb?: Field<number>;
-  memoryText?: Field<string | number>;
-  gpuKind?: Field<string>;
-  processes?: Field<string[]>;
-}
-
-export interface Mount {
-  table: TomlTable;
-  source?: Field<string>;
-  destination?: Field<string>;
-  initialSize?: Field<string | number>;
-  initialSizeGb?: number;
-  snapshotRetention?: Field<number>;
-  processes?: Field<string[]>;
-}
-
-export interface TopCheck {
-  name: string;
-  key: KeySegmentNode;
-  table: TomlTable;
-  type?: Field<string>;
-  port?: Field<number>;
-  interval?: DurationField;
-  timeout?: DurationField;
-  gracePeriod?: DurationField;
-  processes?: Field<string[]>;
-}
-
-export interface ProcessGroup {
-  name: string;
-  key: KeySegmentNode;
-  command?: Field<string>;
-}
-
-export interface FlyConfig {
-  root: TomlTable;
-  appName: string | undefined;
-  app?: Field<string>;
-  primaryRegion?: Field<string>;
-  swapSizeMb?: Field<number>;
-  killTimeout?: DurationField;
-  consoleCommand?: Field<string>;
-  build?: TomlTable;
-  deploy?: TomlTable;
-  strategy?: Field<string>;
-  releaseCommand?: Field<string>;
-  waitTimeout?: DurationField;
-  env: Array<{ name: string; key: KeySegmentNode; value: TomlValue }>;
-  /** Build args and `[[files]] raw_value`s: other places secrets get pasted into. */
-  buildArgs: Array<{ name: string; key: KeySegmentNode; value: TomlValue }>;
-  processes: ProcessGroup[];
-  /** Names of the process groups in effect: the `[processes]` keys, or `app`. */
-  processNames: string[];
-  services: Service[];
-  vms: Vm[];
-  mounts: Mount[];
-  checks: TopCheck[];
-  metrics: TomlTable[];
-  restarts: TomlTable[];
-  files: TomlTable[];
-}
+export { boolField, durationField, lookup, numberField, sizeField, stringField, stringListField, tablesOf } from './fields.js';
+export type { DurationField, Field, SizeField } from './fields.js';
+export type * from './config-types.js';
+export { serviceLabel, groupsOf, vmForGroup, durationsOf, type PlacedDuration } from './queries.js';
 
 const cache = new WeakMap<TomlTable, FlyConfig>();
 
-function entry(table: TomlTable | undefined, key: string): TomlEntry | undefined {
-  return table?.entries.get(key);
+function opt<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }
 
-function scalarNode(value: TomlValue): ValueNode | undefined {
-  return value.type === 'table' || value.type === 'array' ? (value.node.kind === 'array' ? value.node : undefined) : value.node;
-}
-
-export function stringField(table: TomlTable | undefined, key: string): Field<string> | undefined {
-  const e = entry(table, key);
-  if (!e || (e.value.type !== 'string' && e.value.type !== 'datetime')) return undefined;
-  return { value: String(e.value.value), key: e.key, node: e.value.node };
-}
-
-export function numberField(table: TomlTable | undefined, key: string, allowString = false): Field<number> | undefined {
-  const e = entry(table, key);
-  if (!e) return undefined;
-  const v = e.value;
-  if (v.type === 'integer' || v.type === 'float') return { value: Math.trunc(Number(v.value)), key: e.key, node: v.node };
-  if (allowString && v.type === 'string' && /^\s*[-+]?\d+\s*$/.test(String(v.value))) return { value: Number(v.value), key: e.key, node: v.node };
-  return undefined;
-}
-
-export function boolField(table: TomlTable | undefined, key: string): Field<boolean> | undefined {
-  const e = entry(table, key);
-  if (!e || e.value.type !== 'boolean') return undefined;
-  return { value: e.value.value as boolean, key: e.key, node: e.value.node };
-}
-
-export function stringListField(table: TomlTable | undefined, key: string): Field<string[]> | undefined {
-  const e = entry(table, key);
-  if (!e || e.value.type !== 'array' || e.value.arrayOfTables) return undefined;
-  const node = scalarNode(e.value);
-  if (!node) return undefined;
-  return { value: e.value.items.filter((i) => i.type === 'string').map((i) => String((i as { value: unknown }).value)), key: e.key, node };
-}
-
-export function durationField(table: TomlTable | undefined, key: string, unit: DurationUnit): DurationField | undefined {
-  const e = entry(table, key);
-  if (!e) return undefined;
-  const v = e.value;
-  if (v.type === 'string') return { value: durationMs(String(v.value), unit), key: e.key, node: v.node, written: 'string', unit };
-  if (v.type === 'integer' || v.type === 'float') return { value: durationMs(v.value as number | bigint, unit), key: e.key, node: v.node, written: 'number', unit };
-  return undefined;
-}
-
-/** A table, or each table of an array of tables. */
-export function tablesOf(value: TomlValue | undefined): TomlTable[] {
-  if (!value) return [];
-  if (value.type === 'table') return [value];
-  if (value.type === 'array') return value.items.filter((i): i is TomlTable => i.type === 'table');
-  return [];
-}
-
-function table(root: TomlTable, key: string): TomlTable | undefined {
-  const v = root.entries.get(key)?.value;
-  return v?.type === 'table' ? v : undefined;
+function nonEmpty(field: Field<string> | undefined): Field<string> | undefined {
+  return field && field.value !== '' ? field : undefined;
 }
 
 function autostopField(t: TomlTable): Field<Autostop> | undefined {
-  const e = t.entries.get('auto_stop_machines');
+  const e = lookup(t, 'auto_stop_machines');
   if (!e) return undefined;
   const v = e.value;
   if (v.type === 'boolean') return { value: v.value ? 'stop' : 'off', key: e.key, node: v.node };
@@ -190,18 +67,61 @@ function autostopField(t: TomlTable): Field<Autostop> | undefined {
   return undefined;
 }
 
-function checks(t: TomlTable, key: string, kind: 'tcp' | 'http', unit: DurationUnit): ServiceCheck[] {
-  return tablesOf(t.entries.get(key)?.value).map((c) => ({
+function serviceChecks(t: TomlTable, section: ServiceCheck['section'], kind: ServiceCheck['kind'], unit: 'ms' | 'ns'): ServiceCheck[] {
+  const e = lookup(t, section);
+  // A single table is turned into a list only for [[services]]' tcp_checks/http_checks.
+  const tables = section === 'checks' && e?.value.type === 'table' ? [] : tablesOf(e?.value);
+  return tables.map((c) => ({
     kind,
+    section,
     table: c,
     ...opt('interval', durationField(c, 'interval', unit)),
     ...opt('timeout', durationField(c, 'timeout', unit)),
     ...opt('gracePeriod', durationField(c, 'grace_period', unit)),
+    ...opt('path', stringField(c, 'path')),
+    ...opt('method', stringField(c, 'method')),
+    ...opt('protocol', stringField(c, 'protocol')),
   }));
 }
 
-function opt<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
-  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+function machineChecks(value: TomlValue | undefined): MachineCheck[] {
+  if (value?.type !== 'array') return [];
+  return tablesOf(value).map((t) => ({
+    table: t,
+    ...opt('command', stringListField(t, 'command')),
+    ...opt('image', stringField(t, 'image')),
+    ...opt('entrypoint', stringListField(t, 'entrypoint')),
+    ...opt('killSignal', stringField(t, 'kill_signal')),
+    ...opt('killTimeout', durationField(t, 'kill_timeout', 'ns')),
+  }));
+}
+
+function concurrency(t: TomlTable, legacyString: boolean): Concurrency | undefined {
+  const e = lookup(t, 'concurrency');
+  if (!e) return undefined;
+  if (e.value.type === 'table') {
+    return {
+      value: e.value,
+      key: e.key,
+      ...opt('type', stringField(e.value, 'type')),
+      ...opt('softLimit', numberField(e.value, 'soft_limit')?.value),
+      ...opt('hardLimit', numberField(e.value, 'hard_limit')?.value),
+    };
+  }
+  const legacy = legacyString && e.exact && e.value.type === 'string' ? /^\s*(\d+)\s*,\s*(\d+)\s*$/.exec(String(e.value.value)) : null;
+  if (!legacy) return undefined;
+  return { value: e.value, key: e.key, softLimit: Number(legacy[1]), hardLimit: Number(legacy[2]) };
+}
+
+function port(p: TomlTable): ServicePort {
+  return {
+    table: p,
+    ...opt('port', numberField(p, 'port', true)),
+    ...opt('startPort', numberField(p, 'start_port')),
+    ...opt('endPort', numberField(p, 'end_port')),
+    handlers: stringListField(p, 'handlers')?.value ?? [],
+    ...opt('forceHttps', boolField(p, 'force_https')),
+  };
 }
 
 function service(t: TomlTable, kind: Service['kind'], index: number): Service {
@@ -210,67 +130,92 @@ function service(t: TomlTable, kind: Service['kind'], index: number): Service {
     kind,
     index,
     table: t,
+    implicit: t.origin === 'implicit',
     ...opt('internalPort', numberField(t, 'internal_port', !isHttp)),
-    ports: isHttp
-      ? []
-      : tablesOf(t.entries.get('ports')?.value).map((p) => ({
-          table: p,
-          ...opt('port', numberField(p, 'port', true)),
-          handlers: stringListField(p, 'handlers')?.value ?? [],
-          ...opt('forceHttps', boolField(p, 'force_https')),
-        })),
+    ...opt('protocol', isHttp ? undefined : stringField(t, 'protocol')),
+    ports: isHttp ? [] : tablesOf(lookup(t, 'ports')?.value).map(port),
     ...opt('forceHttps', isHttp ? boolField(t, 'force_https') : undefined),
     ...opt('autostop', autostopField(t)),
     ...opt('autostart', boolField(t, 'auto_start_machines')),
     ...opt('minMachinesRunning', numberField(t, 'min_machines_running')),
     ...opt('processes', stringListField(t, 'processes')),
-    checks: isHttp ? checks(t, 'checks', 'http', 'ns') : [...checks(t, 'tcp_checks', 'tcp', 'ms'), ...checks(t, 'http_checks', 'http', 'ms')],
+    ...opt('concurrency', concurrency(t, !isHttp)),
+    checks: isHttp ? serviceChecks(t, 'checks', 'http', 'ns') : [...serviceChecks(t, 'tcp_checks', 'tcp', 'ms'), ...serviceChecks(t, 'http_checks', 'http', 'ms')],
+    machineChecks: machineChecks(lookup(t, 'machine_checks')?.value),
   };
 }
 
-function vm(t: TomlTable): Vm {
-  const memoryEntry = t.entries.get('memory');
-  const memoryText = memoryEntry && (memoryEntry.value.type === 'string' || memoryEntry.value.type === 'integer' || memoryEntry.value.type === 'float')
-    ? { value: memoryEntry.value.type === 'string' ? String(memoryEntry.value.value) : Number(memoryEntry.value.value), key: memoryEntry.key, node: memoryEntry.value.node }
-    : undefined;
-  const mb = numberField(t, 'memory_mb') ?? (memoryText ? (() => {
-    const parsed = memoryMb(memoryText.value);
-    return parsed === undefined ? undefined : { ...memoryText, value: parsed };
-  })() : undefined);
+function nonZero(field: Field<number> | undefined): Field<number> | undefined {
+  return field && field.value !== 0 ? field : undefined;
+}
+
+/** `memoryNumbers`: `[[vm]] memory` may be a TOML number; `release_command_vm.memory` may not. */
+function vm(t: TomlTable, section: Vm['section'], memoryNumbers: boolean): Vm {
+  const memoryText = sizeField(t, 'memory', 'MB', memoryNumbers);
+  const memoryMbKey = numberField(t, 'memory_mb');
+  const fromMemory = memoryText && memoryText.size !== undefined ? { value: memoryText.size, key: memoryText.key, node: memoryText.node } : undefined;
+  const memoryMb = nonZero(memoryMbKey) ?? fromMemory;
+  const size = nonEmpty(stringField(t, 'size'));
+  const cpuKind = nonEmpty(stringField(t, 'cpu_kind'));
+  const cpus = nonZero(numberField(t, 'cpus'));
+  const gpuKind = nonEmpty(stringField(t, 'gpu_kind'));
+  const persist = lookup(t, 'persist_rootfs');
+  const guest = guestOf({
+    ...opt('size', size?.value),
+    ...opt('cpuKind', cpuKind?.value),
+    ...opt('cpus', cpus?.value),
+    ...opt('memoryMb', memoryMb?.value),
+    ...opt('gpuKind', gpuKind?.value),
+  });
   return {
     table: t,
-    ...opt('size', stringField(t, 'size')),
-    ...opt('cpuKind', stringField(t, 'cpu_kind')),
-    ...opt('cpus', numberField(t, 'cpus')),
-    ...opt('memoryMb', mb),
+    section,
+    ...opt('size', size),
+    ...opt('cpuKind', cpuKind),
+    ...opt('cpus', cpus),
+    ...opt('memoryMb', memoryMb),
     ...opt('memoryText', memoryText),
-    ...opt('gpuKind', stringField(t, 'gpu_kind')),
+    ...opt('memoryMbKey', memoryMbKey),
+    ...opt('gpuKind', gpuKind),
+    ...opt('gpus', numberField(t, 'gpus')),
+    ...opt('hostDedicationId', stringField(t, 'host_dedication_id')),
+    ...opt('kernelArgs', stringListField(t, 'kernel_args')),
+    ...opt('persistRootfs', persist && (persist.value.type === 'string' || persist.value.type === 'integer') ? { value: persist.value.type === 'string' ? String(persist.value.value) : Number(persist.value.value), key: persist.key, node: persist.value.node } : undefined),
     ...opt('processes', stringListField(t, 'processes')),
+    ...opt('guest', guest),
   };
 }
 
-function mount(t: TomlTable): Mount {
-  const e = t.entries.get('initial_size');
-  const initial = e && (e.value.type === 'string' || e.value.type === 'integer' || e.value.type === 'float') ? { value: e.value.type === 'string' ? String(e.value.value) : Number(e.value.value), key: e.key, node: e.value.node } : undefined;
-  const gb = initial ? volumeGb(initial.value) : undefined;
+function mount(t: TomlTable, section: Mount['section']): Mount {
+  const initial = sizeField(t, 'initial_size', 'GB', true);
+  const initialSize = initial && initial.value !== '' ? initial : undefined;
   return {
     table: t,
+    section,
     ...opt('source', stringField(t, 'source')),
     ...opt('destination', stringField(t, 'destination')),
-    ...opt('initialSize', initial),
-    ...opt('initialSizeGb', gb),
+    ...opt('initialSize', initialSize),
+    ...opt('initialSizeGb', initialSize?.size),
     ...opt('snapshotRetention', numberField(t, 'snapshot_retention')),
+    ...opt('scheduledSnapshots', boolField(t, 'scheduled_snapshots')),
+    ...opt('autoExtendSizeThreshold', numberField(t, 'auto_extend_size_threshold')),
+    ...opt('autoExtendSizeIncrement', sizeField(t, 'auto_extend_size_increment', 'GB', false)),
+    ...opt('autoExtendSizeLimit', sizeField(t, 'auto_extend_size_limit', 'GB', false)),
     ...opt('processes', stringListField(t, 'processes')),
   };
 }
 
 function processGroups(root: TomlTable): ProcessGroup[] {
-  const e = root.entries.get('processes');
+  const e = lookup(root, 'processes');
   if (!e) return [];
   if (e.value.type === 'table') {
-    return [...e.value.entries].map(([name, p]) => ({ name, key: p.key, ...(p.value.type === 'string' ? { command: { value: String(p.value.value), key: p.key, node: p.value.node } } : {}) }));
+    return [...e.value.entries].map(([name, p]) => ({
+      name,
+      key: p.key,
+      ...(p.value.type === 'string' ? { command: { value: String(p.value.value), key: p.key, node: p.value.node } } : {}),
+    }));
   }
-  // Legacy `[[processes]] name = … command = …`.
+  // Legacy `[[processes]] name = … command = …`; entries without a name are dropped.
   return tablesOf(e.value).flatMap((t) => {
     const name = stringField(t, 'name');
     if (!name) return [];
@@ -279,57 +224,82 @@ function processGroups(root: TomlTable): ProcessGroup[] {
   });
 }
 
-function mapEntries(value: TomlValue | undefined): Array<{ name: string; key: KeySegmentNode; value: TomlValue }> {
-  return tablesOf(value).flatMap((t) => [...t.entries].map(([name, e]) => ({ name, key: e.key, value: e.value })));
+function mapEntries(value: TomlValue | undefined): EnvEntry[] {
+  return tablesOf(value).flatMap((t) => [...t.entries].map(([name, e]) => ({ name, key: e.key, value: e.value, text: goValueString(e.value) })));
 }
 
-export function buildModel(root: TomlTable): FlyConfig {
-  const cached = cache.get(root);
-  if (cached) return cached;
-  const deploy = table(root, 'deploy');
-  const processes = processGroups(root);
-  const http = table(root, 'http_service');
-  const config: FlyConfig = {
-    root,
-    appName: stringField(root, 'app')?.value,
-    ...opt('app', stringField(root, 'app')),
-    ...opt('primaryRegion', stringField(root, 'primary_region')),
-    ...opt('swapSizeMb', numberField(root, 'swap_size_mb')),
-    ...opt('killTimeout', durationField(root, 'kill_timeout', 's')),
-    ...opt('consoleCommand', stringField(root, 'console_command')),
-    ...opt('build', table(root, 'build')),
-    ...opt('deploy', deploy),
-    ...opt('strategy', stringField(deploy, 'strategy')),
-    ...opt('releaseCommand', stringField(deploy, 'release_command')),
-    ...opt('waitTimeout', durationField(deploy, 'wait_timeout', 'ns')),
-    env: mapEntries(root.entries.get('env')?.value),
-    buildArgs: mapEntries(table(root, 'build')?.entries.get('args')?.value),
-    processes,
-    processNames: processes.length ? processes.map((p) => p.name).sort() : ['app'],
-    services: [
-      ...(http ? [service(http, 'http_service', 0)] : []),
-      ...tablesOf(root.entries.get('services')?.value)
-        .filter((t) => t.entries.size > 0)
-        .map((t, i) => service(t, 'services', i)),
-    ],
-    vms: ['compute', 'computes', 'vm'].flatMap((k) => tablesOf(root.entries.get(k)?.value)).map(vm),
-    mounts: ['mount', 'mounts'].flatMap((k) => tablesOf(root.entries.get(k)?.value)).map(mount),
-    checks: topChecks(root),
-    metrics: ['metric', 'metrics'].flatMap((k) => tablesOf(root.entries.get(k)?.value)),
-    restarts: tablesOf(root.entries.get('restart')?.value),
-    files: tablesOf(root.entries.get('files')?.value),
+const BUILD_SOURCES: Array<{ strategy: BuildSource['strategy']; keys: Array<keyof Build> }> = [
+  { strategy: 'image', keys: ['image'] },
+  { strategy: 'buildpack', keys: ['builder', 'buildpacks'] },
+  { strategy: 'dockerfile', keys: ['dockerfile', 'buildTarget'] },
+  { strategy: 'builtin', keys: ['builtin'] },
+];
+
+function build(t: TomlTable | undefined): Build | undefined {
+  if (!t) return undefined;
+  const fields = {
+    ...opt('image', stringField(t, 'image')),
+    ...opt('dockerfile', stringField(t, 'dockerfile')),
+    ...opt('buildTarget', stringField(t, 'build-target') ?? stringField(t, 'build_target')),
+    ...opt('builder', stringField(t, 'builder')),
+    ...opt('buildpacks', stringListField(t, 'buildpacks')),
+    ...opt('builtin', stringField(t, 'builtin')),
+    ...opt('ignorefile', stringField(t, 'ignorefile')),
+    ...opt('compression', stringField(t, 'compression')),
+    ...opt('compressionLevel', numberField(t, 'compression_level')),
   };
-  cache.set(root, config);
-  return config;
+  const used = (f: Field<unknown> | undefined) => f !== undefined && (Array.isArray(f.value) ? f.value.length > 0 : f.value !== '');
+  const sources = BUILD_SOURCES.flatMap(({ strategy, keys }) => {
+    const field = keys.map((k) => fields[k as keyof typeof fields] as Field<unknown> | undefined).find(used);
+    return field ? [{ strategy, field }] : [];
+  });
+  return { table: t, ...fields, sources };
+}
+
+function deploy(t: TomlTable | undefined): Deploy | undefined {
+  if (!t) return undefined;
+  const vmTable = tableField(t, 'release_command_vm');
+  return {
+    table: t,
+    ...opt('strategy', stringField(t, 'strategy')),
+    ...opt('releaseCommand', stringField(t, 'release_command')),
+    ...opt('seedCommand', stringField(t, 'seed_command')),
+    ...opt('waitTimeout', durationField(t, 'wait_timeout', 'ns')),
+    ...opt('releaseCommandTimeout', durationField(t, 'release_command_timeout', 'ns')),
+    ...opt('maxUnavailable', (() => {
+      const e = lookup(t, 'max_unavailable');
+      return e && (e.value.type === 'integer' || e.value.type === 'float') ? { value: Number(e.value.value), key: e.key, node: e.value.node } : undefined;
+    })()),
+    ...opt('releaseCommandVm', vmTable ? vm(vmTable, 'vm', false) : undefined),
+  };
+}
+
+function experimental(t: TomlTable | undefined): Experimental | undefined {
+  if (!t) return undefined;
+  return {
+    table: t,
+    ...opt('cmd', stringListField(t, 'cmd', true)),
+    ...opt('entrypoint', stringListField(t, 'entrypoint', true)),
+    ...opt('exec', stringListField(t, 'exec', true)),
+    ...opt('killTimeout', durationField(t, 'kill_timeout', 's')),
+    ...opt('machineConfig', stringField(t, 'machine_config')),
+    ...opt('lazyLoadImages', boolField(t, 'lazy_load_images')),
+    ...opt('metricsPort', numberField(t, 'metrics_port')),
+    ...opt('metricsPath', stringField(t, 'metrics_path')),
+  };
 }
 
 function topChecks(root: TomlTable): TopCheck[] {
-  const e = root.entries.get('checks');
+  const e = lookup(root, 'checks');
   if (!e) return [];
   const named: Array<{ name: string; key: KeySegmentNode; table: TomlTable }> =
     e.value.type === 'table'
       ? [...e.value.entries].flatMap(([name, c]) => (c.value.type === 'table' ? [{ name, key: c.key, table: c.value }] : []))
-      : tablesOf(e.value).map((t) => ({ name: stringField(t, 'name')?.value ?? '', key: e.key, table: t }));
+      : tablesOf(e.value).flatMap((t) => {
+          // Legacy `[[checks]] name = "…"`: flyctl keys the check by its name.
+          const name = stringField(t, 'name');
+          return name ? [{ name: name.value, key: name.key, table: t }] : [];
+        });
   return named.map(({ name, key, table: t }) => ({
     name,
     key,
@@ -339,11 +309,106 @@ function topChecks(root: TomlTable): TopCheck[] {
     ...opt('interval', durationField(t, 'interval', 'ms')),
     ...opt('timeout', durationField(t, 'timeout', 'ms')),
     ...opt('gracePeriod', durationField(t, 'grace_period', 'ms')),
+    ...opt('path', stringField(t, 'path')),
+    ...opt('method', stringField(t, 'method')),
+    ...opt('protocol', stringField(t, 'protocol')),
     ...opt('processes', stringListField(t, 'processes')),
   }));
 }
 
-/** A service's name for messages: `[http_service]` or `[[services]] #2`. */
-export function serviceLabel(s: Service): string {
-  return s.kind === 'http_service' ? '[http_service]' : `[[services]] #${s.index + 1}`;
+function metricsEndpoints(root: TomlTable, tables: TomlTable[], exp: Experimental | undefined): MetricsEndpoint[] {
+  const endpoints: MetricsEndpoint[] = tables.map((t) => ({
+    table: t,
+    legacy: false,
+    ...opt('port', numberField(t, 'port')),
+    ...opt('path', stringField(t, 'path')),
+    ...opt('https', boolField(t, 'https')),
+    ...opt('processes', stringListField(t, 'processes')),
+  }));
+  // The legacy experimental keys count only when there is no `metrics` key (a `[metric]` does not stop them).
+  if (exp && (exp.metricsPort || exp.metricsPath) && !root.entries.has('metrics')) {
+    endpoints.push({ table: exp.table, legacy: true, ...opt('port', exp.metricsPort), ...opt('path', exp.metricsPath) });
+  }
+  return endpoints;
 }
+
+export function buildModel(root: TomlTable): FlyConfig {
+  const cached = cache.get(root);
+  if (cached) return cached;
+  const buildSection = build(tableField(root, 'build'));
+  const deploySection = deploy(tableField(root, 'deploy'));
+  const exp = experimental(tableField(root, 'experimental'));
+  const processes = processGroups(root);
+  const processNames = processes.length ? [...new Set(processes.map((p) => p.name))].sort() : ['app'];
+  const http = tableField(root, 'http_service');
+  // Aliases are rewritten by patches that only know the lower-case names, so they match exactly.
+  const sections = (names: string[]) => names.flatMap((k) => tablesOf(root.entries.get(k)?.value).map((t) => ({ t, k })));
+  const metricsTables = sections(['metric', 'metrics']).map(({ t }) => t);
+  const app = stringField(root, 'app');
+  const killTimeout = durationField(root, 'kill_timeout', 's') ?? (lookup(root, 'kill_timeout') ? undefined : exp?.killTimeout);
+  const config: FlyConfig = {
+    root,
+    appName: app?.value,
+    ...opt('app', app),
+    ...opt('primaryRegion', stringField(root, 'primary_region')),
+    ...opt('killSignal', stringField(root, 'kill_signal')),
+    ...opt('killTimeout', killTimeout),
+    ...opt('swapSizeMb', numberField(root, 'swap_size_mb')),
+    ...opt('consoleCommand', stringField(root, 'console_command')),
+    ...opt('hostDedicationId', stringField(root, 'host_dedication_id')),
+    ...opt('machineConfig', exp?.machineConfig ?? stringField(root, 'machine_config')),
+    ...opt('container', stringField(root, 'container')),
+    ...opt('build', buildSection),
+    ...opt('deploy', deploySection),
+    ...opt('strategy', deploySection?.strategy),
+    ...opt('releaseCommand', deploySection?.releaseCommand),
+    ...opt('waitTimeout', deploySection?.waitTimeout),
+    ...opt('experimental', exp),
+    env: mapEntries(lookup(root, 'env')?.value),
+    buildArgs: mapEntries(tableField(buildSection?.table, 'args')),
+    processes,
+    processNames,
+    defaultProcess: processNames.includes('app') ? 'app' : processNames[0]!,
+    services: [
+      ...(http ? [service(http, 'http_service', 0)] : []),
+      ...tablesOf(lookup(root, 'services')?.value)
+        .filter((t) => t.entries.size > 0)
+        .map((t, i) => service(t, 'services', i)),
+    ],
+    vms: [
+      ...sections(['compute', 'computes']).map(({ t, k }) => vm(t, k as Vm['section'], true)),
+      ...tablesOf(lookup(root, 'vm')?.value).map((t) => vm(t, 'vm', true)),
+    ],
+    mounts: sections(['mount', 'mounts']).map(({ t, k }) => mount(t, k as Mount['section'])),
+    checks: topChecks(root),
+    machineChecks: machineChecks(lookup(root, 'machine_checks')?.value),
+    metricsEndpoints: metricsEndpoints(root, metricsTables, exp),
+    restartPolicies: tablesOf(lookup(root, 'restart')?.value).map((t) => ({
+      table: t,
+      ...opt('policy', stringField(t, 'policy')),
+      ...opt('retries', numberField(t, 'retries')),
+      ...opt('processes', stringListField(t, 'processes')),
+    })),
+    guestFiles: tablesOf(lookup(root, 'files')?.value).map((t) => ({
+      table: t,
+      ...opt('guestPath', stringField(t, 'guest_path')),
+      ...opt('localPath', stringField(t, 'local_path')),
+      ...opt('secretName', stringField(t, 'secret_name')),
+      ...opt('rawValue', stringField(t, 'raw_value')),
+      ...opt('processes', stringListField(t, 'processes')),
+    })),
+    statics: tablesOf(lookup(root, 'statics')?.value).map((t) => ({
+      table: t,
+      ...opt('guestPath', stringField(t, 'guest_path')),
+      ...opt('urlPrefix', stringField(t, 'url_prefix')),
+      ...opt('tigrisBucket', stringField(t, 'tigris_bucket')),
+      ...opt('indexDocument', stringField(t, 'index_document')),
+    })),
+    metrics: metricsTables,
+    restarts: tablesOf(lookup(root, 'restart')?.value),
+    files: tablesOf(lookup(root, 'files')?.value),
+  };
+  cache.set(root, config);
+  return config;
+}
+

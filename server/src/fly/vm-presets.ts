@@ -27,15 +27,46 @@ export const PRESETS: Record<string, Preset> = {
   a10: { cpuKind: 'performance', cpus: 8, memoryMb: 32768, gpu: 'a10' },
 };
 
+/** The preset of that name (names are case-sensitive), never an inherited property. */
+export function presetOf(name: string): Preset | undefined {
+  return Object.hasOwn(PRESETS, name) ? PRESETS[name] : undefined;
+}
+
 export const CPU_RULES = {
   shared: { cpus: [1, 2, 4, 6, 8], minPerCpu: 256, maxPerCpu: 2048, increment: 256 },
   performance: { cpus: [1, 2, 4, 6, 8, 10, 12, 14, 16, 32, 64, 128], minPerCpu: 2048, maxPerCpu: 8192, increment: 1024 },
 } as const;
 
-/** The guest a `[[vm]]` section yields, as flyctl builds it: the preset, then explicit fields. */
-export function effectiveGuest(vm: { size?: string; cpuKind?: string; cpus?: number; memoryMb?: number; gpuKind?: string }): { cpuKind: string; cpus: number; memoryMb: number } {
-  const preset = PRESETS[vm.size ?? (vm.gpuKind ? 'performance-8x' : 'shared-cpu-1x')] ?? PRESETS['shared-cpu-1x']!;
-  return { cpuKind: vm.cpuKind ?? preset.cpuKind, cpus: vm.cpus ?? preset.cpus, memoryMb: vm.memoryMb ?? preset.memoryMb };
+export interface Guest {
+  cpuKind: string;
+  cpus: number;
+  memoryMb: number;
+  gpuKind?: string;
+}
+
+export interface GuestInput {
+  size?: string;
+  cpuKind?: string;
+  cpus?: number;
+  memoryMb?: number;
+  gpuKind?: string;
+}
+
+/**
+ * The guest a `[[vm]]` section yields, as flyctl builds it (§3.14): the preset (`shared-cpu-1x`,
+ * or `performance-8x` when a GPU kind is set), then every explicit field. Undefined for a size
+ * that is not a preset (the deploy fails).
+ */
+export function guestOf(vm: GuestInput): Guest | undefined {
+  const preset = presetOf(vm.size ?? (vm.gpuKind ? 'performance-8x' : 'shared-cpu-1x'));
+  if (!preset) return undefined;
+  const gpuKind = vm.gpuKind ?? preset.gpu;
+  return { cpuKind: vm.cpuKind ?? preset.cpuKind, cpus: vm.cpus ?? preset.cpus, memoryMb: vm.memoryMb ?? preset.memoryMb, ...(gpuKind ? { gpuKind } : {}) };
+}
+
+/** Like guestOf, reading an unknown size as the default preset. */
+export function effectiveGuest(vm: GuestInput): Guest {
+  return guestOf(vm) ?? guestOf({ ...vm, size: 'shared-cpu-1x' })!;
 }
 
 /** The nearest memory the platform accepts for this CPU kind and count. */
@@ -43,4 +74,20 @@ export function nearestValidMemory(cpuKind: 'shared' | 'performance', cpus: numb
   const rules = CPU_RULES[cpuKind];
   const clamped = Math.min(Math.max(memoryMb, rules.minPerCpu * cpus), rules.maxPerCpu * cpus);
   return Math.max(rules.minPerCpu * cpus, Math.round(clamped / rules.increment) * rules.increment);
+}
+
+/**
+ * The valid memory sizes closest to `memoryMb` for this CPU kind and count, nearest first: the
+ * step below and the step above when both are in range, else the range's nearer end.
+ */
+export function memoryChoices(cpuKind: 'shared' | 'performance', cpus: number, memoryMb: number): number[] {
+  const rules = CPU_RULES[cpuKind];
+  const min = rules.minPerCpu * cpus;
+  const max = rules.maxPerCpu * cpus;
+  if (memoryMb <= min) return [min];
+  if (memoryMb >= max) return [max];
+  const below = Math.floor(memoryMb / rules.increment) * rules.increment;
+  const above = below + rules.increment;
+  const choices = [below, above].filter((m) => m >= min && m <= max && m !== memoryMb);
+  return choices.sort((a, b) => Math.abs(a - memoryMb) - Math.abs(b - memoryMb) || a - b);
 }

@@ -1,0 +1,181 @@
+/**
+ * Reading one key of a table the way flyctl's loader does, keeping the key and value nodes.
+ * A value of the wrong type reads as absent: the schema rules report type errors.
+ */
+import type { KeySegmentNode, ValueNode } from '../toml/ast.js';
+import type { TomlEntry, TomlTable, TomlValue } from '../toml/values.js';
+import { durationMs, goNumberString, parseGoDurationNs, parseMemoryMb, parseVolumeGb, type DurationUnit } from './units.js';
+
+export interface Field<T> {
+  value: T;
+  key: KeySegmentNode;
+  node: ValueNode;
+}
+
+export interface DurationField extends Field<number | undefined> {
+  /** How it was written: a string with a unit, or a bare number in the key's own unit. */
+  written: 'string' | 'number';
+  /** What a bare number counts here. */
+  unit: DurationUnit;
+  /** The unit a bare number would count in had the key been spelled in lower case (set when that differs). */
+  caseSkippedUnit?: DurationUnit;
+  /** Go's error for a string that does not parse. */
+  error?: string;
+}
+
+export interface SizeField extends Field<string | number> {
+  /** MB for memory, GB for volumes; undefined when flyctl cannot read it. */
+  size: number | undefined;
+  unit: 'MB' | 'GB';
+  error?: string;
+}
+
+/**
+ * Struct keys match case-insensitively in flyctl (Go's encoding/json), an exact match first.
+ * `exact` tells whether the key was written in canonical case: flyctl's patches (seconds for
+ * `kill_timeout`, string ports …) only see keys written exactly.
+ */
+export function lookup(table: TomlTable | undefined, key: string): (TomlEntry & { exact: boolean }) | undefined {
+  if (!table) return undefined;
+  const exact = table.entries.get(key);
+  if (exact) return { ...exact, exact: true };
+  let found: TomlEntry | undefined;
+  const lower = key.toLowerCase();
+  for (const [name, entry] of table.entries) if (name.toLowerCase() === lower) found = entry;
+  return found && { ...found, exact: false };
+}
+
+/** The node of a scalar or an inline array (arrays of tables and tables have none). */
+export function valueNode(value: TomlValue): ValueNode | undefined {
+  if (value.type === 'table') return value.node.kind === 'inlineTable' ? value.node : undefined;
+  if (value.type === 'array') return value.node.kind === 'array' ? value.node : undefined;
+  return value.node;
+}
+
+function isString(v: TomlValue): boolean {
+  // A TOML date or time becomes a string wherever flyctl expects one.
+  return v.type === 'string' || v.type === 'datetime';
+}
+
+export function stringField(table: TomlTable | undefined, key: string): Field<string> | undefined {
+  const e = lookup(table, key);
+  if (!e || !isString(e.value) || e.value.type === 'table' || e.value.type === 'array') return undefined;
+  return { value: String(e.value.value), key: e.key, node: e.value.node };
+}
+
+/**
+ * An integer field. flyctl takes a float with an integral value; a fractional one is a type
+ * error (absent here). `patched`: the int* keys (`[[services]] internal_port`, `port`), where a
+ * float truncates and a base-10 integer string converts — but only when written in exact case.
+ */
+export function numberField(table: TomlTable | undefined, key: string, patched = false): Field<number> | undefined {
+  const e = lookup(table, key);
+  if (!e) return undefined;
+  const v = e.value;
+  const intPatch = patched && e.exact;
+  if (v.type === 'integer') return { value: Number(v.value), key: e.key, node: v.node };
+  if (v.type === 'float' && Number.isFinite(v.value as number) && (intPatch || Number.isInteger(v.value))) return { value: Math.trunc(v.value as number), key: e.key, node: v.node };
+  if (intPatch && v.type === 'string' && /^[+-]?\d+$/.test(String(v.value))) return { value: Number(v.value), key: e.key, node: v.node };
+  return undefined;
+}
+
+export function boolField(table: TomlTable | undefined, key: string): Field<boolean> | undefined {
+  const e = lookup(table, key);
+  if (!e || e.value.type !== 'boolean') return undefined;
+  return { value: e.value.value as boolean, key: e.key, node: e.value.node };
+}
+
+/** A list of strings; `oneString`: a single string is a one-element list (experimental cmd/entrypoint/exec). */
+export function stringListField(table: TomlTable | undefined, key: string, oneString = false): Field<string[]> | undefined {
+  const e = lookup(table, key);
+  if (!e) return undefined;
+  if (oneString && e.value.type === 'string') return { value: [String(e.value.value)], key: e.key, node: e.value.node };
+  if (e.value.type !== 'array' || e.value.arrayOfTables || e.value.node.kind !== 'array') return undefined;
+  if (!e.value.items.every(isString)) return undefined;
+  return { value: e.value.items.map((i) => String((i as { value: unknown }).value)), key: e.key, node: e.value.node };
+}
+
+/**
+ * A duration in its key's unit (§2.1): seconds or milliseconds where a patch converts bare numbers,
+ * nanoseconds elsewhere — and also where the key is not written in exact case, since the patch
+ * then misses it.
+ */
+export function durationField(table: TomlTable | undefined, key: string, unit: DurationUnit): DurationField | undefined {
+  const e = lookup(table, key);
+  if (!e) return undefined;
+  const v = e.value;
+  const effective: DurationUnit = e.exact ? unit : 'ns';
+  const skipped = effective !== unit ? { caseSkippedUnit: unit } : {};
+  if (v.type === 'string') {
+    const text = String(v.value);
+    if (text === '' && effective !== 'ns') return undefined;
+    const parsed = parseGoDurationNs(text);
+    return {
+      value: parsed.ok ? Number(parsed.value) / 1e6 : undefined,
+      key: e.key,
+      node: v.node,
+      written: 'string',
+      unit: effective,
+      ...skipped,
+      ...(parsed.ok ? {} : { error: parsed.error }),
+    };
+  }
+  if (v.type === 'integer' || v.type === 'float') {
+    return { value: durationMs(v.value as number | bigint, effective), key: e.key, node: v.node, written: 'number', unit: effective, ...skipped };
+  }
+  return undefined;
+}
+
+/**
+ * A size: memory in MB or a volume size in GB (§2.2). `numbers`: a TOML number is accepted (a patch
+ * turns it into a string first); otherwise only strings are.
+ */
+export function sizeField(table: TomlTable | undefined, key: string, unit: 'MB' | 'GB', numbers: boolean): SizeField | undefined {
+  const e = lookup(table, key);
+  if (!e) return undefined;
+  const v = e.value;
+  const isNumber = v.type === 'integer' || v.type === 'float';
+  if (v.type !== 'string' && !(numbers && e.exact && isNumber)) return undefined;
+  const raw = v.value as string | number | bigint;
+  const parsed = unit === 'MB' ? parseMemoryMb(raw) : parseVolumeGb(raw);
+  return {
+    value: typeof raw === 'bigint' ? Number(raw) : (raw as string | number),
+    key: e.key,
+    node: v.node as ValueNode,
+    size: parsed.ok ? parsed.value : undefined,
+    unit,
+    ...(parsed.ok ? {} : { error: parsed.error }),
+  };
+}
+
+/** A table, or each table of an array of tables. */
+export function tablesOf(value: TomlValue | undefined): TomlTable[] {
+  if (!value) return [];
+  if (value.type === 'table') return [value];
+  if (value.type === 'array') return value.items.filter((i): i is TomlTable => i.type === 'table');
+  return [];
+}
+
+export function tableField(table: TomlTable | undefined, key: string): TomlTable | undefined {
+  const v = lookup(table, key)?.value;
+  return v?.type === 'table' ? v : undefined;
+}
+
+/** How flyctl turns an `[env]` value into a string (Go's `%v`). */
+export function goValueString(value: TomlValue): string {
+  switch (value.type) {
+    case 'string':
+      return String(value.value);
+    case 'integer':
+    case 'float':
+      return goNumberString(value.value as number | bigint);
+    case 'boolean':
+      return String(value.value);
+    case 'datetime':
+      return String(value.value);
+    case 'array':
+      return `[${value.items.map(goValueString).join(' ')}]`;
+    case 'table':
+      return `map[${[...value.entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, e]) => `${k}:${goValueString(e.value)}`).join(' ')}]`;
+  }
+}
