@@ -1,7 +1,7 @@
 import type { Rule } from '../server/src/lint/rule.js';
 import { durationsOf, groupsOf, type FlyConfig, type TopCheck } from '../server/src/fly/model.js';
 import { formatDuration } from '../server/src/fly/units.js';
-import { keyRange, valueRange } from './rule-helpers.js';
+import { valueRange } from './rule-helpers.js';
 
 /** The groups a top-level check runs in that have no `[http_service]` to lend it a port. */
 function groupsWithoutHttpService(config: FlyConfig, check: TopCheck): string[] {
@@ -28,7 +28,8 @@ const rule: Rule = {
   check({ config, report }) {
     for (const c of config.checks) {
       const name = `[checks.${c.name}]`;
-      if (!c.type) report({ message: `${name} has no type: flyctl rejects it. Add type = "http" or type = "tcp"`, range: keyRange(c) });
+      const nameRange: [number, number] = [c.key.start, (c.nameNode ?? c.key).end];
+      if (!c.type) report({ message: `${name} has no type: flyctl rejects it. Add type = "http" or type = "tcp"`, range: nameRange });
       else if (c.type.value !== 'http' && c.type.value !== 'tcp') report({ message: `${name} type = "${c.type.value}" is not a check type: flyctl rejects it. Use "http" or "tcp" (lower case)`, range: valueRange(c.type) });
       if (c.interval?.value !== undefined && c.interval.value < 2000) report({ message: `${name} interval is ${formatDuration(c.interval.value)}: flyctl rejects intervals under 2 seconds. Use "2s" or more`, range: valueRange(c.interval) });
       if (c.timeout?.value !== undefined && c.timeout.value > 60_000) report({ message: `${name} timeout is ${formatDuration(c.timeout.value)}: flyctl rejects timeouts over 60 seconds. Use "60s" or less`, range: valueRange(c.timeout) });
@@ -37,7 +38,7 @@ const rule: Rule = {
         if (groups.length) {
           report({
             message: `${name} has no port, and process group "${groups[0]}" has no [http_service] whose internal_port it could use: the deploy fails. Add port = <the port to check>`,
-            range: keyRange(c),
+            range: nameRange,
           });
         }
       }

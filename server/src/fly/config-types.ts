@@ -1,5 +1,5 @@
 /** The normalised fly.toml (what `buildModel` returns): one shape per section, every value with its nodes. */
-import type { KeySegmentNode } from '../toml/ast.js';
+import type { KeySegmentNode, ValueNode } from '../toml/ast.js';
 import type { TomlTable, TomlValue } from '../toml/values.js';
 import type { DurationField, Field, SizeField } from './fields.js';
 import type { Guest } from './vm-presets.js';
@@ -111,8 +111,10 @@ export interface Mount {
 
 export interface TopCheck {
   name: string;
-  /** The check's name key (`[checks.<name>]`), or its `name` value in the legacy array form. */
+  /** The check's name key (`[checks.<name>]`), or the `name` key in the legacy `[[checks]]` form. */
   key: KeySegmentNode;
+  /** In the legacy form, the `name` value. */
+  nameNode?: ValueNode;
   table: TomlTable;
   type?: Field<string>;
   port?: Field<number>;

@@ -79,7 +79,8 @@ export function describeValueAt(keyPath: readonly (string | number)[], value: To
   const v = plain(value);
   switch (kind.kind) {
     case 'duration':
-      return duration(v, kind.unit, kind.exactCase);
+      // flyctl's patches only see keys spelled in lower case; elsewhere a bare number stays nanoseconds.
+      return duration(v, kind.exactCase ? kind.unit : 'ns', kind.exactCase);
     case 'memory':
       return size(v, 'memory', kind.numbers);
     case 'volume':

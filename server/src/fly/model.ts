@@ -5,7 +5,7 @@
  * value nodes, so a rule reports at the right place and a fix edits there. Wrong types read as
  * absent (the schema rules report them); nothing here throws.
  */
-import type { KeySegmentNode } from '../toml/ast.js';
+import type { KeySegmentNode, ValueNode } from '../toml/ast.js';
 import type { TomlTable, TomlValue } from '../toml/values.js';
 import type {
   Autostop,
@@ -292,17 +292,18 @@ function experimental(t: TomlTable | undefined): Experimental | undefined {
 function topChecks(root: TomlTable): TopCheck[] {
   const e = lookup(root, 'checks');
   if (!e) return [];
-  const named: Array<{ name: string; key: KeySegmentNode; table: TomlTable }> =
+  const named: Array<{ name: string; key: KeySegmentNode; table: TomlTable; nameNode?: ValueNode }> =
     e.value.type === 'table'
       ? [...e.value.entries].flatMap(([name, c]) => (c.value.type === 'table' ? [{ name, key: c.key, table: c.value }] : []))
       : tablesOf(e.value).flatMap((t) => {
           // Legacy `[[checks]] name = "…"`: flyctl keys the check by its name.
           const name = stringField(t, 'name');
-          return name ? [{ name: name.value, key: name.key, table: t }] : [];
+          return name ? [{ name: name.value, key: name.key, table: t, nameNode: name.node }] : [];
         });
-  return named.map(({ name, key, table: t }) => ({
+  return named.map(({ name, key, table: t, nameNode }) => ({
     name,
     key,
+    ...opt('nameNode', nameNode),
     table: t,
     ...opt('type', stringField(t, 'type')),
     ...opt('port', numberField(t, 'port')),

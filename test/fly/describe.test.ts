@@ -1,0 +1,64 @@
+/** Hover text: how flyctl reads a value at a key path. */
+import { describe, expect, it } from 'vitest';
+import { parseToml } from '../../server/src/toml/parse.js';
+import { describeValueAt } from '../../server/src/fly/describe.js';
+import type { TomlTable, TomlValue } from '../../server/src/toml/values.js';
+
+/** The value at a dotted path of a one-line document, array indices as numbers. */
+function valueOf(text: string, path: ReadonlyArray<string | number>): TomlValue {
+  let current: TomlValue = parseToml(text).value;
+  for (const part of path) {
+    if (typeof part === 'number') current = (current as { items: TomlValue[] }).items[part]!;
+    else current = (current as TomlTable).entries.get(part)!.value;
+  }
+  return current;
+}
+
+const cases: Array<[string, ReadonlyArray<string | number>, string, boolean]> = [
+  ['kill_timeout = 5', ['kill_timeout'], '5 seconds (a bare number here is seconds)', true],
+  ['kill_timeout = "1m30s"', ['kill_timeout'], '1 minute 30 seconds', true],
+  ['kill_timeout = "5"', ['kill_timeout'], 'not a duration flyctl can read (time: missing unit in duration "5"); write e.g. "30s" or "1m30s"', false],
+  ['Kill_Timeout = 5', ['Kill_Timeout'], "5 nanoseconds (the key is not written in lower case, so flyctl's conversion skips it and a bare number counts nanoseconds)", true],
+  ['[[http_service.checks]]\ninterval = 5', ['http_service', 'checks', 0, 'interval'], '5 nanoseconds (a bare number here is nanoseconds)', true],
+  ['[[services]]\n[[services.tcp_checks]]\ninterval = 10000', ['services', 0, 'tcp_checks', 0, 'interval'], '10 seconds (a bare number here is milliseconds)', true],
+  ['[checks.alive]\ngrace_period = 1.5', ['checks', 'alive', 'grace_period'], '1 millisecond (a bare number here is milliseconds, the fraction dropped)', true],
+  ['[deploy]\nwait_timeout = 300', ['deploy', 'wait_timeout'], '300 nanoseconds (a bare number here is nanoseconds)', true],
+  ['[deploy]\nwait_timeout = ""', ['deploy', 'wait_timeout'], 'not a duration flyctl can read (time: invalid duration ""); write e.g. "30s" or "1m30s"', false],
+  ['[checks.a]\ninterval = ""', ['checks', 'a', 'interval'], 'unset (an empty duration is ignored here)', true],
+  ['[[vm]]\nmemory = "1gb"', ['vm', 0, 'memory'], '1024 MB', true],
+  ['[vm]\nmemory = 1.5', ['vm', 'memory'], '0 MB (flyctl turns the number into "1.5" first)', false],
+  ['[deploy.release_command_vm]\nmemory = 2048', ['deploy', 'release_command_vm', 'memory'], 'must be a string here, such as "1gb"', false],
+  ['[[vm]]\nmemory_mb = 4096', ['vm', 0, 'memory_mb'], '4096 MB (overrides memory and the size preset)', true],
+  ['[[vm]]\nsize = "performance-2x"', ['vm', 0, 'size'], '2 performance CPUs, 4096 MB', true],
+  ['[[vm]]\nsize = "shared-cpu-3x"', ['vm', 0, 'size'], 'not a Machine size preset; the deploy fails', false],
+  ['[[vm]]\npersist_rootfs = 2', ['vm', 0, 'persist_rootfs'], '"restart"', true],
+  ['[[mounts]]\ninitial_size = "10GiB"', ['mounts', 0, 'initial_size'], '10 GB, decimal units rounded down', true],
+  ['[mounts]\ninitial_size = "500mb"', ['mounts', 'initial_size'], '0 GB, decimal units rounded down', false],
+  ['[mounts]\ninitial_size = 20', ['mounts', 'initial_size'], '20 GB', true],
+  ['[http_service]\nauto_stop_machines = true', ['http_service', 'auto_stop_machines'], '"stop": idle Machines are stopped', true],
+  ['[[services]]\ninternal_port = "8080"', ['services', 0, 'internal_port'], 'the number 8080', true],
+  ['[env]\nWORKERS = 4', ['env', 'WORKERS'], 'the string "4" (flyctl turns every [env] value into a string)', true],
+  ['[env]\nBIG = 1e6', ['env', 'BIG'], 'the string "1e+06" (flyctl turns every [env] value into a string)', true],
+  ['[experimental]\ncmd = "bin/run --fast"', ['experimental', 'cmd'], 'the one-word command ["bin/run --fast"] (a string is not split at spaces)', true],
+  ['primary_region = "ams"', ['primary_region'], 'Amsterdam, Netherlands', true],
+  ['primary_region = "sea"', ['primary_region'], 'a retired region; use "sjc" (San Jose, California (US))', true],
+];
+
+describe('describeValueAt', () => {
+  it.each(cases)('%j', (text, path, expected, ok) => {
+    expect(describeValueAt(path, valueOf(text, path))).toEqual({ text: expected, ok });
+  });
+
+  it('reads syntax nodes as well as values', () => {
+    const value = valueOf('kill_timeout = 5', ['kill_timeout']);
+    expect(describeValueAt(['kill_timeout'], (value as { node: never }).node)?.text).toBe('5 seconds (a bare number here is seconds)');
+  });
+
+  it.each([
+    ['app = "x"', ['app']],
+    ['[env]\nA = "plain"', ['env', 'A']],
+    ['[[services]]\ninternal_port = 8080', ['services', 0, 'internal_port']],
+  ] as const)('says nothing where the text is plain: %j', (text, path) => {
+    expect(describeValueAt(path, valueOf(text, path))).toBeUndefined();
+  });
+});
