@@ -51,7 +51,7 @@ describe('describeValueAt', () => {
 
   it('reads syntax nodes as well as values', () => {
     const value = valueOf('kill_timeout = 5', ['kill_timeout']);
-    expect(describeValueAt(['kill_timeout'], (value as { node: never }).node)?.text).toBe('5 seconds (a bare number here is seconds)');
+    expect(describeValueAt(['kill_timeout'], (value as unknown as { node: never }).node)?.text).toBe('5 seconds (a bare number here is seconds)');
   });
 
   it.each([
