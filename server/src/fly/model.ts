@@ -37,9 +37,7 @@ import {
   stringListField,
   tableField,
   tablesOf,
-  type DurationField,
   type Field,
-  type SizeField,
 } from './fields.js';
 import { guestOf } from './vm-presets.js';
 
