@@ -166,6 +166,7 @@ function unknownKey(root: TomlTable, parent: Located, path: string[], key: strin
   let message = `Unknown key "${key}" in ${section}; flyctl ignores it.`;
   if (suggestion) message = `Unknown key "${key}" in ${section}. Did you mean "${suggestion}"?`;
   else if (elsewhere.length) message = `"${key}" does not belong in ${section}; flyctl ignores it here. It belongs ${elsewhere.slice(0, 3).map((p) => (p.length ? `in [${p.join('.')}]` : 'at the top level')).join(' or ')}.`;
-  const suggestions: Suggestion[] = suggestion && entry.key.quote === 'bare' ? [{ desc: `Rename to "${suggestion}"`, fix: { range, text: suggestion } }] : [];
+  // Renaming onto a key that is already set would define it twice.
+  const suggestions: Suggestion[] = suggestion && entry.key.quote === 'bare' && !parent.value.entries.has(suggestion) ? [{ desc: `Rename to "${suggestion}"`, fix: { range, text: suggestion } }] : [];
   return { kind: 'unknown-key', message, range, ...(suggestions.length ? { suggestions } : {}) };
 }
