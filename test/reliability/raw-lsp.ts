@@ -26,8 +26,12 @@ export function frame(body: object | string): string {
   return `Content-Length: ${Buffer.byteLength(text)}\r\n\r\n${text}`;
 }
 
-export function startRawServer(): RawServer {
-  const child = spawn(process.execPath, [join(process.cwd(), 'bin', 'flylint-language-server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+export function startRawServer(options: { env?: Record<string, string>; cwd?: string } = {}): RawServer {
+  const child = spawn(process.execPath, [join(process.cwd(), 'bin', 'flylint-language-server.js'), '--stdio'], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+    ...(options.cwd ? { cwd: options.cwd } : {}),
+    env: { ...process.env, ...options.env },
+  });
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += String(d)));
   // A test that ends the server on purpose must not fail on a write after the pipe closed.
@@ -75,10 +79,15 @@ export function startRawServer(): RawServer {
   };
 }
 
-/** Starts a server and runs the initialize handshake with a client that declares no capabilities. */
-export async function initializedServer(): Promise<RawServer> {
-  const server = startRawServer();
-  await server.request(1, 'initialize', { processId: null, rootUri: null, capabilities: {} });
+/**
+ * Starts a server and runs the initialize handshake with a client that declares no capabilities
+ * (or, with `root`, one that opens that folder as its workspace).
+ */
+export async function initializedServer(options: { root?: string; env?: Record<string, string> } = {}): Promise<RawServer> {
+  const server = startRawServer(options.env ? { env: options.env } : {});
+  const rootUri = options.root ? `file://${options.root}` : null;
+  const workspace = options.root ? { workspaceFolders: [{ uri: rootUri, name: 'project' }], capabilities: { workspace: { workspaceFolders: true } } } : { capabilities: {} };
+  await server.request(1, 'initialize', { processId: null, rootUri, ...workspace });
   server.notify('initialized', {});
   return server;
 }
