@@ -1,24 +1,18 @@
-// Preloaded with --import: every path the process reads, opens, lists or looks at is logged to
-// stderr as `READ <path>`, so a test can prove what flylint touches.
+// Preloaded with --import: every file the process opens is logged to stderr as `READ <path>`.
 import fs from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
 
-const log = (path) => {
-  if (typeof path === 'string' || path instanceof URL || Buffer.isBuffer(path)) process.stderr.write(`READ ${String(path)}\n`);
-};
-const SYNC = ['readFileSync', 'openSync', 'readdirSync', 'opendirSync', 'statSync', 'lstatSync', 'existsSync', 'realpathSync', 'readlinkSync', 'accessSync', 'createReadStream', 'readFile', 'open', 'readdir', 'stat', 'lstat', 'opendir', 'access'];
-for (const name of SYNC) {
+for (const name of ['readFileSync', 'openSync', 'readdirSync', 'statSync', 'existsSync']) {
   const original = fs[name];
-  if (typeof original !== 'function') continue;
   fs[name] = function (path, ...rest) {
-    log(path);
+    if (typeof path === 'string' || path instanceof URL) process.stderr.write(`READ ${String(path)}\n`);
     return original.call(this, path, ...rest);
   };
 }
-for (const name of ['readFile', 'open', 'readdir', 'stat', 'lstat', 'opendir', 'access', 'realpath']) {
+for (const name of ['readFile', 'open']) {
   const original = fs.promises[name];
   fs.promises[name] = function (path, ...rest) {
-    log(path);
+    process.stderr.write(`READ ${String(path)}\n`);
     return original.call(this, path, ...rest);
   };
 }
