@@ -1,11 +1,14 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+/** The language server over the protocol: a client connection joined to it in process (and once over stdio). */
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startClient, type TestClient } from './lsp-client.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { fileUri, startClient, type Diagnostic, type TestClient } from './lsp-client.js';
+import { LineIndex } from '../../server/src/lint/line-index.js';
 
 const SECRET = 'sk_live_51HxQ2rTz8kL9mN3pQ7vW2yX';
-const TEXT = `app = "shop"
+const CONFIG = `app = "shop"
+primary_region = "ams"
 kill_timeout = 5
 
 [env]
@@ -20,99 +23,393 @@ kill_timeout = 5
   app = "bin/server"
 `;
 
-describe.each(['stdio', 'memory'] as const)('language server (%s)', (transport) => {
-  let client: TestClient;
-  let dir: string;
-  let uri: string;
+function project(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'flylint-lsp-'));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  return dir;
+}
 
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'flylint-lsp-'));
-    writeFileSync(join(dir, 'fly.toml'), TEXT);
-    writeFileSync(join(dir, 'fly.staging.toml'), 'app = "shop"\n');
-    uri = `file://${dir}/fly.toml`;
-    client = await startClient(dir, {}, transport);
-  });
+/** Splits a `|` cursor marker out of a document. */
+function marked(text: string): { text: string; position: { line: number; character: number } } {
+  const offset = text.indexOf('|');
+  const plain = text.slice(0, offset) + text.slice(offset + 1);
+  return { text: plain, position: new LineIndex(plain).positionAt(offset) };
+}
 
-  afterAll(async () => {
-    expect(await client.close()).toBe(0);
-    expect(client.stderr()).not.toMatch(/Unhandled|at .*\.js:\d+/);
-  });
+function applyEdits(text: string, edits: Array<{ range: { start: any; end: any }; newText: string }>): string {
+  const index = new LineIndex(text);
+  return [...edits]
+    .sort((a, b) => index.offsetAt(b.range.start) - index.offsetAt(a.range.start))
+    .reduce((t, e) => t.slice(0, index.offsetAt(e.range.start)) + e.newText + t.slice(index.offsetAt(e.range.end)), text);
+}
 
-  it('publishes diagnostics with source, code, docs link and no secret value', async () => {
-    const published = client.diagnostics(uri);
-    client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'toml', version: 1, text: TEXT } });
-    const { diagnostics } = await published;
-    const codes = diagnostics.map((d) => d.code);
-    expect(codes).toEqual(expect.arrayContaining(['secret-in-env', 'deprecated', 'missing-swap', 'shared-app-name']));
+const clients: TestClient[] = [];
+async function client(root: string | undefined, options: Parameters<typeof startClient>[1] = {}): Promise<TestClient> {
+  const c = await startClient(root, options);
+  clients.push(c);
+  return c;
+}
+afterEach(async () => {
+  for (const c of clients.splice(0)) expect(await c.close()).toBe(0);
+});
+
+const codes = (diagnostics: Diagnostic[]) => diagnostics.map((d) => d.code);
+
+describe('diagnostics', () => {
+  it('publishes on open with source, rule code, docs link, tags and UTF-16 positions, and never the secret', async () => {
+    const dir = project({ 'fly.toml': CONFIG });
+    const c = await client(dir);
+    const uri = fileUri(join(dir, 'fly.toml'));
+    const text = CONFIG.replace('app = "shop"', 'app = "shop" # 🚀 launch');
+    c.open(uri, text);
+    const { diagnostics, version } = await c.diagnostics(uri);
+    expect(version).toBe(1);
+    expect(codes(diagnostics)).toEqual(expect.arrayContaining(['secret-in-env', 'deprecated', 'missing-swap']));
     const secret = diagnostics.find((d) => d.code === 'secret-in-env')!;
-    expect(secret).toMatchObject({ source: 'flylint', severity: 1, range: { start: { line: 4, character: 2 } } });
-    expect(secret.codeDescription.href).toMatch(/secret-in-env/);
+    expect(secret).toMatchObject({ source: 'flylint', severity: 1, range: { start: { line: 5, character: 2 } }, codeDescription: { href: expect.stringMatching(/docs\/rules\/secret-in-env\.md$/) } });
     expect(JSON.stringify(diagnostics)).not.toContain(SECRET.slice(3));
-    const shared = diagnostics.find((d) => d.code === 'shared-app-name')!;
-    expect(shared.relatedInformation[0].location.uri).toBe(`file://${dir}/fly.staging.toml`);
     const deprecated = diagnostics.find((d) => d.code === 'deprecated')!;
     expect(deprecated.tags).toEqual([2]);
+    expect(deprecated.severity).toBe(3);
+    expect(deprecated.data).toMatchObject({ ruleId: 'deprecated', fix: { text: '"5s"' }, version: 1 });
+    // The emoji counts two UTF-16 units: a finding after it on the same line is shifted by 2.
+    const withEmoji = `app = "shop"\nprimary_region = "🚀x"\n`;
+    c.change(uri, withEmoji, 2);
+    const regions = (await c.diagnostics(uri, (p) => p.version === 2)).diagnostics.filter((d) => d.code === 'primary-region');
+    expect(regions[0]?.range).toEqual({ start: { line: 1, character: 17 }, end: { line: 1, character: 22 } });
   });
 
-  it('offers the quick-fixes, a preferred safe fix, disable-for-line and fix-all', async () => {
-    const { diagnostics } = await (async () => {
-      const p = client.diagnostics(uri);
-      client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: TEXT }] });
-      return p;
-    })();
-    const deprecated = diagnostics.find((d) => d.code === 'deprecated')!;
-    const actions = await client.request<any[]>('textDocument/codeAction', { textDocument: { uri }, range: deprecated.range, context: { diagnostics: [deprecated] } });
-    const preferred = actions.find((a) => a.isPreferred);
-    expect(preferred.edit.changes[uri][0].newText).toBe('"5s"');
-    expect(actions.some((a) => a.title === 'Disable deprecated for this line')).toBe(true);
-    const fixAll = actions.find((a) => a.kind === 'source.fixAll.flylint');
-    expect(fixAll.edit.changes[uri][0].newText).toContain('kill_timeout = "5s"');
+  it('points a duplicate key at its first definition and a cross-file finding at the other file', async () => {
+    const dir = project({ 'fly.toml': 'app = "shop"\n', 'fly.staging.toml': 'app = "shop"\n' });
+    const c = await client(dir);
+    const uri = fileUri(join(dir, 'fly.toml'));
+    c.open(uri, 'app = "shop"\napp = "shop"\n');
+    const { diagnostics } = await c.diagnostics(uri);
+    const duplicate = diagnostics.find((d) => d.code === 'toml-duplicate-key')!;
+    expect(duplicate.relatedInformation).toEqual([{ message: 'first defined here', location: { uri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } } } }]);
+    const shared = diagnostics.find((d) => d.code === 'shared-app-name')!;
+    expect(shared.relatedInformation[0].location).toEqual({ uri: fileUri(join(dir, 'fly.staging.toml')), range: { start: { line: 0, character: 6 }, end: { line: 0, character: 12 } } });
   });
 
-  it('hovers with the docs and the value as flyctl reads it, and the environment on app', async () => {
-    const h = await client.request<any>('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 3 } });
-    expect(h.contents.value).toContain('5s');
-    expect(h.contents.value).toContain('fly.io/docs');
-    const app = await client.request<any>('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 1 } });
-    expect(app.contents.value).toContain('Environment: **production**');
+  it('publishes again on change and on save, for the version it was computed on', async () => {
+    const dir = project({ 'fly.toml': CONFIG });
+    const c = await client(dir);
+    const uri = fileUri(join(dir, 'fly.toml'));
+    c.open(uri, CONFIG);
+    await c.diagnostics(uri, (p) => p.version === 1);
+    c.change(uri, CONFIG.replace('kill_timeout = 5', 'kill_timeout = "5s"'), 2);
+    expect(codes((await c.diagnostics(uri, (p) => p.version === 2)).diagnostics)).not.toContain('deprecated');
+    const before = c.publications(uri).length;
+    c.notify('textDocument/didSave', { textDocument: { uri } });
+    await c.diagnostics(uri, () => c.publications(uri).length > before);
+    expect(c.publications(uri).length).toBe(before + 1);
   });
 
-  it('completes enum values and keys on half-typed lines', async () => {
-    const text = TEXT.replace('auto_stop_machines = "stop"', 'auto_stop_machines = ');
-    const p = client.diagnostics(uri);
-    client.notify('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [{ text }] });
-    await p;
-    const values = await client.request<any[]>('textDocument/completion', { textDocument: { uri }, position: { line: 8, character: 23 } });
-    expect(values.map((v) => v.label)).toEqual(['off', 'stop', 'suspend']);
-    const keys = await client.request<any[]>('textDocument/completion', { textDocument: { uri }, position: { line: 9, character: 0 } });
-    expect(keys.map((k) => k.label)).toContain('force_https');
-    expect(keys.map((k) => k.label)).not.toContain('internal_port');
+  it('skips versions already superseded by a burst of edits (debounce without delay)', async () => {
+    const dir = project({ 'fly.toml': CONFIG });
+    const c = await client(dir);
+    const uri = fileUri(join(dir, 'fly.toml'));
+    c.open(uri, CONFIG);
+    await c.diagnostics(uri, (p) => p.version === 1);
+    for (let version = 2; version <= 6; version++) c.change(uri, CONFIG.replace('kill_timeout = 5', `kill_timeout = ${version}`), version);
+    const last = await c.diagnostics(uri, (p) => p.version === 6);
+    expect(last.diagnostics.find((d) => d.code === 'deprecated')?.message).toContain('kill_timeout = 6');
+    expect(c.publications(uri).map((p) => p.version)).toEqual([1, 6]);
   });
 
-  it('outlines tables and goes from a process name to its definition', async () => {
-    const symbols = await client.request<any[]>('textDocument/documentSymbol', { textDocument: { uri } });
-    expect(symbols.map((s) => s.name)).toEqual(expect.arrayContaining(['app', '[env]', '[http_service]', '[processes]']));
-    const def = await client.request<any>('textDocument/definition', { textDocument: { uri }, position: { line: 9, character: 17 } });
-    expect(def.range.start.line).toBe(12);
+  it('clears the diagnostics of a closed document', async () => {
+    const dir = project({ 'fly.toml': CONFIG });
+    const c = await client(dir);
+    const uri = fileUri(join(dir, 'fly.toml'));
+    c.open(uri, CONFIG);
+    await c.diagnostics(uri);
+    c.notify('textDocument/didClose', { textDocument: { uri } });
+    expect(await c.diagnostics(uri, (p) => p.diagnostics.length === 0)).toMatchObject({ diagnostics: [] });
   });
 
-  it('keeps serving after requests for unknown documents', async () => {
-    expect(await client.request('textDocument/hover', { textDocument: { uri: 'file:///nope/fly.toml' }, position: { line: 0, character: 0 } })).toBeNull();
+  it('answers pull requests (and pushes nothing) when the client pulls', async () => {
+    const dir = project({ 'fly.toml': CONFIG });
+    const c = await client(dir, { capabilities: { textDocument: { diagnostic: { dynamicRegistration: false } } } });
+    const uri = fileUri(join(dir, 'fly.toml'));
+    c.open(uri, CONFIG);
+    const report = await c.request('textDocument/diagnostic', { textDocument: { uri } });
+    expect(report.kind).toBe('full');
+    expect(codes(report.items)).toEqual(expect.arrayContaining(['deprecated', 'secret-in-env']));
+    expect(await c.request('textDocument/diagnostic', { textDocument: { uri }, previousResultId: report.resultId })).toEqual({ kind: 'unchanged', resultId: report.resultId });
+    c.change(uri, CONFIG.replace('kill_timeout = 5', 'kill_timeout = "5s"'), 2);
+    const next = await c.request('textDocument/diagnostic', { textDocument: { uri }, previousResultId: report.resultId });
+    expect(next.kind).toBe('full');
+    expect(codes(next.items)).not.toContain('deprecated');
+    expect(c.publications(uri)).toEqual([]);
   });
 });
 
-describe('pull diagnostics', () => {
-  it('answers textDocument/diagnostic and pushes nothing when the client pulls', async () => {
-    const { mkdtempSync: mk, writeFileSync: wf } = await import('node:fs');
-    const dir = mk(join(tmpdir(), 'flylint-pull-'));
-    wf(join(dir, 'fly.toml'), 'app = "shop"\nkill_timeout = 5\n');
-    const client = await startClient(dir, { textDocument: { diagnostic: { dynamicRegistration: false } } });
-    const uri = `file://${dir}/fly.toml`;
-    client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'toml', version: 1, text: 'app = "shop"\nkill_timeout = 5\n' } });
-    const report = await client.request<{ kind: string; items: Array<{ code: string }> }>('textDocument/diagnostic', { textDocument: { uri } });
-    expect(report.kind).toBe('full');
-    expect(report.items.map((d) => d.code)).toContain('deprecated');
-    expect(client.pushed()).toEqual([]);
-    expect(await client.close()).toBe(0);
+describe('code actions', () => {
+  async function opened(text: string) {
+    const dir = project({ 'fly.toml': text });
+    const c = await client(dir);
+    const uri = fileUri(join(dir, 'fly.toml'));
+    c.open(uri, text);
+    const { diagnostics } = await c.diagnostics(uri);
+    return { c, uri, diagnostics };
+  }
+
+  it('offers the safe fix as preferred, suggestions as other quick-fixes, and disable-for-line', async () => {
+    const text = 'app = "shop"\nprimary_region = "ams"\n\n[http_service]\n  internal_port = 8080\n  auto_stop_machines = true\n  min_machines_running = 0\n';
+    const { c, uri, diagnostics } = await opened(text);
+    const deprecated = diagnostics.find((d) => d.code === 'deprecated')!;
+    const actions = await c.request('textDocument/codeAction', { textDocument: { uri }, range: deprecated.range, context: { diagnostics: [deprecated] } });
+    expect(actions.map((a: any) => [a.title, a.kind, a.isPreferred ?? false])).toEqual([
+      ['Replace true with "stop" (deprecated)', 'quickfix', true],
+      ['Disable deprecated for this line', 'quickfix', false],
+      ['Fix all safe flylint problems (1)', 'source.fixAll.flylint', false],
+    ]);
+    expect(applyEdits(text, actions[0].edit.changes[uri])).toContain('auto_stop_machines = "stop"\n');
+    expect(applyEdits(text, actions[1].edit.changes[uri])).toContain('\n  # flylint-disable-next-line deprecated\n  auto_stop_machines = true\n');
+
+    const min = diagnostics.find((d) => d.code === 'min-machines-running')!;
+    const suggestions = await c.request('textDocument/codeAction', { textDocument: { uri }, range: min.range, context: { diagnostics: [min], only: ['quickfix'] } });
+    expect(suggestions[0]).toMatchObject({ title: 'Keep one Machine running (min-machines-running)', isPreferred: false });
+    expect(applyEdits(text, suggestions[0].edit.changes[uri])).toContain('min_machines_running = 1');
+    expect(suggestions.some((a: any) => a.kind === 'source.fixAll.flylint')).toBe(false);
+  });
+
+  it('adds a rule to a disable comment already above the line', async () => {
+    const text = 'app = "shop"\n# flylint-disable-next-line missing-swap\nkill_timeout = 5\n';
+    const { c, uri, diagnostics } = await opened(text);
+    const deprecated = diagnostics.find((d) => d.code === 'deprecated')!;
+    const actions = await c.request('textDocument/codeAction', { textDocument: { uri }, range: deprecated.range, context: { diagnostics: [deprecated], only: ['quickfix'] } });
+    const disable = actions.find((a: any) => a.title === 'Disable deprecated for this line');
+    expect(applyEdits(text, disable.edit.changes[uri])).toBe('app = "shop"\n# flylint-disable-next-line missing-swap, deprecated\nkill_timeout = 5\n');
+  });
+
+  it('fixes all safe problems at once for source.fixAll, touching only what changes', async () => {
+    const text = 'app = "shop"\nkill_timeout = 5\n\n[http_service]\n  internal_port = 8080\n  auto_stop_machines = true\n\n[[http_service.checks]]\n  interval = 10000\n';
+    const { c, uri } = await opened(text);
+    const actions = await c.request('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll'] } });
+    expect(actions).toHaveLength(1);
+    const edits = actions[0].edit.changes[uri];
+    expect(edits).toHaveLength(1);
+    expect(edits[0].range.start).toEqual({ line: 1, character: 15 });
+    // Safe fixes only: the ambiguous check interval is a suggestion and stays.
+    expect(applyEdits(text, edits)).toBe(text.replace('kill_timeout = 5', 'kill_timeout = "5s"').replace('auto_stop_machines = true', 'auto_stop_machines = "stop"'));
+  });
+
+  it('does not apply a fix whose diagnostic was computed on an older version', async () => {
+    const { c, uri, diagnostics } = await opened('app = "shop"\nkill_timeout = 5\n');
+    const deprecated = diagnostics.find((d) => d.code === 'deprecated')!;
+    c.change(uri, 'app = "shop"\n\nkill_timeout = 5\n', 2);
+    await c.diagnostics(uri, (p) => p.version === 2);
+    const actions = await c.request('textDocument/codeAction', { textDocument: { uri }, range: deprecated.range, context: { diagnostics: [deprecated], only: ['quickfix'] } });
+    expect(actions.some((a: any) => a.isPreferred)).toBe(false);
+  });
+});
+
+describe('editor features over the protocol', () => {
+  async function at(text: string) {
+    const doc = marked(text);
+    const dir = project({ 'fly.toml': doc.text });
+    const c = await client(dir, { capabilities: { textDocument: { completion: { completionItem: { snippetSupport: true } } } } });
+    const uri = fileUri(join(dir, 'fly.toml'));
+    c.open(uri, doc.text);
+    await c.diagnostics(uri);
+    return { c, uri, position: doc.position, text: doc.text };
+  }
+
+  it('hovers a key with its docs and the value as flyctl reads it', async () => {
+    const { c, uri, position } = await at('app = "shop"\n[[http_service.checks]]\n  interval = 10|000\n');
+    const result = await c.request('textDocument/hover', { textDocument: { uri }, position });
+    expect(result.contents.kind).toBe('markdown');
+    expect(result.contents.value).toContain('10 microseconds (a bare number here is nanoseconds)');
+    expect(result.contents.value).toContain('](https://fly.io/docs/');
+  });
+
+  it('completes enum values on a half-typed line', async () => {
+    const { c, uri, position } = await at('app = "shop"\n[http_service]\n  internal_port = 8080\n  auto_stop_machines = |\n');
+    const items = await c.request('textDocument/completion', { textDocument: { uri }, position });
+    expect(items.map((i: any) => i.label)).toEqual(['off', 'stop', 'suspend']);
+  });
+
+  it('completes table headers and keys not yet set', async () => {
+    const { c, uri, position } = await at('app = "shop"\n[http_service]\n  internal_port = 8080\n  |\n');
+    const labels = (await c.request('textDocument/completion', { textDocument: { uri }, position })).map((i: any) => i.label);
+    expect(labels).toEqual(expect.arrayContaining(['force_https', 'auto_stop_machines', '[[vm]]']));
+    expect(labels).not.toContain('internal_port');
+  });
+
+  it('goes to the definition of a process group', async () => {
+    const { c, uri, position } = await at('app = "shop"\n[processes]\n  web = "bin/server"\n[http_service]\n  processes = ["w|eb"]\n');
+    expect(await c.request('textDocument/definition', { textDocument: { uri }, position })).toEqual({ uri, range: { start: { line: 2, character: 2 }, end: { line: 2, character: 5 } } });
+  });
+
+  it('outlines the document and folds its tables', async () => {
+    const { c, uri } = await at('app = "shop"|\n[http_service]\n  internal_port = 8080\n  [http_service.concurrency]\n    type = "requests"\n');
+    const symbols = await c.request('textDocument/documentSymbol', { textDocument: { uri } });
+    expect(symbols.map((s: any) => s.name)).toEqual(['app', '[http_service]']);
+    expect(symbols[1].children.map((s: any) => s.name)).toEqual(['internal_port', '[http_service.concurrency]']);
+    expect(await c.request('textDocument/foldingRange', { textDocument: { uri } })).toEqual([{ startLine: 1, endLine: 2 }, { startLine: 3, endLine: 4 }]);
+  });
+});
+
+describe('workspace', () => {
+  it('reads the other configs of the workspace folder so isolation findings appear, and follows their edits live', async () => {
+    const dir = project({ 'fly.toml': 'app = "shop"\n', 'fly.staging.toml': 'app = "shop"\n', 'elsewhere/nested/fly.production.toml': 'app = "other"\n' });
+    const c = await client(dir);
+    const prod = fileUri(join(dir, 'fly.toml'));
+    const staging = fileUri(join(dir, 'fly.staging.toml'));
+    c.open(prod, 'app = "shop"\n');
+    expect(codes((await c.diagnostics(prod)).diagnostics)).toContain('shared-app-name');
+    // Renaming the staging app in its (unsaved) editor clears the finding in the production file.
+    c.open(staging, 'app = "shop"\n');
+    await c.diagnostics(staging);
+    c.change(staging, 'app = "shop-staging"\n', 2);
+    const after = await c.diagnostics(prod, (p) => !p.diagnostics.some((d) => d.code === 'shared-app-name'));
+    expect(codes(after.diagnostics)).not.toContain('shared-app-name');
+  });
+
+  it('registers file watchers when the client allows, and re-reads a config changed on disk', async () => {
+    const dir = project({ 'fly.toml': 'app = "shop"\n', 'fly.staging.toml': 'app = "shop-staging"\n' });
+    const c = await client(dir, { capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } } });
+    const uri = fileUri(join(dir, 'fly.toml'));
+    c.open(uri, 'app = "shop"\n');
+    expect(codes((await c.diagnostics(uri)).diagnostics)).not.toContain('shared-app-name');
+    expect(c.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles')?.registerOptions.watchers.map((w: any) => w.globPattern)).toEqual(['**/fly*.toml', '**/.flylint.toml']);
+    writeFileSync(join(dir, 'fly.staging.toml'), 'app = "shop"\n');
+    c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(join(dir, 'fly.staging.toml')), type: 2 }] });
+    await c.diagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'shared-app-name'));
+  });
+
+  it('applies .flylint.toml, follows its changes, and reports a broken one on that file', async () => {
+    const dir = project({ 'fly.toml': CONFIG, '.flylint.toml': '[rules]\nmissing-swap = "off"\n' });
+    const c = await client(dir);
+    const uri = fileUri(join(dir, 'fly.toml'));
+    c.open(uri, CONFIG);
+    expect(codes((await c.diagnostics(uri)).diagnostics)).not.toContain('missing-swap');
+    writeFileSync(join(dir, '.flylint.toml'), '[rules]\nmissing-swap = "error"\n');
+    c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(join(dir, '.flylint.toml')), type: 2 }] });
+    const swap = (await c.diagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'missing-swap'))).diagnostics.find((d) => d.code === 'missing-swap');
+    expect(swap?.severity).toBe(1);
+    writeFileSync(join(dir, '.flylint.toml'), '[rules]\nmissing-swap = "loud"\n');
+    c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(join(dir, '.flylint.toml')), type: 2 }] });
+    const problems = (await c.diagnostics(fileUri(join(dir, '.flylint.toml')))).diagnostics;
+    expect(problems[0]).toMatchObject({ source: 'flylint', code: 'config-file', severity: 1, range: { start: { line: 1 } } });
+    expect(problems[0].message).toMatch(/missing-swap must be "off", "info", "warning" or "error"/);
+  });
+
+  it('reads flylint.* settings, and again when they change', async () => {
+    const dir = project({ 'fly.toml': CONFIG });
+    const c = await client(dir, { settings: { rules: { 'missing-swap': 'off' } } });
+    const uri = fileUri(join(dir, 'fly.toml'));
+    c.open(uri, CONFIG);
+    const first = await c.diagnostics(uri, (p) => !p.diagnostics.some((d) => d.code === 'missing-swap'));
+    expect(codes(first.diagnostics)).toContain('secret-in-env');
+    c.settings = { environment: 'staging' };
+    c.notify('workspace/didChangeConfiguration', { settings: null });
+    const staging = await c.diagnostics(uri, (p) => !p.diagnostics.some((d) => d.code === 'missing-metrics') && p.diagnostics.some((d) => d.code === 'secret-in-env'));
+    expect(codes(staging.diagnostics)).not.toContain('missing-swap');
+    const hover = await c.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 1 } });
+    expect(hover.contents.value).toContain('**Environment:** staging — from the flylint.environment setting');
+    c.settings = { enable: false };
+    c.notify('workspace/didChangeConfiguration', { settings: null });
+    await c.diagnostics(uri, (p) => p.diagnostics.length === 0);
+    expect(await c.request('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [] } })).toEqual([]);
+  });
+
+  it('takes settings from didChangeConfiguration and initializationOptions when the client cannot be asked', async () => {
+    const dir = project({ 'fly.toml': CONFIG });
+    const c = await client(dir, { initializationOptions: { flylint: { rules: { 'secret-in-env': 'warning' } } } });
+    const uri = fileUri(join(dir, 'fly.toml'));
+    c.open(uri, CONFIG);
+    expect((await c.diagnostics(uri)).diagnostics.find((d) => d.code === 'secret-in-env')?.severity).toBe(2);
+    c.notify('workspace/didChangeConfiguration', { settings: { flylint: { privateApp: true } } });
+    await c.diagnostics(uri, (p) => p.diagnostics.find((d) => d.code === 'secret-in-env')?.severity === 1);
+  });
+});
+
+describe('robustness', () => {
+  it('answers nonsense requests without crashing and keeps serving', async () => {
+    const dir = project({ 'fly.toml': CONFIG });
+    const c = await client(dir);
+    const uri = fileUri(join(dir, 'fly.toml'));
+    c.open(uri, '\u0000\uFFFF[[[ = = "\n\t\r\n"""');
+    await c.diagnostics(uri);
+    expect(await c.request('textDocument/hover', { textDocument: { uri: 'file:///nope/fly.toml' }, position: { line: 0, character: 0 } })).toBeNull();
+    expect(await c.request('textDocument/hover', { textDocument: { uri }, position: { line: 99, character: -4 } })).toBeNull();
+    expect(await c.request('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: 9999 } })).toEqual(expect.any(Array));
+    const garbage = [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, message: 'x', source: 'flylint', data: { ruleId: 'deprecated', fix: { range: [5, 2], text: 1 }, suggestions: [null, { desc: 3 }] } }];
+    expect(await c.request('textDocument/codeAction', { textDocument: { uri }, range: garbage[0]!.range, context: { diagnostics: garbage } })).toEqual(expect.any(Array));
+    await expect(c.request('flylint/unknown', {})).rejects.toThrow();
+    c.change(uri, CONFIG, 2);
+    expect(codes((await c.diagnostics(uri, (p) => p.version === 2)).diagnostics)).toContain('deprecated');
+  });
+
+  it('serves an untitled document and a client without a workspace folder', async () => {
+    const c = await client(undefined);
+    const uri = 'untitled:Untitled-1';
+    c.open(uri, 'app = "shop"\nkill_timeout = 5\n');
+    expect(codes((await c.diagnostics(uri)).diagnostics)).toContain('deprecated');
+  });
+});
+
+describe('which TOML files are served', () => {
+  it('leaves a TOML file that is not a fly config alone, and serves one named otherwise that has an app', async () => {
+    const dir = project({ 'Cargo.toml': '[package]\nname = "x"\n', 'deploy/prod.toml': 'app = "shop"\nkill_timeout = 5\n' });
+    const c = await client(dir);
+    const cargo = fileUri(join(dir, 'Cargo.toml'));
+    c.open(cargo, '[package]\nname = "x"\n');
+    expect((await c.diagnostics(cargo)).diagnostics).toEqual([]);
+    expect(await c.request('textDocument/completion', { textDocument: { uri: cargo }, position: { line: 2, character: 0 } })).toEqual([]);
+    expect(await c.request('textDocument/hover', { textDocument: { uri: cargo }, position: { line: 1, character: 1 } })).toBeNull();
+    const prod = fileUri(join(dir, 'deploy/prod.toml'));
+    c.open(prod, 'app = "shop"\nkill_timeout = 5\n');
+    expect(codes((await c.diagnostics(prod)).diagnostics)).toContain('deprecated');
+  });
+});
+
+describe('latency on a 5,000-line config', () => {
+  it('answers hover, completion, symbols and folding within 50 ms once the version is analysed', async () => {
+    const services = Array.from({ length: 360 }, (_, i) => `[[services]]\n  internal_port = ${8000 + i}\n  protocol = "tcp"\n  auto_stop_machines = "stop"\n  min_machines_running = 1\n\n  [[services.ports]]\n    port = ${10000 + i}\n    handlers = ["tls", "http"]\n\n  [services.concurrency]\n    type = "connections"\n    hard_limit = 25\n\n`).join('');
+    const text = `app = "big"\nprimary_region = "ord"\nkill_timeout = 5\n\n${services}`;
+    expect(text.split('\n').length).toBeGreaterThan(4900);
+    const dir = project({ 'fly.toml': text });
+    const c = await client(dir);
+    const uri = fileUri(join(dir, 'fly.toml'));
+    c.open(uri, text);
+    await c.diagnostics(uri, () => true, 20_000);
+    const lines = text.split('\n');
+    const line = lines.length - 10;
+    const requests: Array<[string, unknown]> = [
+      ['textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 2 } }],
+      ['textDocument/completion', { textDocument: { uri }, position: { line, character: lines[line]!.length } }],
+      ['textDocument/documentSymbol', { textDocument: { uri } }],
+      ['textDocument/foldingRange', { textDocument: { uri } }],
+    ];
+    for (const [method, params] of requests) {
+      const times: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const start = performance.now();
+        await c.request(method, params);
+        times.push(performance.now() - start);
+      }
+      times.sort((a, b) => a - b);
+      expect(times[2], method).toBeLessThan(50);
+    }
+  });
+});
+
+describe('over stdio', () => {
+  it('runs the built server as an editor starts it, and exits cleanly', async () => {
+    const dir = project({ 'fly.toml': CONFIG });
+    const c = await startClient(dir, { transport: 'stdio' });
+    const uri = fileUri(join(dir, 'fly.toml'));
+    c.open(uri, CONFIG);
+    expect(codes((await c.diagnostics(uri)).diagnostics)).toContain('secret-in-env');
+    const hover = await c.request('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 2 } });
+    expect(hover.contents.value).toContain('5 seconds');
+    expect(await c.close()).toBe(0);
+    expect(c.stderr()).toBe('');
   });
 });

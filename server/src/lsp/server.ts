@@ -1,122 +1,138 @@
 /**
- * The language server: LSP wiring over the core. Documents are analysed once per version; the
- * other fly*.toml files of the workspace are read so isolation findings appear live.
+ * The language server: LSP wiring over the core and the pure feature modules beside this file.
+ * A document is analysed once per version; its findings are kept until it, another config of its
+ * project, a `.flylint.toml` or the settings change. Every handler is guarded: a failure is logged
+ * to the client's output and answered with an empty result, never a crash.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
   DidChangeWatchedFilesNotification,
+  FileChangeType,
   TextDocumentSyncKind,
   TextDocuments,
+  type ClientCapabilities,
+  type CodeAction,
   type Connection,
+  type DocumentSymbol,
+  type FoldingRange,
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver';
+import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, allRules, lintAnalyzed, type AnalyzedFile, type LintOptions, type RuleLevel } from '../lint/engine.js';
+import { analyze, allRules, lintAnalyzed, type AnalyzedFile, type LintOptions } from '../lint/engine.js';
+import type { Finding } from '../lint/types.js';
 import { LineIndex } from '../lint/line-index.js';
-import { toDiagnostics } from './diagnostics.js';
+import { optionsForFile } from '../config/config-file.js';
+import { VERSION } from '../version.js';
+import { configDiagnostics, toDiagnostics } from './diagnostics.js';
 import { FIX_ALL_KIND, fixAllAction, quickFixes } from './code-actions.js';
 import { hover } from './hover.js';
-import { complete } from './completion.js';
-import { documentSymbols, foldingRanges } from './outline.js';
+import { complete, type CompletionOptions } from './completion.js';
+import { documentSymbols } from './symbols.js';
+import { foldingRanges } from './folding.js';
 import { definition } from './definition.js';
-import { parseConfigFile, optionsForFile, type FlylintConfig } from '../config/config-file.js';
-import { VERSION } from '../version.js';
+import { Workspace, isConfigFilePath, isFlyConfigDocument, isFlyConfigPath, type FileAccess } from './workspace.js';
+import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings.js';
+import { ChangeQueue } from './change-queue.js';
+import { Lifecycle, gateReader } from './message-gate.js';
 
-interface Settings {
-  enable: boolean;
-  environment?: string;
-  rules: Record<string, RuleLevel>;
-  privateApp: boolean;
+/** Larger files are not fly.toml configs; they are not read from disk. */
+const MAX_FILE_BYTES = 1_000_000;
+/** Other open configs of a project are re-checked this long after an edit (isolation findings). */
+const PROJECT_DELAY_MS = 150;
+
+export const nodeFiles: FileAccess = {
+  readDirectory(path) {
+    try {
+      return readdirSync(path, { withFileTypes: true }).map((e) => ({ name: e.name, isDirectory: e.isDirectory(), isFile: e.isFile() }));
+    } catch {
+      return undefined;
+    }
+  },
+  readFile(path) {
+    try {
+      if (statSync(path).size > MAX_FILE_BYTES) return undefined;
+      return readFileSync(path, 'utf8');
+    } catch {
+      return undefined;
+    }
+  },
+};
+
+export interface ServerOptions {
+  files?: FileAccess;
+  /** True when a newer version of the document has already arrived (see ChangeQueue). */
+  isSuperseded?: (uri: string, version: number) => boolean;
 }
 
-const CONFIG_NAME = /^fly.*\.toml$/i;
+interface DocumentState {
+  version: number;
+  configGeneration: number;
+  file: AnalyzedFile;
+  index: LineIndex;
+  options: LintOptions;
+  /** False for TOML files that are not fly configs (a client attached the server to every TOML file). */
+  served: boolean;
+  findings?: { generation: string; list: Finding[] };
+  /** Computed on first request: the outline of a large file is asked for again and again. */
+  symbols?: DocumentSymbol[];
+  folding?: FoldingRange[];
+}
 
-export function startServer(connection: Connection): void {
+function pathOf(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+function kindMatches(kind: string, filter: string): boolean {
+  return kind === filter || kind.startsWith(`${filter}.`);
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
+
+export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const documents = new TextDocuments(TextDocument);
-  const analyses = new Map<string, { version: number; file: AnalyzedFile }>();
-  const workspaceFiles = new Map<string, string>();
-  let roots: string[] = [];
-  let settings: Settings = { enable: true, rules: {}, privateApp: false };
+  const knownRules = allRules().map((r) => r.meta.id);
+  const workspace = new Workspace(options.files ?? nodeFiles, knownRules);
+  const isSuperseded = options.isSuperseded ?? (() => false);
+  const states = new Map<string, DocumentState>();
+  const siblingCache = new Map<string, { text: string; configGeneration: number; file: AnalyzedFile }>();
+  let settings: Settings = DEFAULT_SETTINGS;
+  /** Settings or a `.flylint.toml` changed: analyses (environment) and findings are stale. */
+  let configGeneration = 0;
+  /** A config of a project changed (edit, save, close, file event): findings are stale. */
+  let projectGeneration = 0;
   let canConfigure = false;
   let canWatch = false;
-  /** The client pulls diagnostics (LSP 3.17): then they are computed on request, never pushed. */
+  let canFollowFolders = false;
+  /** The client pulls diagnostics (LSP 3.17): they are computed on request and never pushed. */
   let pull = false;
   let canRefresh = false;
-  const knownRules = allRules().map((r) => r.meta.id);
+  let completionOptions: CompletionOptions = {};
+  let projectTimer: NodeJS.Timeout | undefined;
+  const configUrisWithProblems = new Set<string>();
 
   const log = (message: string) => connection.console.log(`[flylint] ${message}`);
   const guard = <T>(what: string, fallback: T, work: () => T): T => {
     try {
       return work();
     } catch (error) {
-      log(`${what} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      connection.console.error(`[flylint] ${what} failed: ${describe(error)}`);
       return fallback;
     }
   };
 
-  function scanWorkspace(): void {
-    workspaceFiles.clear();
-    const walk = (dir: string, depth: number) => {
-      if (depth > 6) return;
-      let entries;
-      try {
-        entries = readdirSync(dir, { withFileTypes: true });
-      } catch {
-        return;
-      }
-      for (const e of entries) {
-        if (e.name === 'node_modules' || e.name.startsWith('.git')) continue;
-        const path = join(dir, e.name);
-        if (e.isDirectory()) walk(path, depth + 1);
-        else if (e.isFile() && CONFIG_NAME.test(e.name)) {
-          try {
-            if (statSync(path).size < 1_000_000) workspaceFiles.set(path, readFileSync(path, 'utf8'));
-          } catch {
-            // Unreadable: not part of the project.
-          }
-        }
-      }
-    };
-    roots.forEach((r) => walk(r, 0));
-  }
-
-  // Config files and sibling analyses are cached; watched-file events and settings changes clear them.
-  const configCache = new Map<string, FlylintConfig[]>();
-  const siblingCache = new Map<string, { text: string; file: AnalyzedFile }>();
-
-  function configsFor(path: string): FlylintConfig[] {
-    const cached = configCache.get(path);
-    if (cached) return cached;
-    const out: FlylintConfig[] = [];
-    let dir = path.replace(/[\\/][^\\/]*$/, '');
-    for (let i = 0; i < 32 && dir; i++) {
-      const candidate = join(dir, '.flylint.toml');
-      try {
-        const parsed = parseConfigFile(readFileSync(candidate, 'utf8'), candidate, knownRules);
-        if (parsed.config) {
-          out.push(parsed.config);
-          if (parsed.config.root) break;
-        } else {
-          log(`${candidate}: ${parsed.errors.map((e) => `${e.line}:${e.column} ${e.message}`).join('; ')}`);
-        }
-      } catch {
-        // No config file here.
-      }
-      const parent = dir.replace(/[\\/][^\\/]*$/, '');
-      if (parent === dir) break;
-      dir = parent;
-    }
-    configCache.set(path, out);
-    return out;
-  }
-
-  function optionsFor(uri: string, appName?: string): LintOptions {
-    const path = uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
-    const fromConfig = path ? optionsForFile(configsFor(path), path, appName) : {};
+  function optionsFor(path: string | undefined, appName?: string): LintOptions {
+    const fromConfig = path ? optionsForFile(workspace.configsFor(path), path, appName) : {};
     return {
       ...fromConfig,
       ...(path ? { filePath: path } : {}),
@@ -126,25 +142,32 @@ export function startServer(connection: Connection): void {
     };
   }
 
-  function analysisOf(document: TextDocument): AnalyzedFile {
-    const cached = analyses.get(document.uri);
-    if (cached && cached.version === document.version) return cached.file;
-    const path = document.uri.startsWith('file:') ? fileURLToPath(document.uri) : document.uri;
-    const options = optionsFor(document.uri);
-    const file = analyze(document.getText(), path, options);
-    analyses.set(document.uri, { version: document.version, file });
-    return file;
+  function stateOf(document: TextDocument): DocumentState {
+    const cached = states.get(document.uri);
+    if (cached && cached.version === document.version && cached.configGeneration === configGeneration) return cached;
+    const path = pathOf(document.uri);
+    const text = document.getText();
+    const file = analyze(text, path ?? document.uri, optionsFor(path));
+    // Private apps may be named by their app name in .flylint.toml: the lint options need the analysis.
+    const state: DocumentState = { version: document.version, configGeneration, file, index: new LineIndex(text), options: optionsFor(path, file.config.appName), served: isFlyConfigDocument(path, file.value) };
+    states.set(document.uri, state);
+    return state;
   }
 
-  function siblingsOf(path: string): AnalyzedFile[] {
+  function openPaths(): string[] {
+    return documents.keys().flatMap((uri) => pathOf(uri) ?? []);
+  }
+
+  function siblingsOf(path: string | undefined): AnalyzedFile[] {
+    if (!path) return [];
     const out: AnalyzedFile[] = [];
-    for (const [other, saved] of workspaceFiles) {
-      if (other === path) continue;
+    for (const other of workspace.projectFiles(path, openPaths())) {
       const open = documents.get(pathToFileURL(other).href);
-      const text = open ? open.getText() : saved;
+      const text = open ? open.getText() : workspace.savedText(other);
+      if (text === undefined) continue;
       let cached = siblingCache.get(other);
-      if (!cached || cached.text !== text) {
-        cached = { text, file: analyze(text, other, optionsFor(pathToFileURL(other).href)) };
+      if (!cached || cached.text !== text || cached.configGeneration !== configGeneration) {
+        cached = { text, configGeneration, file: analyze(text, other, optionsFor(other)) };
         siblingCache.set(other, cached);
       }
       out.push(cached.file);
@@ -152,60 +175,115 @@ export function startServer(connection: Connection): void {
     return out;
   }
 
-  function findingsOf(document: TextDocument) {
-    const file = analysisOf(document);
-    return lintAnalyzed(file, siblingsOf(file.filePath), optionsFor(document.uri, file.config.appName));
+  function findingsOf(document: TextDocument): { state: DocumentState; findings: Finding[] } {
+    const state = stateOf(document);
+    const generation = `${projectGeneration}:${configGeneration}`;
+    if (state.findings?.generation !== generation) {
+      state.findings = { generation, list: state.served ? lintAnalyzed(state.file, siblingsOf(pathOf(document.uri)), state.options) : [] };
+    }
+    return { state, findings: state.findings.list };
   }
 
   function diagnosticsOf(document: TextDocument) {
     if (!settings.enable) return [];
-    return guard('diagnostics', [], () => toDiagnostics(findingsOf(document), new LineIndex(document.getText()), document.uri));
+    return guard('diagnostics', [], () => {
+      const { state, findings } = findingsOf(document);
+      return toDiagnostics(findings, state.index, document.uri, document.version);
+    });
   }
 
-  function validate(document: TextDocument): void {
-    if (pull) return;
-    if (!settings.enable) {
-      void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
-      return;
+  /** `.flylint.toml` files that cannot be used get their errors as diagnostics (sent when that set changes). */
+  let reportedConfigProblems = '';
+  function publishConfigProblems(): void {
+    const problems = workspace.configProblems();
+    const signature = JSON.stringify(problems);
+    if (signature === reportedConfigProblems) return;
+    reportedConfigProblems = signature;
+    const current = new Map(problems.map((p) => [pathToFileURL(p.filePath).href, p.errors]));
+    for (const uri of configUrisWithProblems) {
+      if (!current.has(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
     }
+    configUrisWithProblems.clear();
+    for (const [uri, errors] of current) {
+      configUrisWithProblems.add(uri);
+      void connection.sendDiagnostics({ uri, diagnostics: configDiagnostics(errors) });
+      log(`${fileURLToPath(uri)}: ${errors.map((e) => `${e.line}:${e.column} ${e.message}`).join('; ')}`);
+    }
+  }
+
+  function publish(document: TextDocument): void {
+    if (pull) return;
     void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: diagnosticsOf(document) });
+  }
+
+  /** Isolation findings of the other open configs may have changed with this one. */
+  function scheduleProject(except?: string): void {
+    if (projectTimer) clearTimeout(projectTimer);
+    projectTimer = setTimeout(() => {
+      projectTimer = undefined;
+      guard('project check', undefined, () => {
+        if (pull) {
+          if (canRefresh) connection.languages.diagnostics.refresh().catch((error: unknown) => log(`diagnostic refresh failed: ${String(error)}`));
+          return;
+        }
+        for (const document of documents.all()) if (document.uri !== except) publish(document);
+      });
+    }, PROJECT_DELAY_MS);
+  }
+
+  function revalidateAll(): void {
+    guard('revalidation', undefined, () => {
+      if (pull) {
+        if (canRefresh) connection.languages.diagnostics.refresh().catch((error: unknown) => log(`diagnostic refresh failed: ${String(error)}`));
+      } else {
+        for (const document of documents.all()) publish(document);
+      }
+      publishConfigProblems();
+    });
   }
 
   async function loadSettings(): Promise<void> {
     if (!canConfigure) return;
     try {
-      const [value] = (await connection.workspace.getConfiguration([{ section: 'flylint' }])) as Array<Partial<Settings> | null>;
-      settings = { enable: value?.enable ?? true, rules: value?.rules ?? {}, privateApp: value?.privateApp ?? false, ...(value?.environment ? { environment: value.environment } : {}) };
+      const [section] = (await connection.workspace.getConfiguration([{ section: 'flylint' }])) as unknown[];
+      settings = readSettings(section);
     } catch (error) {
-      log(`could not read settings: ${String(error)}`);
+      log(`could not read the settings: ${String(error)}`);
     }
   }
 
-  const revalidateAll = () => {
-    analyses.clear();
-    configCache.clear();
+  function settingsChanged(): void {
+    configGeneration++;
     siblingCache.clear();
-    if (pull && canRefresh) connection.languages.diagnostics.refresh().catch((error: unknown) => log(`diagnostic refresh failed: ${String(error)}`));
-    documents.all().forEach(validate);
-  };
+  }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
-    canConfigure = params.capabilities.workspace?.configuration === true;
-    canWatch = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
-    pull = params.capabilities.textDocument?.diagnostic !== undefined;
-    canRefresh = params.capabilities.workspace?.diagnostics?.refreshSupport === true;
-    roots = (params.workspaceFolders ?? []).map((f) => fileURLToPath(f.uri));
-    if (roots.length === 0 && params.rootUri?.startsWith('file:')) roots = [fileURLToPath(params.rootUri)];
-    guard('workspace scan', undefined, scanWorkspace);
+    const caps: ClientCapabilities = params.capabilities ?? {};
+    canConfigure = caps.workspace?.configuration === true;
+    canWatch = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    canFollowFolders = caps.workspace?.workspaceFolders === true;
+    pull = caps.textDocument?.diagnostic !== undefined;
+    canRefresh = caps.workspace?.diagnostics?.refreshSupport === true;
+    completionOptions = {
+      snippets: caps.textDocument?.completion?.completionItem?.snippetSupport === true,
+      retrigger: /code|codium|cursor|windsurf/i.test(params.clientInfo?.name ?? ''),
+    };
+    if (params.initializationOptions !== undefined && params.initializationOptions !== null) settings = readSettings(params.initializationOptions);
+    guard('workspace scan', undefined, () => {
+      const folders = (params.workspaceFolders ?? []).flatMap((f) => pathOf(f.uri) ?? []);
+      const rootUri = params.rootUri ? pathOf(params.rootUri) : undefined;
+      workspace.setRoots(folders.length ? folders : rootUri ? [rootUri] : []);
+    });
     return {
       capabilities: {
-        textDocumentSync: TextDocumentSyncKind.Incremental,
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         hoverProvider: true,
-        completionProvider: { triggerCharacters: ['[', '=', ' ', '"', '.'] },
+        completionProvider: { triggerCharacters: ['[', '=', ' ', '"', '.', ','] },
         documentSymbolProvider: true,
         foldingRangeProvider: true,
         definitionProvider: true,
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
         ...(pull ? { diagnosticProvider: { identifier: 'flylint', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
       },
       serverInfo: { name: 'flylint', version: VERSION },
@@ -213,45 +291,95 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(async () => {
-    if (canWatch) {
-      connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/fly*.toml' }, { globPattern: '**/.flylint.toml' }] }).catch((error: unknown) => log(`could not watch files: ${String(error)}`));
+    guard('initialization', undefined, () => {
+      if (canFollowFolders) {
+        connection.workspace.onDidChangeWorkspaceFolders((event) => {
+          guard('workspace folders', undefined, () => {
+            const removed = new Set(event.removed.flatMap((f) => pathOf(f.uri) ?? []));
+            const added = event.added.flatMap((f) => pathOf(f.uri) ?? []);
+            workspace.setRoots([...workspace.folders.filter((r) => !removed.has(r)), ...added]);
+            siblingCache.clear();
+            projectGeneration++;
+          });
+          revalidateAll();
+        });
+      }
+      if (canWatch) {
+        connection.client
+          .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/fly*.toml' }, { globPattern: '**/.flylint.toml' }] })
+          .catch((error: unknown) => log(`could not watch files: ${String(error)}`));
+      }
+    });
+    if (canConfigure) {
+      await loadSettings();
+      settingsChanged();
+      revalidateAll();
     }
-    await loadSettings();
+  });
+
+  connection.onDidChangeConfiguration(async (params) => {
+    if (canConfigure) await loadSettings();
+    else if (params?.settings !== undefined && params.settings !== null) settings = readSettings(params.settings);
+    settingsChanged();
     revalidateAll();
   });
 
-  connection.onDidChangeConfiguration(async () => {
-    await loadSettings();
-    revalidateAll();
-  });
-
-  connection.onDidChangeWatchedFiles(() => {
-    guard('workspace scan', undefined, scanWorkspace);
+  connection.onDidChangeWatchedFiles((params) => {
+    guard('file event', undefined, () => {
+      for (const change of params.changes ?? []) {
+        const path = pathOf(change.uri);
+        if (!path) continue;
+        if (isConfigFilePath(path)) {
+          workspace.forgetConfigs();
+          settingsChanged();
+        } else if (isFlyConfigPath(path)) {
+          workspace.updateSaved(path, change.type === FileChangeType.Deleted ? undefined : (options.files ?? nodeFiles).readFile(path));
+          projectGeneration++;
+        }
+      }
+    });
     revalidateAll();
   });
 
   documents.onDidChangeContent((event) => {
-    const path = event.document.uri.startsWith('file:') ? fileURLToPath(event.document.uri) : '';
-    if (path && workspaceFiles.has(path)) workspaceFiles.set(path, event.document.getText());
-    validate(event.document);
+    const document = event.document;
+    projectGeneration++;
+    if (isSuperseded(document.uri, document.version)) return;
+    publish(document);
+    if (pathOf(document.uri)) scheduleProject(document.uri);
+    guard('config problems', undefined, publishConfigProblems);
   });
+
+  documents.onDidSave((event) => {
+    const path = pathOf(event.document.uri);
+    if (path) workspace.updateSaved(path, event.document.getText());
+    publish(event.document);
+  });
+
   documents.onDidClose((event) => {
-    analyses.delete(event.document.uri);
-    void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+    states.delete(event.document.uri);
+    projectGeneration++;
+    if (!pull) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+    if (pathOf(event.document.uri)) scheduleProject(event.document.uri);
   });
 
   connection.onCodeAction((params) => {
     const document = documents.get(params.textDocument.uri);
-    if (!document) return [];
-    return guard('code actions', [], () => {
-      const only = params.context.only;
-      const wantsFixAll = !only || only.some((k) => FIX_ALL_KIND.startsWith(k) || k === CodeActionKind.Source);
-      const actions = only && !only.includes(CodeActionKind.QuickFix) ? [] : quickFixes(document.uri, document.getText(), params.context.diagnostics);
-      if (wantsFixAll) {
-        const file = analysisOf(document);
-        const options = optionsFor(document.uri, file.config.appName);
-        const all = fixAllAction(document.uri, document.getText(), (t) => lintAnalyzed(analyze(t, file.filePath, options), siblingsOf(file.filePath), options));
-        if (all) actions.push(all);
+    if (!document || !settings.enable) return [];
+    return guard('code actions', [] as CodeAction[], () => {
+      const only = params.context?.only;
+      const wants = (kind: string) => !only || only.some((filter) => kindMatches(kind, filter));
+      const state = stateOf(document);
+      if (!state.served) return [];
+      const target = { uri: document.uri, text: document.getText(), version: document.version, doc: state.file.doc };
+      const actions = wants(CodeActionKind.QuickFix) ? quickFixes(target, params.context?.diagnostics ?? []) : [];
+      if (wants(FIX_ALL_KIND)) {
+        const path = pathOf(document.uri);
+        const { findings } = findingsOf(document);
+        const siblings = siblingsOf(path);
+        const lint = (text: string) => (text === target.text ? findings : lintAnalyzed(analyze(text, state.file.filePath, state.options), siblings, state.options));
+        const fixAll = fixAllAction(target, lint);
+        if (fixAll) actions.push(fixAll);
       }
       return actions;
     });
@@ -259,39 +387,79 @@ export function startServer(connection: Connection): void {
 
   connection.languages.diagnostics.on((params) => {
     const document = documents.get(params.textDocument.uri);
-    return { kind: 'full' as const, items: document ? diagnosticsOf(document) : [] };
+    if (!document) return { kind: 'full' as const, items: [] };
+    const resultId = `${document.version}:${projectGeneration}:${configGeneration}:${settings.enable}`;
+    if (params.previousResultId === resultId) return { kind: 'unchanged' as const, resultId };
+    const items = diagnosticsOf(document);
+    guard('config problems', undefined, publishConfigProblems);
+    return { kind: 'full' as const, resultId, items };
   });
 
   connection.onHover((params) => {
     const document = documents.get(params.textDocument.uri);
     if (!document) return null;
-    return guard('hover', null, () => hover(analysisOf(document), document.offsetAt(params.position)));
+    return guard('hover', null, () => {
+      const state = stateOf(document);
+      if (!state.served) return null;
+      return hover(state.file, document.offsetAt(params.position), state.index);
+    });
   });
 
   connection.onCompletion((params) => {
     const document = documents.get(params.textDocument.uri);
     if (!document) return [];
-    return guard('completion', [], () => complete(analysisOf(document), document.offsetAt(params.position)));
+    return guard('completion', [], () => {
+      const state = stateOf(document);
+      if (!state.served) return [];
+      return complete(state.file, document.offsetAt(params.position), state.index, completionOptions);
+    });
   });
 
   connection.onDocumentSymbol((params) => {
     const document = documents.get(params.textDocument.uri);
     if (!document) return [];
-    return guard('symbols', [], () => documentSymbols(analysisOf(document).doc, document.getText()));
+    return guard('document symbols', [], () => {
+      const state = stateOf(document);
+      if (!state.served) return [];
+      return (state.symbols ??= documentSymbols(state.file.doc, state.file.text, state.index));
+    });
   });
 
   connection.onFoldingRanges((params) => {
     const document = documents.get(params.textDocument.uri);
     if (!document) return [];
-    return guard('folding', [], () => foldingRanges(analysisOf(document).doc, document.getText()));
+    return guard('folding ranges', [], () => {
+      const state = stateOf(document);
+      if (!state.served) return [];
+      return (state.folding ??= foldingRanges(state.file.doc, state.index));
+    });
   });
 
   connection.onDefinition((params) => {
     const document = documents.get(params.textDocument.uri);
     if (!document) return null;
-    return guard('definition', null, () => definition(analysisOf(document), document.uri, document.offsetAt(params.position)));
+    return guard('definition', null, () => {
+      const state = stateOf(document);
+      if (!state.served) return null;
+      return definition(state.file, document.uri, document.offsetAt(params.position), state.index);
+    });
   });
 
   documents.listen(connection);
   connection.listen();
+}
+
+/** Runs the server on a pair of streams (standard streams, or in-memory ones in tests). */
+export function listen(input: NodeJS.ReadableStream, output: NodeJS.WritableStream, options: Omit<ServerOptions, 'isSuperseded'> = {}): Connection {
+  const changes = new ChangeQueue();
+  const writer = new StreamMessageWriter(output);
+  const lifecycle = new Lifecycle(writer);
+  const reader = gateReader(new StreamMessageReader(input), (message) => {
+    if (!lifecycle.admit(message)) return false;
+    changes.note(message);
+    return true;
+  });
+  const connection = createConnection(ProposedFeatures.all, reader, writer);
+  startServer(connection, { ...options, isSuperseded: (uri, version) => changes.isSuperseded(uri, version) });
+  return connection;
 }
