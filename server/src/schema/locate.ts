@@ -1,6 +1,6 @@
-/** From a JSON pointer into the document's value back to the nodes in the text. */
+/** From a path into the document's value back to the nodes in the text, and values in words. */
 import type { TomlTable, TomlValue } from '../toml/values.js';
-import type { KeySegmentNode } from '../toml/ast.js';
+import type { DocumentNode, KeySegmentNode, KeyValueNode } from '../toml/ast.js';
 import type { OffsetRange } from '../lint/types.js';
 
 export interface Located {
@@ -9,12 +9,14 @@ export interface Located {
   key?: KeySegmentNode;
 }
 
-export function valueAtPointer(root: TomlTable, path: readonly string[]): Located | undefined {
+/** The value at a path; a key matches exactly, else ignoring case (as flyctl matches keys). */
+export function valueAtPointer(root: TomlTable, path: readonly (string | number)[]): Located | undefined {
   let current: Located = { value: root };
   for (const part of path) {
     const v = current.value;
     if (v.type === 'table') {
-      const entry = v.entries.get(part);
+      const name = String(part);
+      const entry = v.entries.get(name) ?? [...v.entries].find(([k]) => k.toLowerCase() === name.toLowerCase())?.[1];
       if (!entry) return undefined;
       current = { value: entry.value, key: entry.key };
     } else if (v.type === 'array') {
@@ -36,21 +38,33 @@ export function rangeOfValue(located: Located): OffsetRange {
     if (node.kind === 'table' || node.kind === 'arrayTable') return [node.header.start, node.header.end];
     if (node.kind === 'inlineTable') return [node.start, node.end];
     if (located.key) return [located.key.start, located.key.end];
+    if (node.kind === 'keyValue') return [node.key.start, node.key.end];
     return [node.start, node.start];
   }
   return [node.start, node.end];
 }
 
+/** The key/value line a key segment belongs to (for edits that move or remove the line). */
+export function keyValueOf(doc: DocumentNode, segment: KeySegmentNode): KeyValueNode | undefined {
+  const holds = (kv: KeyValueNode) => kv.key.segments.includes(segment);
+  for (const kv of doc.body) if (holds(kv)) return kv;
+  for (const table of doc.tables) for (const kv of table.body) if (holds(kv)) return kv;
+  return undefined;
+}
+
+function quoted(s: string): string {
+  return JSON.stringify(s.length > 40 ? `${s.slice(0, 37)}…` : s);
+}
+
+/** A value in words, for messages: `a string "abc"`, `the number 512.5`, `an array of tables`. */
 export function describeFound(value: TomlValue): string {
   switch (value.type) {
     case 'table':
       return 'a table';
     case 'array':
       return value.arrayOfTables ? 'an array of tables' : 'a list';
-    case 'string': {
-      const s = String(value.value);
-      return `the string ${JSON.stringify(s.length > 40 ? s.slice(0, 37) + '…' : s)}`;
-    }
+    case 'string':
+      return `a string ${quoted(String(value.value))}`;
     case 'integer':
       return `the integer ${String(value.value)}`;
     case 'float':

@@ -1,0 +1,259 @@
+/**
+ * ajv's errors, turned into findings for people: on the key for an unknown key, on the value for
+ * a wrong type or value, on the table header for a missing key. Of an `anyOf`, only the branch the
+ * value's type takes speaks (the schema's branches accept distinct types), so a wrong value inside
+ * `[[services]]` is reported as itself, never as "must match a schema in anyOf".
+ */
+import type { ErrorObject } from 'ajv';
+import type { TomlTable, TomlValue } from '../toml/values.js';
+import type { Fix, Severity, Suggestion } from '../lint/types.js';
+import { didYouMean } from '../lint/did-you-mean.js';
+import { parseGoDurationNs, parseMemoryMb } from '../fly/units.js';
+import type { SchemaIssue } from './check-schema.js';
+import type { Visited } from './schema-walk.js';
+import { jsonTypeOfValue } from './schema-walk.js';
+import { branchFor, flySchema, keyLocations, typesOf, type JsonSchema } from './schema-lookup.js';
+import { describeFound, rangeOfValue } from './locate.js';
+import { expectedWords, firstSentence, inSection, keyWhere, listWords, sectionName } from './words.js';
+import { moveKeyFix, replaceValue, stringText, type EditContext } from './schema-fixes.js';
+import { shapeFix } from './walk-issues.js';
+
+export interface AjvContext extends EditContext {
+  root: TomlTable;
+  /** Every value the walk saw, by `pathKey`. */
+  visited: ReadonlyMap<string, Visited>;
+  /** Paths whose errors another finding covers already (nan/inf). */
+  covered: ReadonlySet<string>;
+}
+
+export function pathKey(path: readonly (string | number)[]): string {
+  return path.join('\u001f');
+}
+
+function pointerPath(pointer: string): Array<string | number> {
+  return pointer === '' ? [] : pointer.slice(1).split('/').map((p) => {
+    const part = p.replace(/~1/g, '/').replace(/~0/g, '~');
+    return /^\d+$/.test(part) ? Number(part) : part;
+  });
+}
+
+/** Whether an error comes from an anyOf branch the value's type does not take. */
+function fromOtherBranch(error: ErrorObject, anyOfPaths: ReadonlySet<string>): boolean {
+  return error.keyword === 'type' && anyOfPaths.has(error.instancePath);
+}
+
+export function ajvIssues(ctx: AjvContext, errors: readonly ErrorObject[]): SchemaIssue[] {
+  // An anyOf whose branches all reject the value's type is reported as one type error; when a
+  // branch does take the type, the other branches' type errors are noise.
+  const anyOfPaths = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
+  const issues: SchemaIssue[] = [];
+  for (const error of errors) {
+    if (fromOtherBranch(error, anyOfPaths)) continue;
+    const path = pointerPath(error.instancePath);
+    if (ctx.covered.has(pathKey(path))) continue;
+    const issue = mapError(ctx, error, path);
+    if (issue) issues.push(issue);
+  }
+  return issues;
+}
+
+function visitedAt(ctx: AjvContext, path: readonly (string | number)[]): Visited | undefined {
+  if (path.length === 0) return { path: [], value: ctx.root, schema: flySchema, declared: flySchema, inMap: false };
+  return ctx.visited.get(pathKey(path));
+}
+
+function mapError(ctx: AjvContext, error: ErrorObject, path: Array<string | number>): SchemaIssue | undefined {
+  if (error.keyword === 'additionalProperties') {
+    const extra = String((error.params as { additionalProperty: string }).additionalProperty);
+    return unknownKey(ctx, path, extra);
+  }
+  const at = visitedAt(ctx, path);
+  if (!at) return undefined;
+  const declared = at.declared ?? at.schema ?? {};
+  const checkedElsewhere = Boolean(declared['x-flylint-checked-by'] ?? at.schema?.['x-flylint-checked-by']);
+  switch (error.keyword) {
+    case 'type':
+      return typeIssue(ctx, at, declared);
+    case 'anyOf':
+      // A branch takes the value's type: its own errors say what is wrong.
+      return branchFor(declared, jsonTypeOfValue(at.value)) ? undefined : typeIssue(ctx, at, declared);
+    case 'enum':
+      return checkedElsewhere ? undefined : enumIssue(ctx, at, at.schema ?? declared);
+    case 'pattern':
+      return checkedElsewhere ? undefined : patternIssue(ctx, at, at.schema ?? declared);
+    case 'minimum':
+    case 'maximum': {
+      if (checkedElsewhere) return undefined;
+      const schema = at.schema ?? declared;
+      const range = typeof schema.minimum === 'number' && typeof schema.maximum === 'number' ? `between ${schema.minimum} and ${schema.maximum}` : error.keyword === 'minimum' ? `${String(schema.minimum)} or more` : `${String(schema.maximum)} or less`;
+      return { kind: 'invalid-value', message: `${keyWhere(path)} must be ${range} (got ${describeFound(at.value)})`, range: rangeOfValue(at) };
+    }
+    case 'required': {
+      const missing = String((error.params as { missingProperty: string }).missingProperty);
+      const schema = at.schema?.properties?.[missing];
+      const sentence = firstSentence(schema?.description)?.replace(/`/g, '');
+      const what = sentence ? sentence.charAt(0).toLowerCase() + sentence.slice(1) : undefined;
+      // Some keys flyctl loads without, where only the deploy fails: a warning, as flyctl's own verdict is "valid".
+      const severity = (at.schema?.['x-flylint-required-severity'] as Record<string, Severity> | undefined)?.[missing];
+      return { kind: 'missing-required', ...(severity ? { severity } : {}), message: `${sectionName(path)} has no "${missing}"${what ? ` (${what.replace(/\.$/, '')})` : ''}. Add it`, range: rangeOfValue(at) };
+    }
+    default:
+      return undefined;
+  }
+}
+
+function unknownKey(ctx: AjvContext, parentPath: Array<string | number>, key: string): SchemaIssue | undefined {
+  const at = ctx.visited.get(pathKey([...parentPath, key]));
+  const parent = visitedAt(ctx, parentPath);
+  if (!at?.key || !parent || parent.value.type !== 'table') return undefined;
+  const range: [number, number] = [at.key.start, at.key.end];
+  const known = Object.keys(parent.schema?.properties ?? {});
+  const section = inSection(parentPath);
+  const sameCase = known.find((k) => k.toLowerCase() === key.toLowerCase());
+  if (sameCase) return { kind: 'unknown-key', message: `"${key}" ${section} is ignored: "${sameCase}" is set too, and flyctl uses that one. Remove "${key}"`, range, tags: ['unnecessary'] };
+  const hint = (parent.schema?.['x-flylint-hints'] as Record<string, string> | undefined)?.[key];
+  if (hint) return { kind: 'unknown-key', message: `Unknown key "${key}" ${section}: flyctl ignores it. ${hint}`, range };
+  const suggestion = closestKey(key, known);
+  if (suggestion) {
+    // Renaming onto a key that is already set would define it twice.
+    const suggestions: Suggestion[] = at.key.quote === 'bare' && !parent.value.entries.has(suggestion) ? [{ desc: `Rename to "${suggestion}"`, fix: { range, text: suggestion } }] : [];
+    return { kind: 'unknown-key', message: `Unknown key "${key}" ${section}. Did you mean "${suggestion}"?`, range, ...(suggestions.length ? { suggestions } : {}) };
+  }
+  const here = parentPath.filter((p) => typeof p === 'string').join('.');
+  // The top level first: a top-level key in a section is the common slip (`swap_size_mb` under [build]).
+  const candidates = keyLocations(key).filter((p) => p.join('.') !== here).sort((a, b) => a.length - b.length);
+  const elsewhere = candidates[0]?.length === 0 ? [candidates[0]] : candidates;
+  if (elsewhere.length === 0) return { kind: 'unknown-key', message: `Unknown key "${key}" ${section}: flyctl ignores it. Remove it, or check the spelling against the Fly docs`, range };
+  const places = elsewhere.slice(0, 3).map((p) => (p.length ? `in [${p.join('.')}]` : 'at the top level'));
+  const message = `"${key}" does not belong ${section}: flyctl ignores it there. It belongs ${places.join(' or ')}`;
+  const target = elsewhere.length === 1 ? tableAt(ctx.root, elsewhere[0]!) : undefined;
+  const fix = target ? moveKeyFix(ctx, at.key, target) : undefined;
+  const destination = elsewhere[0]!.length ? `[${elsewhere[0]!.join('.')}]` : 'the top level';
+  return { kind: 'unknown-key', message, range, ...(fix ? { suggestions: [{ desc: `Move "${key}" to ${destination}`, fix }] } : {}) };
+}
+
+const OPPOSITES = [['min', 'max'], ['start', 'stop'], ['enable', 'disable'], ['allow', 'deny']];
+
+function tokens(name: string): string[] {
+  return name.toLowerCase().split(/[_-]+/).map((t) => t.replace(/s$/, ''));
+}
+
+/**
+ * The known key a typo stands for: close in spelling, or the same words in another order
+ * (`auto_machine_start`). Never one that means the opposite (`max_machines_running` is not a
+ * misspelt `min_machines_running`).
+ */
+function closestKey(key: string, known: readonly string[]): string | undefined {
+  const words = tokens(key);
+  const reordered = known.find((k) => tokens(k).sort().join() === [...words].sort().join());
+  const candidate = reordered ?? didYouMean(key, known);
+  if (!candidate) return undefined;
+  const theirs = tokens(candidate);
+  const opposite = OPPOSITES.some(([a, b]) => (words.includes(a!) && theirs.includes(b!)) || (words.includes(b!) && theirs.includes(a!)));
+  return opposite ? undefined : candidate;
+}
+
+/** The one table at a path of names (an array of tables counts when it holds exactly one). */
+function tableAt(root: TomlTable, names: readonly string[]): TomlTable | undefined {
+  if (names.some((n) => n === '<name>')) return undefined;
+  let current: TomlValue | undefined = root;
+  for (const name of names) {
+    if (current?.type !== 'table') return undefined;
+    current = current.entries.get(name)?.value;
+    if (current?.type === 'array') current = current.items.length === 1 ? current.items[0] : undefined;
+  }
+  return current?.type === 'table' ? current : undefined;
+}
+
+function typeIssue(ctx: AjvContext, at: Visited, declared: JsonSchema): SchemaIssue {
+  const where = keyWhere(at.path);
+  const range = rangeOfValue(at);
+  const expected = expectedWords(declared);
+  if (declared['x-flylint-wrong-type'] === 'ignored') {
+    return { kind: 'invalid-type', severity: 'warning', message: `${where} is ${describeFound(at.value)}: flyctl ignores it and uses the default. Write ${expected}`, range };
+  }
+  const found = jsonTypeOfValue(at.value);
+  if (found === 'number' && typesOf(declared).includes('integer')) {
+    return { kind: 'invalid-type', message: `${where} must be an integer (got ${describeFound(at.value)}): flyctl cannot load this file`, range };
+  }
+  const fix = typeFix(ctx, at, declared);
+  return { kind: 'invalid-type', message: `${where} must be ${expected} (got ${describeFound(at.value)}): flyctl cannot load this file`, range, ...(fix ? { fix } : {}) };
+}
+
+/** The one reading flyctl could have meant, where there is exactly one. */
+function typeFix(ctx: AjvContext, at: Visited, declared: JsonSchema): Fix | undefined {
+  const types = typesOf(declared);
+  const value = at.value;
+  const shape = shapeFix(ctx, value, types);
+  if (shape) return shape;
+  if (value.type === 'string') {
+    const s = value.value as string;
+    const list = branchFor(declared, 'array');
+    if (list?.items && typesOf(list.items).join() === 'string' && !/\s/.test(s) && s !== '' && ctx.text) return replaceValue(value, `[${ctx.text.slice(value.node.start, value.node.end)}]`);
+    if (types.includes('integer') && /^[-+]?[0-9]+$/.test(s)) return replaceValue(value, String(Number.parseInt(s, 10)));
+    if (types.includes('boolean') && (s === 'true' || s === 'false')) return replaceValue(value, s);
+    const percent = /^(\d+(?:\.\d+)?)%$/.exec(s);
+    if (types.includes('number') && percent && Number(percent[1]) > 0 && Number(percent[1]) < 100) return replaceValue(value, String(Number(percent[1]) / 100));
+  }
+  if (value.type === 'integer' && types.includes('string') && declared['x-flylint-number-as-string']) return replaceValue(value, stringText(ctx, String(value.value)));
+  return undefined;
+}
+
+function enumIssue(ctx: AjvContext, at: Visited, schema: JsonSchema): SchemaIssue | undefined {
+  const soft = Boolean(schema['x-flylint-soft-enum']);
+  // flyctl passes "" on as unset.
+  if (soft && at.value.type === 'string' && at.value.value === '') return undefined;
+  const allowed = (schema.enum ?? []).filter((v) => v !== '' && typeof v !== 'boolean' && typeof v !== 'number');
+  const found = at.value.type === 'string' ? String(at.value.value) : undefined;
+  const closest = found !== undefined ? didYouMean(found, allowed.filter((v): v is string => typeof v === 'string')) : undefined;
+  const range = rangeOfValue(at);
+  const consequence = soft ? 'flyctl passes it on, but Fly.io does not know it' : 'flyctl cannot load this file';
+  return {
+    kind: 'invalid-value',
+    ...(soft ? { severity: 'warning' as const } : {}),
+    message: `${keyWhere(at.path)} is ${describeFound(at.value)}, not one of ${listWords(allowed)}: ${consequence}${closest ? `. Did you mean "${closest}"?` : ''}`,
+    range,
+    ...(closest ? { suggestions: [{ desc: `Use "${closest}"`, fix: replaceValue(at.value, stringText(ctx, closest)) }] } : {}),
+  };
+}
+
+/** A duration written the way people write them (`"1d"`, `"10 s"`, `"5S"`, `"2min"`) in Go's spelling. */
+function goDurationFor(text: string): string | undefined {
+  const compact = text.trim().toLowerCase().replace(/\s+/g, '').replace(/(mins?|minutes?)(?=\d|$)/g, 'm').replace(/(secs?|seconds?)(?=\d|$)/g, 's').replace(/(hours?|hrs?)(?=\d|$)/g, 'h');
+  const days = /^(\d+)d$/.exec(compact);
+  const candidate = days ? `${Number(days[1]) * 24}h` : compact;
+  return candidate !== text && parseGoDurationNs(candidate).ok ? candidate : undefined;
+}
+
+function patternIssue(ctx: AjvContext, at: Visited, schema: JsonSchema): SchemaIssue | undefined {
+  const where = keyWhere(at.path);
+  const range = rangeOfValue(at);
+  const text = at.value.type === 'table' || at.value.type === 'array' ? '' : String(at.value.value);
+  const unit = schema['x-flylint-duration'];
+  if (unit) {
+    if (at.value.type === 'datetime' && schema['x-flylint-wrong-type'] === 'ignored') {
+      return { kind: 'invalid-type', severity: 'warning', message: `${where} is a TOML date: flyctl ignores it and uses the default. Write a duration such as "30s"`, range };
+    }
+    const parsed = parseGoDurationNs(text);
+    // The pattern spells Go's grammar for editors; the parser is the exact word.
+    if (parsed.ok) return undefined;
+    const reason = ` (${parsed.error})`;
+    const better = goDurationFor(text);
+    return {
+      kind: 'invalid-value',
+      message: `${where} = ${JSON.stringify(text)} is not a duration flyctl can read${reason}: write a number and a unit (ns, us, ms, s, m, h) such as "30s" or "1m30s"${better ? `. Did you mean "${better}"?` : ''}`,
+      range,
+      ...(better ? { suggestions: [{ desc: `Write "${better}"`, fix: replaceValue(at.value, stringText(ctx, better)) }] } : {}),
+    };
+  }
+  if (schema['x-flylint-int-string']) {
+    return { kind: 'invalid-type', message: `${where} must be an integer (got ${describeFound(at.value)}): flyctl cannot load this file`, range };
+  }
+  if (schema['x-flylint-legacy']) {
+    return { kind: 'invalid-type', message: `${where} = ${JSON.stringify(text)} is neither a table nor the legacy "soft,hard" string: flyctl cannot load this file. Write a table with type, soft_limit and hard_limit`, range };
+  }
+  const size = parseMemoryMb(text);
+  if (size.ok) return undefined;
+  return { kind: 'invalid-value', message: `${where} = ${JSON.stringify(text)} is not a size flyctl can read (${size.error}): write a number and a unit such as "512mb" or "1gb"`, range };
+}
+

@@ -1,0 +1,97 @@
+/**
+ * The edits behind the schema check's fixes: rewrite a header (`[vm]` → `[[vm]]`), rename a key,
+ * replace a value, move or remove a line. Each is one `{range, text}` on the original text and
+ * touches nothing else; undefined when the text does not allow a clean edit.
+ */
+import type { DocumentNode, KeySegmentNode, TableNode } from '../toml/ast.js';
+import type { TomlTable, TomlValue } from '../toml/values.js';
+import type { Fix } from '../lint/types.js';
+import { insertKeyFix, removeLineFix, stringLiteral } from '../edit/insert-key.js';
+import { mergeEdits } from '../edit/merge-edits.js';
+import { keyValueOf } from './locate.js';
+
+export interface EditContext {
+  text: string | undefined;
+  doc: DocumentNode | undefined;
+}
+
+/** A string in the file's own quote style. */
+export function stringText(ctx: EditContext, value: string): string {
+  return ctx.doc ? stringLiteral(ctx.doc, value) : JSON.stringify(value);
+}
+
+export function replaceValue(value: TomlValue, text: string): Fix {
+  return { range: [value.node.start, value.node.end], text };
+}
+
+function headerOf(table: TomlValue): TableNode | undefined {
+  const node = table.node;
+  return node.kind === 'table' || node.kind === 'arrayTable' ? node : undefined;
+}
+
+/** Every header whose key starts with `name` at the top level: `[[mount]]` and `[mount.x]` alike. */
+function headersNamed(doc: DocumentNode, name: string): TableNode[] {
+  return doc.tables.filter((t) => t.key?.segments[0]?.name === name);
+}
+
+/** `[x]` → `[[x]]` for a single table flyctl expects as an array of tables. */
+export function tableToArrayFix(ctx: EditContext, table: TomlValue): Fix | undefined {
+  const header = table.type === 'table' && table.origin === 'header' ? headerOf(table) : undefined;
+  if (!header || header.kind !== 'table' || !ctx.text) return undefined;
+  return { range: [header.header.start, header.header.end], text: `[${ctx.text.slice(header.header.start, header.header.end)}]` };
+}
+
+/** `[[x]]` → `[x]` for an array of one table where flyctl expects a single table. */
+export function arrayToTableFix(ctx: EditContext, array: TomlValue): Fix | undefined {
+  if (array.type !== 'array' || !array.arrayOfTables || array.items.length !== 1 || !ctx.text) return undefined;
+  const header = headerOf(array.items[0]!);
+  if (!header || header.kind !== 'arrayTable') return undefined;
+  const written = ctx.text.slice(header.header.start, header.header.end);
+  if (!written.startsWith('[[') || !written.endsWith(']]')) return undefined;
+  return { range: [header.header.start, header.header.end], text: written.slice(1, -1) };
+}
+
+/**
+ * Renames a top-level section written under a legacy name (`[[mount]]` → `[[mounts]]`), in every
+ * header that names it; `asArray` also turns a single `[compute]` into `[[vm]]`.
+ */
+export function renameSectionFix(ctx: EditContext, key: KeySegmentNode, value: TomlValue, modern: string, asArray: boolean): Fix | undefined {
+  if (!ctx.text || !ctx.doc || key.quote !== 'bare') return undefined;
+  const edits: Fix[] = [];
+  const headers = headersNamed(ctx.doc, key.name);
+  if (value.type === 'table' || value.type === 'array') {
+    if (headers.length === 0) {
+      edits.push({ range: [key.start, key.end], text: modern });
+    } else {
+      for (const h of headers) edits.push({ range: [h.key!.segments[0]!.start, h.key!.segments[0]!.end], text: modern });
+      // Dotted keys or inline tables under the old name too: leave such files to a person.
+      if (!headers.some((h) => h.key!.segments[0] === key)) return undefined;
+    }
+  } else {
+    edits.push({ range: [key.start, key.end], text: modern });
+  }
+  if (asArray) {
+    const header = value.type === 'table' && value.origin === 'header' ? headerOf(value) : undefined;
+    if (!header || header.kind !== 'table') return undefined;
+    edits.push({ range: [header.header.start, header.header.start], text: '[' }, { range: [header.header.end, header.header.end], text: ']' });
+  }
+  return mergeEdits(ctx.text, edits);
+}
+
+/** Removes the line of a key that has no effect. */
+export function removeKeyFix(ctx: EditContext, key: KeySegmentNode): Fix | undefined {
+  if (!ctx.text || !ctx.doc) return undefined;
+  const kv = keyValueOf(ctx.doc, key);
+  return kv && kv.key.segments.length === 1 ? removeLineFix(ctx.text, kv) : undefined;
+}
+
+/** Moves a `key = value` line into another table (one that exists and has a header, or the top level). */
+export function moveKeyFix(ctx: EditContext, key: KeySegmentNode, target: TomlTable): Fix | undefined {
+  if (!ctx.text || !ctx.doc) return undefined;
+  const kv = keyValueOf(ctx.doc, key);
+  if (!kv || !kv.value || kv.key.segments.length !== 1 || target.entries.has(key.name)) return undefined;
+  // An implicit table's node is the header of a table below it: inserting there would land in the wrong table.
+  if (target.origin !== 'root' && target.origin !== 'header' && target.origin !== 'arrayTableElement') return undefined;
+  const insert = insertKeyFix(ctx.doc, ctx.text, target, ctx.text.slice(kv.key.start, kv.key.end), ctx.text.slice(kv.value.start, kv.value.end));
+  return insert ? mergeEdits(ctx.text, [removeLineFix(ctx.text, kv), insert]) : undefined;
+}

@@ -1,0 +1,115 @@
+/**
+ * One walk of the document's value beside the schema: every value with the schema it falls
+ * under, and the value as ajv should see it. Keys are matched as flyctl matches them: exactly,
+ * else case-insensitively (Go's JSON decoding does), so `[HTTP_Service]` is checked as
+ * `[http_service]` and the key-case finding says how to write it.
+ */
+import type { KeySegmentNode } from '../toml/ast.js';
+import type { TomlTable, TomlValue } from '../toml/values.js';
+import { branchFor, propertySchema, type JsonSchema } from './schema-lookup.js';
+
+export interface Visited {
+  /** The path as the schema names it (canonical key case, array indices). */
+  path: Array<string | number>;
+  value: TomlValue;
+  /** The key that names the value (array items have none). */
+  key?: KeySegmentNode;
+  /** The table holding the key. */
+  parent?: TomlTable;
+  /** The schema the value falls under: the branch its type takes. Undefined for unknown keys. */
+  schema?: JsonSchema;
+  /** The schema's own entry for the key before any branch is chosen (annotations of an anyOf). */
+  declared?: JsonSchema;
+  /** The known key this one matches only when case is ignored. */
+  canonical?: string;
+  /** Set for values inside maps (`[env]`, `[build.args]` …): names there are not flyctl's keys. */
+  inMap: boolean;
+}
+
+/** The JSON type flyctl's JSON step gives a TOML value (dates become strings). */
+export function jsonTypeOfValue(value: TomlValue): string {
+  switch (value.type) {
+    case 'table':
+      return 'object';
+    case 'array':
+      return 'array';
+    case 'integer':
+      return 'integer';
+    case 'float':
+      return Number.isInteger(value.value) ? 'integer' : 'number';
+    case 'boolean':
+      return 'boolean';
+    default:
+      return 'string';
+  }
+}
+
+/** The known key a written key stands for: itself, else the one it matches ignoring case (when that one is not written too). */
+export function canonicalKey(table: TomlTable, schema: JsonSchema | undefined, key: string): string | undefined {
+  const properties = schema?.properties;
+  if (!properties) return undefined;
+  if (Object.hasOwn(properties, key)) return key;
+  const lower = key.toLowerCase();
+  const match = Object.keys(properties).find((k) => k.toLowerCase() === lower);
+  return match && !table.entries.has(match) ? match : undefined;
+}
+
+const MAX_MAP_DEPTH = 16;
+
+/** A value's JSON type without its contents. */
+function shallow(value: TomlValue): unknown {
+  return value.type === 'table' ? {} : value.type === 'array' ? [] : plainScalar(value);
+}
+
+function plainScalar(value: TomlValue): unknown {
+  if (value.type === 'integer') return Number(value.value);
+  return value.type === 'table' || value.type === 'array' ? undefined : value.value;
+}
+
+/**
+ * Walks the value with the schema, calling `visit` for every value below the root, and returns
+ * the plain data to validate (keys in canonical case; integers as numbers, as ajv knows no bigint).
+ */
+export function walkWithSchema(root: TomlTable, schema: JsonSchema, visit: (v: Visited) => void): unknown {
+  const walk = (value: TomlValue, declared: JsonSchema | undefined, path: Array<string | number>, inMap: boolean): unknown => {
+    const schemaHere = declared ? branchFor(declared, jsonTypeOfValue(value)) : undefined;
+    // Below an unknown key or a value of the wrong type ajv does not look, and neither do the
+    // findings; map values are read a few levels deep (nan/inf there is still fatal). This keeps
+    // a 20,000-level dotted key linear.
+    if (!schemaHere && (!inMap || path.length > MAX_MAP_DEPTH)) return shallow(value);
+    if (value.type === 'table') {
+      const isMap = inMap || Boolean(schemaHere?.['x-flylint-map']);
+      const out: Record<string, unknown> = {};
+      for (const [name, entry] of value.entries) {
+        const canonical = isMap ? undefined : canonicalKey(value, schemaHere, name);
+        const key = canonical ?? name;
+        const childDeclared = schemaHere ? (canonical ? schemaHere.properties![canonical] : propertySchema(schemaHere, name)) : undefined;
+        const childPath = [...path, key];
+        const childSchema = childDeclared ? branchFor(childDeclared, jsonTypeOfValue(entry.value)) : undefined;
+        visit({
+          path: childPath,
+          value: entry.value,
+          key: entry.key,
+          parent: value,
+          ...(childSchema ? { schema: childSchema } : {}),
+          ...(childDeclared ? { declared: childDeclared } : {}),
+          ...(canonical && canonical !== name ? { canonical } : {}),
+          inMap: isMap,
+        });
+        if (Object.hasOwn(out, key)) continue;
+        out[key] = walk(entry.value, childDeclared, childPath, isMap || Boolean(childDeclared?.['x-flylint-map']));
+      }
+      return out;
+    }
+    if (value.type === 'array') {
+      const items = schemaHere?.items;
+      return value.items.map((item, i) => {
+        const childSchema = items ? branchFor(items, jsonTypeOfValue(item)) : undefined;
+        visit({ path: [...path, i], value: item, ...(childSchema ? { schema: childSchema } : {}), ...(items ? { declared: items } : {}), inMap });
+        return walk(item, items, [...path, i], inMap);
+      });
+    }
+    return plainScalar(value);
+  };
+  return walk(root, schema, [], false);
+}

@@ -1,0 +1,185 @@
+/**
+ * The findings that come from walking the document beside the schema rather than from ajv:
+ * keys in the wrong case, legacy shapes and keys flyctl still rewrites (the schema's
+ * `deprecationMessage`, `x-flylint-alias-of`, `x-flylint-legacy*` annotations), nan/inf, dates
+ * where strings are expected, and tables that want one of several keys.
+ */
+import type { TomlValue } from '../toml/values.js';
+import type { Fix } from '../lint/types.js';
+import { durationWords, formatDuration } from '../fly/units.js';
+import type { Visited } from './schema-walk.js';
+import type { SchemaIssue } from './check-schema.js';
+import { rangeOfValue } from './locate.js';
+import { keyWhere, listWords, sectionName } from './words.js';
+import { arrayToTableFix, removeKeyFix, renameSectionFix, replaceValue, stringText, tableToArrayFix, type EditContext } from './schema-fixes.js';
+
+const BARE_UNIT_MS = { s: 1000, ms: 1 } as const;
+
+function keyRange(v: Visited): [number, number] {
+  return v.key ? [v.key.start, v.key.end] : rangeOfValue({ value: v.value });
+}
+
+function written(v: Visited): string {
+  return v.key?.name ?? String(v.path[v.path.length - 1]);
+}
+
+export function walkIssues(ctx: EditContext, v: Visited): SchemaIssue[] {
+  const out: SchemaIssue[] = [];
+  if (v.canonical) out.push(keyCase(v));
+  if (!v.inMap && (v.schema || v.declared)) out.push(...legacy(ctx, v));
+  const nonFinite = nonFiniteIssue(v);
+  if (nonFinite) out.push(nonFinite);
+  const date = dateIssue(ctx, v);
+  if (date) out.push(date);
+  const wants = wantsOneOf(v);
+  if (wants) out.push(wants);
+  return out;
+}
+
+/** Whether the key decides how flyctl rewrites the value (a bare-number duration it converts only when spelled in lower case). */
+function caseChangesMeaning(v: Visited): boolean {
+  const unit = v.schema?.['x-flylint-duration'];
+  return (unit === 's' || unit === 'ms') && (v.value.type === 'integer' || v.value.type === 'float');
+}
+
+function keyCase(v: Visited): SchemaIssue {
+  const canonical = v.canonical!;
+  const range = keyRange(v);
+  const fix: Fix = { range, text: canonical };
+  if (caseChangesMeaning(v)) {
+    const n = v.value.type === 'integer' || v.value.type === 'float' ? Math.trunc(Number(v.value.value)) : 0;
+    return {
+      kind: 'key-case',
+      message: `"${written(v)}" should be written "${canonical}": flyctl reads it, but converts a bare number only under the lower-case key, so this ${n} counts nanoseconds. Renaming changes that to ${v.schema!['x-flylint-duration'] === 's' ? 'seconds' : 'milliseconds'}`,
+      range,
+      suggestions: [{ desc: `Rename to "${canonical}"`, fix }],
+    };
+  }
+  return {
+    kind: 'key-case',
+    message: `"${written(v)}" should be written "${canonical}": flyctl reads it, but its rewrites of legacy values and \`fly config validate --strict\` expect lower case`,
+    range,
+    fix,
+  };
+}
+
+function legacy(ctx: EditContext, v: Visited): SchemaIssue[] {
+  const declared = v.declared ?? {};
+  const schema = v.schema ?? declared;
+  const deprecation = declared.deprecationMessage ?? schema.deprecationMessage;
+  if (typeof deprecation === 'string' && v.key) {
+    const fix = declared['x-flylint-no-effect'] ? removeKeyFix(ctx, v.key) : undefined;
+    return [{ kind: 'deprecated', message: `${keyWhere(v.path)} is deprecated. ${deprecation}`, range: keyRange(v), tags: ['deprecated'], ...(fix ? { fix } : {}) }];
+  }
+  const out: SchemaIssue[] = [];
+  const alias = declared['x-flylint-alias-of'];
+  const shape = schema['x-flylint-legacy'];
+  if (typeof alias === 'string' && v.key) {
+    const asArray = schema['x-flylint-modernize'] === 'array-of-tables';
+    const fix = renameSectionFix(ctx, v.key, v.value, alias, asArray);
+    const message = asArray
+      ? `[${written(v)}] is the legacy form of [[${alias}]]: flyctl still reads it, but the docs and other tools expect [[${alias}]]`
+      : `${keyWhere(v.path)} is a legacy spelling of "${alias}": flyctl still reads it`;
+    out.push({ kind: 'deprecated', message, range: keyRange(v), tags: ['deprecated'], ...(fix && !v.parent?.entries.has(alias) ? { fix } : {}) });
+  } else if (typeof shape === 'string') {
+    const table = v.path.filter((p) => typeof p === 'string').join('.');
+    const empty = v.value.type === 'array' && v.value.items.length === 0;
+    const message = empty ? `${written(v)} = [] is a legacy way of writing none: flyctl drops it. Remove it` : shape.replaceAll('{table}', table);
+    out.push({ kind: 'deprecated', message, range: v.key ? keyRange(v) : rangeOfValue({ value: v.value }), tags: ['deprecated'], ...optional(modernize(ctx, v)) });
+  }
+  const scalar = legacyScalar(ctx, v);
+  if (scalar) out.push(scalar);
+  return out;
+}
+
+function optional(fix: Fix | undefined): { fix?: Fix } {
+  return fix ? { fix } : {};
+}
+
+function modernize(ctx: EditContext, v: Visited): Fix | undefined {
+  switch (v.schema?.['x-flylint-modernize']) {
+    case 'array-of-tables':
+      return tableToArrayFix(ctx, v.value);
+    case 'concurrency-table': {
+      const match = /^\s*(\d+)\s*,\s*(\d+)\s*$/.exec(String(v.value.type === 'string' ? v.value.value : ''));
+      return match ? replaceValue(v.value, `{ type = ${stringText(ctx, 'requests')}, soft_limit = ${Number(match[1])}, hard_limit = ${Number(match[2])} }`) : undefined;
+    }
+    case 'remove-if-empty':
+      return v.value.type === 'array' && !v.value.arrayOfTables && v.value.items.length === 0 && v.key ? removeKeyFix(ctx, v.key) : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** `kill_timeout = 5`, or `port = "80" in [[services.ports]]`: a key and its value as written. */
+function assignment(ctx: EditContext, v: Visited): string {
+  const value = v.value;
+  const spelled = ctx.text ? ctx.text.slice(value.node.start, value.node.end) : value.type === 'string' ? JSON.stringify(value.value) : String(value.type === 'table' || value.type === 'array' ? '' : value.value);
+  let end = v.path.length;
+  while (end > 0 && typeof v.path[end - 1] === 'number') end--;
+  const parent = v.path.slice(0, end - 1);
+  return `${written(v)} = ${spelled}${parent.length ? ` in ${sectionName(parent)}` : ''}`;
+}
+
+/** Legacy spellings of a value: `auto_stop_machines = true`, `kill_timeout = 5`, `port = "80"`, `cmd = "x"`. */
+function legacyScalar(ctx: EditContext, v: Visited): SchemaIssue | undefined {
+  const schema = v.schema;
+  const value = v.value;
+  if (!schema) return undefined;
+  const issue = (message: string, fix: Fix): SchemaIssue => ({ kind: 'deprecated', message, range: [value.node.start, value.node.end], tags: ['deprecated'], fix });
+  const legacyValues = schema['x-flylint-legacy-values'] as Record<string, unknown> | undefined;
+  if (legacyValues && (value.type === 'boolean' || value.type === 'string') && Object.hasOwn(legacyValues, String(value.value))) {
+    const modern = String(legacyValues[String(value.value)]);
+    return issue(`${assignment(ctx, v)} is the legacy spelling of "${modern}"`, replaceValue(value, stringText(ctx, modern)));
+  }
+  const unit = schema['x-flylint-duration'];
+  if ((unit === 's' || unit === 'ms') && !v.canonical && (value.type === 'integer' || (value.type === 'float' && Number.isFinite(value.value)))) {
+    const ms = (value.type === 'integer' ? Number(value.value) : Math.trunc(value.value as number)) * BARE_UNIT_MS[unit];
+    const modern = formatDuration(ms);
+    return issue(`${assignment(ctx, v)} is read as ${durationWords(ms)}; write the unit: "${modern}"`, replaceValue(value, stringText(ctx, modern)));
+  }
+  if (schema['x-flylint-int-string'] && value.type === 'string' && /^[-+]?[0-9]+$/.test(value.value as string)) {
+    const n = Number.parseInt(value.value as string, 10);
+    return issue(`${assignment(ctx, v)} is the legacy spelling of the number ${n}`, replaceValue(value, String(n)));
+  }
+  if (schema['x-flylint-legacy-string'] === 'list' && value.type === 'string' && ctx.text) {
+    const spaced = /\s/.test(value.value as string) ? `; flyctl does not split it, so ${JSON.stringify(value.value)} stays one argument` : '';
+    return issue(`${assignment(ctx, v)} is the legacy spelling of a one-element list${spaced}`, replaceValue(value, `[${ctx.text.slice(value.node.start, value.node.end)}]`));
+  }
+  return undefined;
+}
+
+function nonFiniteIssue(v: Visited): SchemaIssue | undefined {
+  if (v.value.type !== 'float' || Number.isFinite(v.value.value) || v.path[0] === 'env') return undefined;
+  return { kind: 'invalid-type', message: `${keyWhere(v.path)} is ${String(v.value.value)}: flyctl cannot load nan or inf outside [env]. Write a number`, range: [v.value.node.start, v.value.node.end] };
+}
+
+/** A TOML date where flyctl expects a string: it loads, as Go's spelling of the date. */
+function dateIssue(ctx: EditContext, v: Visited): SchemaIssue | undefined {
+  if (v.value.type !== 'datetime' || v.inMap || !v.schema || v.schema['x-flylint-duration'] || v.schema.pattern) return undefined;
+  const types = v.schema.type === undefined ? [] : [v.schema.type].flat();
+  if (!types.includes('string')) return undefined;
+  const raw = String(v.value.value);
+  return {
+    kind: 'invalid-type',
+    severity: 'warning',
+    message: `${keyWhere(v.path)} is a TOML date, not a string: flyctl turns it into Go's spelling of the date, which may differ from ${raw}. Quote it`,
+    range: [v.value.node.start, v.value.node.end],
+    suggestions: [{ desc: `Quote ${raw}`, fix: replaceValue(v.value, stringText(ctx, raw)) }],
+  };
+}
+
+function wantsOneOf(v: Visited): SchemaIssue | undefined {
+  const wants = v.schema?.['x-flylint-wants-one-of'] as string[] | undefined;
+  if (!wants || v.value.type !== 'table' || wants.some((k) => v.value.type === 'table' && v.value.entries.has(k))) return undefined;
+  const section = sectionName(v.path);
+  const why = v.path[0] === 'files' ? 'flyctl removes the file from the Machines on the next deploy' : 'there is nothing to serve';
+  return { kind: 'missing-required', severity: 'warning', message: `${section} sets none of ${listWords(wants)}: ${why}. Add one`, range: rangeOfValue({ value: v.value }) };
+}
+
+/** `[[http_service]]` → `[http_service]`, `[restart]` → `[[restart]]`: the safe fix of a table-shape type error. */
+export function shapeFix(ctx: EditContext, value: TomlValue, expected: readonly string[]): Fix | undefined {
+  if (value.type === 'array' && expected.includes('object') && !expected.includes('array')) return arrayToTableFix(ctx, value);
+  if (value.type === 'table' && expected.includes('array') && !expected.includes('object')) return tableToArrayFix(ctx, value);
+  return undefined;
+}

@@ -1,0 +1,108 @@
+import rule from '../../rules/deprecated.js';
+import { lines, ruleCases } from './cases.js';
+
+ruleCases(rule, [
+  {
+    name: 'a bare-number kill_timeout counts seconds',
+    text: lines('app = "shop"', 'kill_timeout = 5'),
+    expect: [{ at: '5', message: 'kill_timeout = 5 is read as 5 seconds; write the unit: "5s"', fixed: lines('app = "shop"', 'kill_timeout = "5s"') }],
+  },
+  {
+    name: 'bare-number check durations count milliseconds (the file\'s quote style is kept)',
+    text: lines("[[services]]", 'internal_port = 8080', '[[services.tcp_checks]]', 'interval = 10000', "timeout = '2s'"),
+    expect: [{ at: '10000', message: 'interval = 10000 in [[services.tcp_checks]] is read as 10 seconds; write the unit: "10s"', fixed: lines("[[services]]", 'internal_port = 8080', '[[services.tcp_checks]]', "interval = '10s'", "timeout = '2s'") }],
+  },
+  {
+    name: 'boolean autostop',
+    text: lines('[http_service]', 'auto_stop_machines = true', '[[services]]', 'auto_stop_machines = false'),
+    expect: [
+      { at: 'true', message: 'auto_stop_machines = true in [http_service] is the legacy spelling of "stop"', fixed: lines('[http_service]', 'auto_stop_machines = "stop"', '[[services]]', 'auto_stop_machines = false') },
+      { at: 'false', message: 'auto_stop_machines = false in [[services]] is the legacy spelling of "off"', fixed: lines('[http_service]', 'auto_stop_machines = true', '[[services]]', 'auto_stop_machines = "off"') },
+    ],
+  },
+  {
+    name: 'single [vm] and [mounts] tables become arrays of tables',
+    text: lines('[vm]', 'memory = "1gb"', '', '[mounts]', 'source = "data"', 'destination = "/data"'),
+    expect: [
+      { at: 'vm', message: 'A single [vm] table is the legacy form of [[vm]] (an array of tables): flyctl still reads it', fixed: lines('[[vm]]', 'memory = "1gb"', '', '[mounts]', 'source = "data"', 'destination = "/data"') },
+      { at: 'mounts', message: 'A single [mounts] table is the legacy form of [[mounts]] (an array of tables): flyctl still reads it', fixed: lines('[vm]', 'memory = "1gb"', '', '[[mounts]]', 'source = "data"', 'destination = "/data"') },
+    ],
+  },
+  {
+    name: 'a single [services] table with its ports',
+    text: lines('[services]', 'internal_port = "8080"', 'concurrency = "12,23"', '[services.ports]', 'port = "80"'),
+    expect: [
+      { at: 'services', message: /^A single \[services\] table is the legacy form of \[\[services\]\]/, fixed: lines('[[services]]', 'internal_port = "8080"', 'concurrency = "12,23"', '[services.ports]', 'port = "80"') },
+      { at: '"8080"', message: 'internal_port = "8080" in [services] is the legacy spelling of the number 8080', fixed: lines('[services]', 'internal_port = 8080', 'concurrency = "12,23"', '[services.ports]', 'port = "80"') },
+      { at: 'concurrency', message: 'The "soft,hard" string is the legacy form of concurrency: write a table with type, soft_limit and hard_limit', fixed: lines('[services]', 'internal_port = "8080"', 'concurrency = { type = "requests", soft_limit = 12, hard_limit = 23 }', '[services.ports]', 'port = "80"') },
+      { at: 'ports', message: /^A single \[services\.ports\] table is the legacy form of \[\[services\.ports\]\]/, fixed: lines('[services]', 'internal_port = "8080"', 'concurrency = "12,23"', '[[services.ports]]', 'port = "80"') },
+      { at: '"80"', message: 'port = "80" in [services.ports] is the legacy spelling of the number 80' },
+    ],
+  },
+  {
+    name: 'legacy section names',
+    text: lines('[compute]', 'size = "shared-cpu-2x"', '', '[[mount]]', 'source = "a"', 'destination = "/a"', '[[mount]]', 'source = "b"', 'destination = "/b"', '[metric]', 'port = 9091'),
+    expect: [
+      { at: 'compute', message: '[compute] is the legacy form of [[vm]]: flyctl still reads it, but the docs and other tools expect [[vm]]', fixed: lines('[[vm]]', 'size = "shared-cpu-2x"', '', '[[mount]]', 'source = "a"', 'destination = "/a"', '[[mount]]', 'source = "b"', 'destination = "/b"', '[metric]', 'port = 9091') },
+      { at: 'mount', message: '"mount" is a legacy spelling of "mounts": flyctl still reads it', fixed: lines('[compute]', 'size = "shared-cpu-2x"', '', '[[mounts]]', 'source = "a"', 'destination = "/a"', '[[mounts]]', 'source = "b"', 'destination = "/b"', '[metric]', 'port = 9091') },
+      { at: 'metric', message: '"metric" is a legacy spelling of "metrics": flyctl still reads it', fixed: lines('[compute]', 'size = "shared-cpu-2x"', '', '[[mount]]', 'source = "a"', 'destination = "/a"', '[[mount]]', 'source = "b"', 'destination = "/b"', '[metrics]', 'port = 9091') },
+    ],
+  },
+  {
+    name: 'no rename onto a modern section that is there too',
+    text: lines('[[mount]]', 'source = "a"', 'destination = "/a"', '[[mounts]]', 'source = "b"', 'destination = "/b"'),
+    expect: [{ at: 'mount', message: '"mount" is a legacy spelling of "mounts": flyctl still reads it', fixed: null }],
+  },
+  {
+    name: 'build_target, string commands, empty processes',
+    text: lines('processes = []', '[build]', 'build_target = "web"', '[experimental]', 'cmd = "start"', 'entrypoint = "bin/run --fast"'),
+    expect: [
+      { at: 'processes', message: 'processes = [] is a legacy way of writing none: flyctl drops it. Remove it', fixed: lines('[build]', 'build_target = "web"', '[experimental]', 'cmd = "start"', 'entrypoint = "bin/run --fast"') },
+      { at: 'build_target', message: '"build_target" in [build] is a legacy spelling of "build-target": flyctl still reads it', fixed: lines('processes = []', '[build]', 'build-target = "web"', '[experimental]', 'cmd = "start"', 'entrypoint = "bin/run --fast"') },
+      { at: '"start"', message: 'cmd = "start" in [experimental] is the legacy spelling of a one-element list', fixed: lines('processes = []', '[build]', 'build_target = "web"', '[experimental]', 'cmd = ["start"]', 'entrypoint = "bin/run --fast"') },
+      { at: '"bin/run --fast"', message: 'entrypoint = "bin/run --fast" in [experimental] is the legacy spelling of a one-element list; flyctl does not split it, so "bin/run --fast" stays one argument' },
+    ],
+  },
+  {
+    name: 'keys of the Nomad platform do nothing and are removed; moved keys are named',
+    text: lines('[experimental]', 'allowed_public_ports = []', 'private_network = true', 'kill_timeout = 3', 'metrics_port = 9091'),
+    expect: [
+      { at: 'allowed_public_ports', message: /^"allowed_public_ports" in \[experimental\] is deprecated\. A setting of the retired Nomad platform: flyctl ignores it/, fixed: lines('[experimental]', 'private_network = true', 'kill_timeout = 3', 'metrics_port = 9091') },
+      { at: 'private_network', message: /^"private_network" in \[experimental\] is deprecated\./, fixed: lines('[experimental]', 'allowed_public_ports = []', 'kill_timeout = 3', 'metrics_port = 9091') },
+      { at: 'kill_timeout', message: '"kill_timeout" in [experimental] is deprecated. Use the top-level `kill_timeout` (flyctl copies this one there only when that is unset).', fixed: null },
+      { at: 'metrics_port', message: /^"metrics_port" in \[experimental\] is deprecated\. Use `port` in `\[metrics\]`/ },
+    ],
+  },
+  {
+    name: 'legacy arrays of env, checks and headers',
+    text: lines('[[env]]', 'A = "1"', '[[checks]]', 'name = "pg"', 'type = "http"', 'port = 5500', '[[services]]', 'internal_port = 5432', '[[services.http_checks]]', 'path = "/"', '[[services.http_checks.headers]]', 'name = "Host"', 'value = "x"', '[[services.script_checks]]', 'command = "/check.sh"'),
+    expect: [
+      { at: 'env', message: 'The [[env]] array form is legacy: write one [env] table', fixed: null },
+      { at: 'checks', message: 'The [[checks]] array form is legacy: write one [checks.<name>] table per check' },
+      { at: 'headers', message: 'A list of { name, value } tables is the legacy form of check headers: write a table of Name = "value"' },
+      { at: 'script_checks', message: /^"script_checks" in \[\[services\]\] is deprecated\. Script checks are no longer run/ },
+    ],
+  },
+  {
+    name: 'the modern forms',
+    text: lines(
+      'kill_timeout = "5s"',
+      '[metrics]',
+      'port = 9091',
+      'path = "/metrics"',
+      '[http_service]',
+      'auto_stop_machines = "stop"',
+      '[[http_service.checks]]',
+      'interval = 10000',
+      '[[vm]]',
+      'memory = "1gb"',
+      '[[services]]',
+      'internal_port = 8080',
+      '[[services.ports]]',
+      'port = 80',
+      '[services.concurrency]',
+      'type = "requests"',
+    ),
+    expect: [],
+  },
+]);

@@ -1,0 +1,134 @@
+import rule from '../../rules/invalid-type.js';
+import { lines, ruleCases } from './cases.js';
+
+const LOAD = 'flyctl cannot load this file';
+
+ruleCases(rule, [
+  {
+    name: 'a string port in [http_service] (nothing converts it there)',
+    text: lines('[http_service]', 'internal_port = "8080"'),
+    expect: [{ at: '"8080"', message: `"internal_port" in [http_service] must be an integer (got a string "8080"): ${LOAD}`, fixed: lines('[http_service]', 'internal_port = 8080') }],
+  },
+  {
+    name: 'a port that is not a number in [[services]]',
+    text: lines('app = "foo"', '[[services]]', '\tinternal_port = "can\'tparse as port number"  # invalid', '\tprotocol = "tcp"'),
+    expect: [{ at: '"can\'tparse as port number"', message: `"internal_port" in [[services]] must be an integer (got a string "can'tparse as port number"): ${LOAD}`, fixed: null }],
+  },
+  {
+    name: 'a string where a list is required',
+    text: lines('[http_service]', 'internal_port = 8080', 'processes = "app"', '[[vm]]', 'kernel_args = "quiet"', '[[services]]', '[[services.ports]]', 'port = 80', 'handlers = "http"'),
+    expect: [
+      { at: '"app"', message: `"processes" in [http_service] must be a list of strings (got a string "app"): ${LOAD}`, fixed: lines('[http_service]', 'internal_port = 8080', 'processes = ["app"]', '[[vm]]', 'kernel_args = "quiet"', '[[services]]', '[[services.ports]]', 'port = 80', 'handlers = "http"') },
+      { at: '"quiet"', message: `"kernel_args" in [[vm]] must be a list of strings (got a string "quiet"): ${LOAD}` },
+      { at: '"http"', message: `"handlers" in [[services.ports]] must be a list of strings (got a string "http"): ${LOAD}` },
+    ],
+  },
+  {
+    name: 'a command with spaces is not made into a list: which split was meant is unclear',
+    text: lines('[[machine_checks]]', 'command = "curl -f http://localhost"'),
+    expect: [{ at: '"curl -f http://localhost"', message: /^"command" in \[\[machine_checks\]\] must be a list of strings/, fixed: null }],
+  },
+  {
+    name: 'an array of tables where one table is expected',
+    text: lines('app = "shop"', '[[http_service]]', 'internal_port = 8080'),
+    expect: [{ at: '[[http_service]]', message: `"http_service" must be a table (got an array of tables): ${LOAD}`, fixed: lines('app = "shop"', '[http_service]', 'internal_port = 8080') }],
+  },
+  {
+    name: 'a single table where an array of tables is expected',
+    text: lines('[restart]', 'policy = "always"', '[checks.x]', 'type = "tcp"', '[[checks.y]]', 'type = "tcp"'),
+    expect: [
+      { at: '[restart]', message: `"restart" must be an array of tables (got a table): ${LOAD}`, fixed: lines('[[restart]]', 'policy = "always"', '[checks.x]', 'type = "tcp"', '[[checks.y]]', 'type = "tcp"') },
+      { at: '[[checks.y]]', message: `"y" in [checks] must be a table (got an array of tables): ${LOAD}`, fixed: lines('[restart]', 'policy = "always"', '[checks.x]', 'type = "tcp"', '[checks.y]', 'type = "tcp"') },
+    ],
+  },
+  {
+    name: 'a fractional number in an integer field; an integral one is fine',
+    text: lines('swap_size_mb = 512.5', '[http_service]', 'internal_port = 8080.0'),
+    expect: [{ at: '512.5', message: `"swap_size_mb" must be an integer (got the number 512.5): ${LOAD}`, fixed: null }],
+  },
+  {
+    name: 'no coercion between strings, numbers and booleans',
+    text: lines('app = 123', '[http_service]', 'force_https = "true"', '[build.args]', 'NODE_VERSION = 20', '[processes]', 'app = 1'),
+    expect: [
+      { at: '123', message: `"app" must be a string (got the integer 123): ${LOAD}`, fixed: null },
+      { at: '"true"', message: `"force_https" in [http_service] must be true or false (got a string "true"): ${LOAD}`, fixed: lines('app = 123', '[http_service]', 'force_https = true', '[build.args]', 'NODE_VERSION = 20', '[processes]', 'app = 1') },
+      { at: '20', message: `"NODE_VERSION" in [build.args] must be a string (got the integer 20): ${LOAD}`, fixed: lines('app = 123', '[http_service]', 'force_https = "true"', '[build.args]', 'NODE_VERSION = "20"', '[processes]', 'app = 1') },
+      { at: '1', message: `"app" in [processes] must be a string (got the integer 1): ${LOAD}` },
+    ],
+  },
+  {
+    name: 'release_command_vm memory is a string; a volume increment too',
+    text: lines('[deploy.release_command_vm]', "memory = 2048", '[[mounts]]', "source = 'data'", "destination = '/data'", 'auto_extend_size_threshold = 80', 'auto_extend_size_increment = 1'),
+    expect: [
+      { at: '2048', message: `"memory" in [deploy.release_command_vm] must be a string (got the integer 2048): ${LOAD}`, fixed: lines('[deploy.release_command_vm]', "memory = '2048'", '[[mounts]]', "source = 'data'", "destination = '/data'", 'auto_extend_size_threshold = 80', 'auto_extend_size_increment = 1') },
+      { at: '1', message: `"auto_extend_size_increment" in [[mounts]] must be a string (got the integer 1): ${LOAD}` },
+    ],
+  },
+  {
+    name: 'concurrency that is a number; max_unavailable as a percentage',
+    text: lines('[deploy]', 'max_unavailable = "25%"', '[[services]]', 'internal_port = 8080', 'concurrency = 20'),
+    expect: [
+      { at: '"25%"', message: `"max_unavailable" in [deploy] must be a number (got a string "25%"): ${LOAD}`, fixed: lines('[deploy]', 'max_unavailable = 0.25', '[[services]]', 'internal_port = 8080', 'concurrency = 20') },
+      { at: '20', message: `"concurrency" in [[services]] must be a table (got the integer 20): ${LOAD}`, fixed: null },
+    ],
+  },
+  {
+    name: 'sections of the wrong type',
+    text: lines('env = "PORT=8080"', 'build = "Dockerfile"', '[checks]', 'health = "/healthz"'),
+    expect: [
+      { at: '"PORT=8080"', message: `"env" must be a table (got a string "PORT=8080"): ${LOAD}` },
+      { at: '"Dockerfile"', message: `"build" must be a table (got a string "Dockerfile"): ${LOAD}` },
+      { at: '"/healthz"', message: `"health" in [checks] must be a table (got a string "/healthz"): ${LOAD}` },
+    ],
+  },
+  {
+    name: 'a duration flyctl ignores is a warning; one it rejects is an error',
+    text: lines('kill_timeout = true', '[deploy]', 'wait_timeout = true'),
+    expect: [
+      { at: 'true', message: '"kill_timeout" is true: flyctl ignores it and uses the default. Write a duration such as "30s" or a number', severity: 'warning' },
+      { at: 'true', message: `"wait_timeout" in [deploy] must be a duration such as "30s" or a number (got true): ${LOAD}` },
+    ],
+  },
+  {
+    name: 'nan and inf anywhere but [env]',
+    text: lines('swap_size_mb = nan', '[env]', 'RATIO = inf', '[deploy]', 'max_unavailable = -inf'),
+    expect: [
+      { at: 'nan', message: '"swap_size_mb" is NaN: flyctl cannot load nan or inf outside [env]. Write a number' },
+      { at: '-inf', message: '"max_unavailable" in [deploy] is -Infinity: flyctl cannot load nan or inf outside [env]. Write a number' },
+    ],
+  },
+  {
+    name: 'a TOML date where a string is expected loads, but not as written',
+    text: lines('app = 1979-05-27T07:32:00Z'),
+    expect: [{ at: '1979-05-27T07:32:00Z', message: /^"app" is a TOML date, not a string/, severity: 'warning', suggested: lines('app = "1979-05-27T07:32:00Z"') }],
+  },
+  {
+    name: 'shapes and values flyctl accepts',
+    text: lines(
+      'app = "shop"',
+      'kill_timeout = 5',
+      '[env]',
+      'PORT = 8080',
+      'DEBUG = true',
+      '[experimental]',
+      'cmd = "start"',
+      '[http_service]',
+      'internal_port = 8080',
+      'auto_stop_machines = "suspend"',
+      '[http_service.http_options]',
+      'idle_timeout = 600',
+      '[[services]]',
+      'internal_port = "8080"',
+      'concurrency = "20,25"',
+      '[services.ports]',
+      'port = 80.9',
+      '[mounts]',
+      'source = "data"',
+      'destination = "/data"',
+      'initial_size = 10',
+      '[vm]',
+      'memory = 512',
+    ),
+    expect: [],
+  },
+]);

@@ -1,0 +1,32 @@
+import rule from '../../rules/key-case.js';
+import { lines, ruleCases } from './cases.js';
+
+ruleCases(rule, [
+  {
+    name: 'keys in another case, fixed to lower case',
+    text: lines('APP = "shop"', 'Primary_Region = "ams"', '[HTTP_Service]', 'Internal_Port = 8080'),
+    expect: [
+      { at: 'APP', message: '"APP" should be written "app": flyctl reads it, but its rewrites of legacy values and `fly config validate --strict` expect lower case', fixed: lines('app = "shop"', 'Primary_Region = "ams"', '[HTTP_Service]', 'Internal_Port = 8080') },
+      { at: 'Primary_Region', message: /^"Primary_Region" should be written "primary_region"/ },
+      { at: 'HTTP_Service', message: /^"HTTP_Service" should be written "http_service"/, fixed: lines('APP = "shop"', 'Primary_Region = "ams"', '[http_service]', 'Internal_Port = 8080') },
+      { at: 'Internal_Port', message: /^"Internal_Port" should be written "internal_port"/ },
+    ],
+  },
+  {
+    name: 'a bare-number duration whose meaning the rename changes: a suggestion, not a fix',
+    text: lines('Kill_Timeout = 5'),
+    expect: [
+      {
+        at: 'Kill_Timeout',
+        message: '"Kill_Timeout" should be written "kill_timeout": flyctl reads it, but converts a bare number only under the lower-case key, so this 5 counts nanoseconds. Renaming changes that to seconds',
+        fixed: null,
+        suggested: lines('kill_timeout = 5'),
+      },
+    ],
+  },
+  {
+    name: 'names in maps keep their case',
+    text: lines('app = "shop"', '[env]', 'Log_Level = "debug"', '[processes]', 'Web = "bin/web"', '[checks.Alive]', 'type = "tcp"', 'port = 8080'),
+    expect: [],
+  },
+]);

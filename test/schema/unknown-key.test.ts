@@ -1,0 +1,104 @@
+import rule from '../../rules/unknown-key.js';
+import { lines, ruleCases } from './cases.js';
+
+ruleCases(rule, [
+  {
+    name: 'a typo in [http_service], with the rename as a suggestion',
+    text: lines('app = "shop"', '[http_service]', 'internal_port = 8080', 'auto_stop_machine = "stop"'),
+    expect: [
+      {
+        at: 'auto_stop_machine',
+        message: 'Unknown key "auto_stop_machine" in [http_service]. Did you mean "auto_stop_machines"?',
+        fixed: null,
+        suggested: lines('app = "shop"', '[http_service]', 'internal_port = 8080', 'auto_stop_machines = "stop"'),
+      },
+    ],
+  },
+  {
+    name: 'inside [[services.ports]], where fly config validate --strict does not look',
+    text: lines('[[services]]', 'internal_port = 8080', '[[services.ports]]', 'port = 443', 'handler = ["tls", "http"]'),
+    expect: [{ at: 'handler', message: 'Unknown key "handler" in [[services.ports]]. Did you mean "handlers"?' }],
+  },
+  {
+    name: 'inside [[vm]] and [[mounts]]',
+    text: lines('[[vm]]', 'cpu_kinds = "shared"', '[[mounts]]', 'source = "data"', 'destination = "/data"', 'snapshot_retension = 7'),
+    expect: [
+      { at: 'cpu_kinds', message: 'Unknown key "cpu_kinds" in [[vm]]. Did you mean "cpu_kind"?' },
+      { at: 'snapshot_retension', message: 'Unknown key "snapshot_retension" in [[mounts]]. Did you mean "snapshot_retention"?' },
+    ],
+  },
+  {
+    name: 'a top-level key under [build] belongs at the top level, and moves there',
+    text: lines('app = "shop"', '', '[build]', 'image = "nginx"', 'swap_size_mb = 512'),
+    expect: [
+      {
+        at: 'swap_size_mb',
+        message: '"swap_size_mb" does not belong in [build]: flyctl ignores it there. It belongs at the top level',
+        suggested: lines('app = "shop"', 'swap_size_mb = 512', '', '[build]', 'image = "nginx"'),
+      },
+    ],
+  },
+  {
+    name: 'a key that could belong in several sections is not moved',
+    text: lines('[[services]]', 'internal_port = 8080', 'force_https = true', '[[services.ports]]', 'port = 80'),
+    expect: [{ at: 'force_https', message: '"force_https" does not belong in [[services]]: flyctl ignores it there. It belongs in [http_service] or in [services.ports]', suggested: null }],
+  },
+  {
+    name: 'an unknown section at the top level',
+    text: lines('app = "shop"', '[scale]', 'count = 2'),
+    expect: [{ at: 'scale', message: 'Unknown key "scale" at the top level: flyctl ignores it. Remove it, or check the spelling against the Fly docs' }],
+  },
+  {
+    name: 'in [[http_service.checks]] and deeper tables',
+    text: lines('[http_service]', 'internal_port = 8080', '[http_service.http_options]', 'xyz = true', '[[http_service.checks]]', 'path = "/"', 'processes = ["app"]'),
+    expect: [
+      { at: 'xyz', message: /^Unknown key "xyz" in \[http_service\.http_options\]: flyctl ignores it/ },
+      { at: 'processes', message: 'Unknown key "processes" in [[http_service.checks]]: flyctl ignores it. A check runs on the Machines of its service: set processes on [http_service]' },
+    ],
+  },
+  {
+    name: 'the same words in another order; never the opposite word',
+    text: lines('[http_service]', 'internal_port = 8080', 'max_machines_running = 3', '[[services]]', 'auto_machine_start = true'),
+    expect: [
+      { at: 'max_machines_running', message: 'Unknown key "max_machines_running" in [http_service]: flyctl ignores it. Remove it, or check the spelling against the Fly docs', suggested: null },
+      { at: 'auto_machine_start', message: 'Unknown key "auto_machine_start" in [[services]]. Did you mean "auto_start_machines"?' },
+    ],
+  },
+  {
+    name: 'a key of the top level in a [[vm]] moves to the top level',
+    text: lines('app = "shop"', '[[vm]]', 'size = "shared-cpu-1x"', 'kill_signal = "SIGTERM"'),
+    expect: [{ at: 'kill_signal', message: '"kill_signal" does not belong in [[vm]]: flyctl ignores it there. It belongs at the top level', suggested: lines('app = "shop"', 'kill_signal = "SIGTERM"', '[[vm]]', 'size = "shared-cpu-1x"') }],
+  },
+  {
+    name: 'no rename onto a key that is already set',
+    text: lines('[http_service]', 'auto_stop_machines = "stop"', 'auto_stop_machine = "off"'),
+    expect: [{ at: 'auto_stop_machine', message: 'Unknown key "auto_stop_machine" in [http_service]. Did you mean "auto_stop_machines"?', suggested: null }],
+  },
+  {
+    name: 'a second spelling of a key that is set in lower case is ignored',
+    text: lines('app = "shop"', 'APP = "other"'),
+    expect: [{ at: 'APP', message: '"APP" at the top level is ignored: "app" is set too, and flyctl uses that one. Remove "APP"' }],
+  },
+  {
+    name: 'names in maps and named tables are the user\'s own',
+    text: lines(
+      'app = "shop"',
+      '[env]',
+      'Anything_Goes = "1"',
+      '[build.args]',
+      'NODE_VERSION = "20"',
+      '[build.settings]',
+      'whatever = true',
+      '[processes]',
+      'web = "bin/web"',
+      '[checks.my_check]',
+      'type = "tcp"',
+      'port = 8080',
+      '[http_service]',
+      'internal_port = 8080',
+      '[http_service.http_options.response.headers]',
+      'X-Frame-Options = "DENY"',
+    ),
+    expect: [],
+  },
+]);
