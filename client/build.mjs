@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Bundles the extension (vscode stays external) and copies the server bundle beside it, so the
 // VSIX needs no npm install at run time.
-import { copyFileSync, mkdirSync, existsSync } from 'node:fs';
+import { copyFileSync, mkdirSync, existsSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -24,4 +24,6 @@ await build({
   external: ['vscode'],
   logLevel: 'warning',
 });
-copyFileSync(join(root, 'dist', 'language-server.js'), join(here, 'dist', 'language-server.js'));
+// The server bundle is an ES module; as .mjs it loads as one inside the extension's (CommonJS) folder.
+copyFileSync(join(root, 'dist', 'language-server.js'), join(here, 'dist', 'language-server.mjs'));
+rmSync(join(here, 'dist', 'language-server.js'), { force: true });

@@ -5,7 +5,8 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const module = context.asAbsolutePath('dist/language-server.js');
+  // An ES module: the .mjs name makes Node load it as one whatever the package.json around it says.
+  const module = context.asAbsolutePath('dist/language-server.mjs');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.stdio },
     debug: { module, transport: TransportKind.stdio },
@@ -13,9 +14,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const output = vscode.window.createOutputChannel('flylint', { log: true });
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
-      { scheme: 'file', pattern: '**/fly.toml' },
-      { scheme: 'file', pattern: '**/fly.*.toml' },
-      { scheme: 'file', pattern: '**/fly-*.toml' },
+      { scheme: 'file', pattern: '**/fly*.toml' },
       { scheme: 'untitled', language: 'toml' },
     ],
     synchronize: { configurationSection: 'flylint' },

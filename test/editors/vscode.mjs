@@ -5,7 +5,7 @@
 // screenshot in test/artifacts/. Installs what it needs on first use (outside the repository),
 // and retries once against workbench flakes.
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -63,6 +63,9 @@ async function once(env, vsix, attempt) {
   }));
   const common = ['--config', join(r, 'config.yaml'), '--user-data-dir', join(r, 'ud'), '--extensions-dir', join(r, 'ext')];
   run(env.codeServer, [...common, '--install-extension', vsix], { env: { ...process.env, PATH: env.path } });
+  const installed = readdirSync(join(r, 'ext')).find((name) => name.startsWith('flylint.flylint-'));
+  if (!installed) throw new Error('the VSIX did not install');
+  if (existsSync(join(r, 'ext', installed, 'node_modules'))) throw new Error('the VSIX ships node_modules');
   const server = spawn(env.codeServer, [...common, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', join(r, 'work')], {
     env: { ...process.env, PATH: env.path }, detached: true, stdio: 'ignore',
   });
@@ -117,7 +120,7 @@ async function drive(base, folder, attempt) {
     await page.waitForSelector('.monaco-hover-content', { timeout: 15_000 });
     const hover = await page.$eval('.monaco-hover-content', (e) => e.textContent ?? '');
     console.log(`HOVER ${hover.slice(0, 160)}`);
-    if (!hover.includes('flyctl reads 5 as')) throw new Error('the hover does not say how flyctl reads kill_timeout');
+    if (!hover.includes('flyctl reads this as 5 seconds')) throw new Error('the hover does not say how flyctl reads kill_timeout');
     await page.screenshot({ path: join(artifacts, `vscode-hover${attempt ? '-retry' : ''}.png`) });
     await page.keyboard.press('Escape');
 

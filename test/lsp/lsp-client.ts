@@ -1,37 +1,67 @@
-/** A real LSP client over stdio to the built server, for tests. */
+/**
+ * A real LSP client connection for tests. `memory` joins it to the server in this process through
+ * a pair of in-memory streams (the idea of compose-language-service's TestConnection); `stdio`
+ * spawns the built `bin/flylint-language-server.js` as an editor does.
+ */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { PassThrough } from 'node:stream';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
+import type { FileAccess } from '../../server/src/lsp/workspace.js';
 
 const require = createRequire(import.meta.url);
 const rpc = require('vscode-jsonrpc/node') as typeof import('vscode-jsonrpc/node');
 
+export type Diagnostic = Record<string, any>;
+export interface Publication {
+  uri: string;
+  version?: number;
+  diagnostics: Diagnostic[];
+}
+
+export interface ClientOptions {
+  transport?: 'memory' | 'stdio';
+  capabilities?: Record<string, unknown>;
+  /** Answer to `workspace/configuration` for the `flylint` section; undefined: the client does not support it. */
+  settings?: Record<string, unknown>;
+  initializationOptions?: unknown;
+  clientName?: string;
+  /** In-memory file system for the server (memory transport only). */
+  files?: FileAccess;
+}
+
 export interface TestClient {
-  request<T = unknown>(method: string, params: unknown): Promise<T>;
-  notify(method: string, params: unknown): void;
-  diagnostics(uri: string): Promise<{ uri: string; diagnostics: Array<Record<string, any>> }>;
+  request<T = any>(method: string, params?: unknown): Promise<T>;
+  notify(method: string, params?: unknown): void;
+  open(uri: string, text: string, version?: number): void;
+  change(uri: string, text: string, version: number): void;
+  /** Every publication received for a URI, oldest first. */
+  publications(uri: string): Publication[];
+  /** The first publication (already received or coming) that satisfies the test. */
+  diagnostics(uri: string, test?: (p: Publication) => boolean, timeoutMs?: number): Promise<Publication>;
+  /** Settings the client answers with from now on. */
+  settings: Record<string, unknown>;
+  registrations: Array<{ method: string; registerOptions?: any }>;
+  logs: string[];
   stderr(): string;
-  /** URIs the server pushed diagnostics for. */
-  pushed(): string[];
   close(): Promise<number | null>;
 }
 
-/**
- * `stdio` spawns the built server as an editor does; `memory` joins a client connection and the
- * server's own connection in this process through a pair of in-memory streams.
- */
-export async function startClient(rootPath: string, capabilities: Record<string, unknown> = {}, transport: 'stdio' | 'memory' = 'stdio'): Promise<TestClient> {
+export function fileUri(path: string): string {
+  return pathToFileURL(path).href;
+}
+
+export async function startClient(root: string | undefined, options: ClientOptions = {}): Promise<TestClient> {
   let child: ChildProcess | undefined;
   let stderr = '';
   let input: NodeJS.ReadableStream;
   let output: NodeJS.WritableStream;
-  if (transport === 'memory') {
+  if ((options.transport ?? 'memory') === 'memory') {
     const toServer = new PassThrough();
     const toClient = new PassThrough();
-    const { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter } = await import('vscode-languageserver/node');
-    const { startServer } = await import('../../server/src/lsp/server.js');
-    startServer(createConnection(ProposedFeatures.all, new StreamMessageReader(toServer), new StreamMessageWriter(toClient)));
+    const { listen } = await import('../../server/src/lsp/server.js');
+    listen(toServer, toClient, options.files ? { files: options.files } : {});
     input = toClient;
     output = toServer;
   } else {
@@ -41,25 +71,26 @@ export async function startClient(rootPath: string, capabilities: Record<string,
     output = child.stdin!;
   }
   const connection = rpc.createMessageConnection(new rpc.StreamMessageReader(input), new rpc.StreamMessageWriter(output));
-  const waiting = new Map<string, Array<(p: any) => void>>();
-  const latest = new Map<string, any>();
-  connection.onNotification('textDocument/publishDiagnostics', (params: any) => {
-    latest.set(params.uri, params);
-    const list = waiting.get(params.uri);
-    if (list?.length) list.shift()!(params);
-  });
-  connection.onRequest('workspace/configuration', (params: any) => params.items.map(() => ({ rules: {} })));
-  connection.onRequest('client/registerCapability', () => null);
-  connection.listen();
-  const rootUri = 'file://' + rootPath;
-  await connection.sendRequest('initialize', { processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name: 'root' }], capabilities: { workspace: { configuration: true }, ...capabilities } });
-  connection.sendNotification('initialized', {});
-  return {
+  const received = new Map<string, Publication[]>();
+  const waiters: Array<{ uri: string; test: (p: Publication) => boolean; resolve: (p: Publication) => void }> = [];
+  const client: TestClient = {
     request: (method, params) => connection.sendRequest(method, params) as Promise<any>,
     notify: (method, params) => void connection.sendNotification(method, params),
-    diagnostics: (uri) => new Promise((resolve) => waiting.set(uri, [...(waiting.get(uri) ?? []), resolve])),
+    open: (uri, text, version = 1) => client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'toml', version, text } }),
+    change: (uri, text, version) => client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] }),
+    publications: (uri) => received.get(uri) ?? [],
+    diagnostics: (uri, test = () => true, timeoutMs = 5000) => {
+      const done = client.publications(uri).find(test);
+      if (done) return Promise.resolve(done);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; got ${JSON.stringify(client.publications(uri).map((p) => [p.version, p.diagnostics.map((d) => d.code)]))}`)), timeoutMs);
+        waiters.push({ uri, test, resolve: (p) => (clearTimeout(timer), resolve(p)) });
+      });
+    },
+    settings: options.settings ?? {},
+    registrations: [],
+    logs: [],
     stderr: () => stderr,
-    pushed: () => [...latest.keys()],
     close: async () => {
       await connection.sendRequest('shutdown');
       if (!child) {
@@ -68,8 +99,39 @@ export async function startClient(rootPath: string, capabilities: Record<string,
         return 0;
       }
       const exited = new Promise<number | null>((resolve) => child!.once('exit', (code) => resolve(code)));
-      connection.sendNotification('exit');
+      void connection.sendNotification('exit');
       return exited;
     },
   };
+  connection.onNotification('textDocument/publishDiagnostics', (params: Publication) => {
+    received.set(params.uri, [...client.publications(params.uri), params]);
+    for (const waiter of [...waiters]) {
+      if (waiter.uri === params.uri && waiter.test(params)) {
+        waiters.splice(waiters.indexOf(waiter), 1);
+        waiter.resolve(params);
+      }
+    }
+  });
+  connection.onNotification('window/logMessage', (params: { message: string }) => void client.logs.push(params.message));
+  connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => client.settings));
+  connection.onRequest('client/registerCapability', (params: { registrations: Array<{ method: string; registerOptions?: any }> }) => {
+    client.registrations.push(...params.registrations);
+    return null;
+  });
+  connection.onRequest('workspace/diagnostic/refresh', () => null);
+  connection.listen();
+  const rootUri = root ? fileUri(root) : null;
+  await connection.sendRequest('initialize', {
+    processId: process.pid,
+    clientInfo: { name: options.clientName ?? 'flylint-tests' },
+    rootUri,
+    workspaceFolders: root ? [{ uri: rootUri, name: 'root' }] : null,
+    capabilities: {
+      ...(options.capabilities ?? {}),
+      workspace: { ...(options.settings ? { configuration: true } : {}), ...((options.capabilities?.['workspace'] as object | undefined) ?? {}) },
+    },
+    ...(options.initializationOptions !== undefined ? { initializationOptions: options.initializationOptions } : {}),
+  });
+  connection.sendNotification('initialized', {});
+  return client;
 }

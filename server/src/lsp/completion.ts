@@ -1,104 +1,231 @@
-/** Completion that works on half-typed lines: keys of the current table, headers, enum values, regions, sizes, process names. */
-import { CompletionItemKind, InsertTextFormat, type CompletionItem } from 'vscode-languageserver';
+/**
+ * Completion that works on half-typed lines: keys valid in the current table and not yet set,
+ * table headers, values (enums, regions with their cities, Machine sizes, memory sizes the CPU
+ * allows, process names from `[processes]`, booleans) and section snippets.
+ */
+import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Range } from 'vscode-languageserver';
 import type { AnalyzedFile } from '../lint/engine.js';
-import { keysAt, subschemaAt, flySchema, type JsonSchema } from '../schema/schema-lookup.js';
+import type { LineIndex } from '../lint/line-index.js';
+import type { TomlTable, TomlValue } from '../toml/values.js';
 import { REGIONS } from '../fly/regions.js';
-import { PRESETS } from '../fly/vm-presets.js';
-import { cursorAt } from './cursor.js';
-import { tablesOf } from '../fly/model.js';
-import type { TomlTable } from '../toml/values.js';
+import { CPU_RULES, PRESETS, effectiveGuest } from '../fly/vm-presets.js';
+import { memoryText } from '../fly/units.js';
+import { valueKindAt } from '../fly/value-kinds.js';
+import { cursorAt, names, type CursorContext } from './cursor.js';
+import { SECTION_SNIPPETS, plainBody } from './snippets.js';
+import { descriptionOf, enumValues, isArrayOfTables, isDeprecated, isHeaderCandidate, isList, isTableLike, keysAt, subschemaAt, takesBoolean, takesString, typeLabel, type JsonSchema } from './schema-view.js';
 
-function isTableLike(schema: JsonSchema): boolean {
-  const types = [schema.type, ...(schema.anyOf ?? []).map((b) => b.type)].flat();
-  return types.includes('object') || (types.includes('array') && (schema.items as JsonSchema | undefined)?.type === 'object') || (schema.anyOf ?? []).some((b) => b.type === 'array' && (b.items as JsonSchema | undefined)?.type === 'object');
+export interface CompletionOptions {
+  /** The client expands `${1:…}` snippets. */
+  snippets?: boolean;
+  /** The client runs `editor.action.triggerSuggest` (VS Code): after `key = `, values pop up at once. */
+  retrigger?: boolean;
 }
 
-function isArrayOfTables(schema: JsonSchema): boolean {
-  return schema['x-flylint-shape'] === 'array-of-tables' || (schema['x-flylint-shape'] === 'table-or-array' && schema['x-flylint-preferred'] !== 'table');
+const MAX_HEADER_DEPTH = 3;
+
+function markdown(value: string | undefined): { documentation: { kind: 'markdown'; value: string } } | Record<string, never> {
+  return value ? { documentation: { kind: 'markdown', value } } : {};
 }
 
-function doc(schema: JsonSchema | undefined): { kind: 'markdown'; value: string } | undefined {
-  return schema?.description ? { kind: 'markdown', value: String(schema.description) } : undefined;
-}
-
-/** The value already present at a table path (to leave out keys that are set). */
-function tableAtPath(root: TomlTable, path: readonly string[]): TomlTable | undefined {
+/** The table a key typed at the cursor would land in: array-of-tables steps pick the element being edited. */
+export function tableForPath(root: TomlTable, path: readonly string[], offset: number): TomlTable | undefined {
   let current: TomlTable | undefined = root;
   for (const part of path) {
-    const next: TomlTable[] = tablesOf(current?.entries.get(part)?.value);
-    current = next[next.length - 1];
-    if (!current) return undefined;
+    const value: TomlValue | undefined = current?.entries.get(part)?.value;
+    if (!value) return undefined;
+    if (value.type === 'table') current = value;
+    else if (value.type === 'array') {
+      const tables: TomlTable[] = value.items.filter((i): i is TomlTable => i.type === 'table');
+      current = tables.filter((t: TomlTable) => t.node.start <= offset).pop() ?? tables[0];
+    } else return undefined;
   }
   return current;
 }
 
-const SNIPPETS: CompletionItem[] = [
-  { label: '[http_service] (snippet)', kind: CompletionItemKind.Snippet, insertTextFormat: InsertTextFormat.Snippet, insertText: '[http_service]\n  internal_port = ${1:8080}\n  force_https = true\n  auto_stop_machines = "${2|stop,suspend,off|}"\n  auto_start_machines = true\n  min_machines_running = ${3:1}\n' },
-  { label: '[[vm]] (snippet)', kind: CompletionItemKind.Snippet, insertTextFormat: InsertTextFormat.Snippet, insertText: '[[vm]]\n  cpu_kind = "${1|performance,shared|}"\n  cpus = ${2:1}\n  memory = "${3:2gb}"\n' },
-  { label: '[[http_service.checks]] (snippet)', kind: CompletionItemKind.Snippet, insertTextFormat: InsertTextFormat.Snippet, insertText: '[[http_service.checks]]\n  interval = "${1:15s}"\n  timeout = "${2:2s}"\n  grace_period = "${3:10s}"\n  method = "GET"\n  path = "${4:/healthz}"\n' },
-  { label: '[metrics] (snippet)', kind: CompletionItemKind.Snippet, insertTextFormat: InsertTextFormat.Snippet, insertText: '[metrics]\n  port = ${1:9091}\n  path = "${2:/metrics}"\n' },
-];
+export function complete(file: AnalyzedFile, offset: number, index: LineIndex, options: CompletionOptions = {}): CompletionItem[] {
+  const text = file.text;
+  if (file.doc.comments.some((c) => c.start < offset && offset <= c.end)) return [];
+  const line = index.positionAt(offset).line;
+  const lineStart = index.lineStarts[line]!;
+  const lineEnd = index.lineEnd(line);
+  const before = text.slice(lineStart, offset);
+  const after = text.slice(offset, lineEnd);
+  const range = (start: number, end: number): Range => ({ start: index.positionAt(start), end: index.positionAt(end) });
 
-export function complete(file: AnalyzedFile, offset: number): CompletionItem[] {
-  const cursor = cursorAt(file.doc, offset, file.text);
-  const lineStart = file.text.lastIndexOf('\n', offset - 1) + 1;
-  const before = file.text.slice(lineStart, offset);
-  if (cursor.inHeader || /^\s*\[\[?[\w.-]*$/.test(before)) return headers(before.includes('[[') ? 2 : 1);
-  if (cursor.keyValue && !cursor.onKey && cursor.keyPath) return values(file, cursor.keyPath);
-  if (/^\s*[\w-]*$/.test(before)) {
-    const present = tableAtPath(file.value, cursor.tablePath);
-    const keys = Object.entries(keysAt(cursor.tablePath)).filter(([k]) => !present?.entries.has(k) || cursor.keyValue?.key.segments[0]?.name === k);
-    const items: CompletionItem[] = keys
-      .filter(([, s]) => !s.deprecationMessage && !isTableLike(s))
-      .map(([k, s]) => ({ label: k, kind: CompletionItemKind.Property, insertText: `${k} = `, ...(doc(s) ? { documentation: doc(s)! } : {}) }));
-    return before.trim() === '' && cursor.tablePath.length === 0 ? [...items, ...SNIPPETS] : items;
+  const header = /^\s*(\[\[?)\s*([\w.\-"']*)$/.exec(before);
+  if (header) {
+    const start = lineStart + before.indexOf('[');
+    const tail = /^[\w.\-"']*\s*\]{0,2}/.exec(after)![0];
+    return headers(file, cursorAt(file.doc, offset, text).tablePath, range(start, offset + tail.length), header[1]!.length);
   }
-  return [];
+
+  const cursor = cursorAt(file.doc, offset, text);
+  if (cursor.inHeader) return [];
+  if (!cursor.onKey && cursor.keyPath) return values(file, cursor, offset, before, after, range);
+
+  const typed = /([\w\-.]*)$/.exec(before)![1]!;
+  const atLineStart = before.trim() === typed;
+  if (!atLineStart && !/[{,]\s*[\w\-.]*$/.test(before)) return [];
+  const dotted = typed.split('.');
+  const word = dotted.pop()!;
+  const base = cursor.keyValue && cursor.keyPath ? cursor.keyPath.slice(0, cursor.keyPath.length - names(cursor.keyValue.key).length) : cursor.containerPath;
+  const container = [...base, ...dotted];
+  const wordEnd = offset + /^[\w-]*/.exec(after)![0].length;
+  const hasEquals = /^[\w-]*\s*=/.test(after);
+  const items = keys(file, container, offset, word, range(offset - word.length, wordEnd), hasEquals, options);
+  if (atLineStart && dotted.length === 0) items.push(...snippets(file, range(offset - word.length, wordEnd), options));
+  return items;
 }
 
-function headers(brackets: number): CompletionItem[] {
+function keys(file: AnalyzedFile, container: string[], offset: number, word: string, replace: Range, hasEquals: boolean, options: CompletionOptions): CompletionItem[] {
+  const present = tableForPath(file.value, container, offset);
   const out: CompletionItem[] = [];
-  const walk = (schema: JsonSchema, path: string[], depth: number) => {
-    if (depth > 3) return;
-    for (const [name, child] of Object.entries(keysAtSchema(schema))) {
-      if (!isTableLike(child) || child.deprecationMessage || child['x-flylint-alias-of'] || child['x-flylint-map'] || child['x-flylint-named']) continue;
-      const full = [...path, name].join('.');
-      const array = isArrayOfTables(child);
-      if (brackets === 1 || array) {
-        const insertText = brackets === 2 ? `${full}]]` : array ? `[${full}]]` : `${full}]`;
-        out.push({ label: array ? `[[${full}]]` : `[${full}]`, kind: CompletionItemKind.Module, filterText: brackets === 2 ? full : array ? `[${full}` : full, insertText, ...(doc(child) ? { documentation: doc(child)! } : {}) });
+  for (const [key, schema] of Object.entries(keysAt(container))) {
+    if (isDeprecated(schema) || isTableLike(schema)) continue;
+    if (present?.entries.has(key) && key !== word) continue;
+    const path = [...container, key];
+    const stringValue = takesString(schema) && !isList(schema) && !takesBoolean(schema);
+    const list = isList(schema);
+    const suffix = hasEquals ? '' : options.snippets ? (stringValue ? ' = "$1"' : list ? ' = [$1]' : ' = ') : ' = ';
+    const hasValues = valueItems(path, schema, [], undefined).length > 0;
+    out.push({
+      label: key,
+      kind: CompletionItemKind.Property,
+      ...(typeLabel(schema) ? { detail: typeLabel(schema)! } : {}),
+      ...markdown(descriptionOf(schema)),
+      textEdit: { range: replace, newText: `${key}${suffix}` },
+      ...(options.snippets && suffix.includes('$') ? { insertTextFormat: InsertTextFormat.Snippet } : {}),
+      ...(options.retrigger && hasValues && !hasEquals ? { command: { title: 'Suggest values', command: 'editor.action.triggerSuggest' } } : {}),
+    });
+  }
+  return out;
+}
+
+function headers(file: AnalyzedFile, currentTable: readonly string[], replace: Range, brackets: number): CompletionItem[] {
+  const existing = new Set(file.doc.tables.filter((t) => t.kind === 'table' && t.key).map((t) => names(t.key).join('.')));
+  const out: CompletionItem[] = [];
+  const walk = (path: string[]) => {
+    if (path.length >= MAX_HEADER_DEPTH) return;
+    for (const [name, schema] of Object.entries(keysAt(path))) {
+      if (!isHeaderCandidate(schema)) continue;
+      const full = [...path, name];
+      const dotted = full.join('.');
+      const array = isArrayOfTables(schema);
+      if (!(brackets === 2 && !array) && !(!array && existing.has(dotted))) {
+        const label = array ? `[[${dotted}]]` : `[${dotted}]`;
+        const related = currentTable.length > 0 && currentTable.join('.') === path.join('.');
+        out.push({
+          label,
+          kind: array ? CompletionItemKind.Struct : CompletionItemKind.Module,
+          ...markdown(descriptionOf(schema)),
+          filterText: label,
+          sortText: `${related ? '0' : '1'}${dotted}`,
+          textEdit: { range: replace, newText: label },
+        });
       }
-      walk(child, [...path, name], depth + 1);
+      if (!subschemaAt(full)?.['x-flylint-map']) walk(full);
     }
   };
-  walk(flySchema, [], 0);
+  walk([]);
   return out;
 }
 
-function keysAtSchema(schema: JsonSchema): Record<string, JsonSchema> {
-  const out: Record<string, JsonSchema> = {};
-  const visit = (s: JsonSchema | undefined) => {
-    if (!s) return;
-    if (s.anyOf) s.anyOf.forEach(visit);
-    else if (s.type === 'array' && s.items) visit(s.items);
-    else if (s.properties) Object.assign(out, s.properties);
-  };
-  visit(schema);
-  return out;
+function snippets(file: AnalyzedFile, replace: Range, options: CompletionOptions): CompletionItem[] {
+  const existing = new Set(file.doc.tables.filter((t) => t.kind === 'table' && t.key).map((t) => names(t.key).join('.')));
+  return SECTION_SNIPPETS.filter((s) => s.array || !existing.has(s.table)).map((s) => ({
+    label: s.array ? `[[${s.table}]]` : `[${s.table}]`,
+    kind: CompletionItemKind.Snippet,
+    detail: 'section',
+    documentation: s.description,
+    sortText: `~${s.table}`,
+    filterText: s.table,
+    textEdit: { range: replace, newText: options.snippets ? s.body : plainBody(s.body) },
+    ...(options.snippets ? { insertTextFormat: InsertTextFormat.Snippet } : {}),
+  }));
 }
 
-function values(file: AnalyzedFile, keyPath: readonly string[]): CompletionItem[] {
-  const key = keyPath[keyPath.length - 1];
-  const quote = (v: string) => JSON.stringify(v);
-  if (key === 'primary_region') return Object.entries(REGIONS).map(([code, city]) => ({ label: code, kind: CompletionItemKind.Value, detail: city, insertText: quote(code), filterText: code }));
-  if (key === 'size') return Object.entries(PRESETS).filter(([, p]) => !p.gpu).map(([name, p]) => ({ label: name, kind: CompletionItemKind.Value, detail: `${p.cpus} ${p.cpuKind} CPU${p.cpus > 1 ? 's' : ''}, ${p.memoryMb} MB`, insertText: quote(name) }));
-  if (key === 'processes') return file.config.processNames.map((name) => ({ label: name, kind: CompletionItemKind.Value, insertText: quote(name) }));
-  const schema = subschemaAt(keyPath);
-  if (!schema) return [];
-  const docs = (schema['x-flylint-enum-docs'] ?? {}) as Record<string, string>;
-  const enumValues = (schema.enum ?? (schema.items as JsonSchema | undefined)?.enum ?? []).filter((v) => v !== '' && typeof v !== 'boolean' && typeof v !== 'number');
-  if (enumValues.length) return enumValues.map((v) => ({ label: String(v), kind: CompletionItemKind.EnumMember, insertText: quote(String(v)), ...(docs[String(v)] ? { detail: docs[String(v)] } : {}) }));
-  const types = [schema.type].flat();
-  if (types.includes('boolean')) return ['true', 'false'].map((v) => ({ label: v, kind: CompletionItemKind.Value }));
+/** Values already in the list at the cursor: not offered twice. */
+function listed(cursor: CursorContext): Set<string> {
+  const list = cursor.value?.kind === 'array' ? cursor.value : cursor.keyValue?.value?.kind === 'array' ? cursor.keyValue.value : undefined;
+  return new Set((list?.items ?? []).flatMap((i) => (i.kind === 'string' && i !== cursor.value ? [i.value] : [])));
+}
+
+interface ValueChoice {
+  value: string;
+  /** Written as a TOML string (quoted) or as is (booleans, numbers). */
+  quoted: boolean;
+  detail?: string;
+  doc?: string;
+}
+
+function valueItems(path: string[], schema: JsonSchema | undefined, processNames: readonly string[], guest: { cpuKind: 'shared' | 'performance'; cpus: number } | undefined): ValueChoice[] {
+  const key = path[path.length - 1];
+  const kind = valueKindAt(path)?.kind;
+  if (kind === 'region') return Object.entries(REGIONS).map(([code, city]) => ({ value: code, quoted: true, detail: city }));
+  if (kind === 'preset') {
+    return Object.entries(PRESETS).map(([name, p]) => ({ value: name, quoted: true, detail: `${p.cpus} ${p.cpuKind} CPU${p.cpus > 1 ? 's' : ''}, ${memoryText(p.memoryMb)}${p.gpu ? `, GPU ${p.gpu}` : ''}` }));
+  }
+  if (kind === 'memory' && guest) {
+    const rules = CPU_RULES[guest.cpuKind];
+    const choices: number[] = [];
+    for (let mb = rules.minPerCpu * guest.cpus; mb <= rules.maxPerCpu * guest.cpus; mb *= 2) choices.push(mb);
+    if (choices[choices.length - 1] !== rules.maxPerCpu * guest.cpus) choices.push(rules.maxPerCpu * guest.cpus);
+    return choices.map((mb) => ({ value: memoryText(mb), quoted: true, detail: `valid for ${guest.cpus} ${guest.cpuKind} CPU${guest.cpus > 1 ? 's' : ''}` }));
+  }
+  if (key === 'processes' && path.length > 1) return processNames.map((name) => ({ value: name, quoted: true, detail: 'process group' }));
+  const choices: ValueChoice[] = enumValues(schema).map((v) => ({ value: v.value, quoted: true, ...(v.doc ? { detail: v.doc } : {}) }));
+  if (choices.length) return choices;
+  if (takesBoolean(schema)) return [{ value: 'true', quoted: false }, { value: 'false', quoted: false }];
   return [];
+}
+
+function guestAt(file: AnalyzedFile, container: string[], offset: number): { cpuKind: 'shared' | 'performance'; cpus: number } {
+  const table = tableForPath(file.value, container, offset);
+  const read = (key: string) => {
+    const v = table?.entries.get(key)?.value;
+    return v && v.type !== 'table' && v.type !== 'array' ? v.value : undefined;
+  };
+  const size = read('size');
+  const cpuKind = read('cpu_kind');
+  const cpus = read('cpus');
+  const guest = effectiveGuest({
+    ...(typeof size === 'string' ? { size } : {}),
+    ...(typeof cpuKind === 'string' ? { cpuKind } : {}),
+    ...(typeof cpus === 'bigint' || typeof cpus === 'number' ? { cpus: Number(cpus) } : {}),
+  });
+  const kind = guest.cpuKind === 'performance' ? 'performance' : 'shared';
+  const allowed: readonly number[] = CPU_RULES[kind].cpus;
+  return { cpuKind: kind, cpus: allowed.includes(guest.cpus) ? guest.cpus : 1 };
+}
+
+function values(file: AnalyzedFile, cursor: CursorContext, offset: number, before: string, after: string, range: (start: number, end: number) => Range): CompletionItem[] {
+  const path = cursor.keyPath!;
+  const schema = subschemaAt(path);
+  const value = cursor.value;
+  // Numbers, dates and inline tables have no value choices.
+  if (value && value.kind !== 'array' && value.kind !== 'string' && value.kind !== 'boolean' && value.kind !== 'invalid') return [];
+  // What is typed so far: the string or bare word the cursor is in (replaced whole), else nothing.
+  const token = value && value.kind !== 'array' && value.start < offset ? value : undefined;
+  const start = token ? token.start : offset - /[\w.\-+:/]*$/.exec(before)![0].length;
+  const end = token ? Math.max(offset, token.end) : offset + /^[\w.\-+:/]*/.exec(after)![0].length;
+  const lineStart = offset - before.length;
+  if (start < lineStart || !/(^|[=\[,])\s*$/.test(before.slice(0, start - lineStart))) return [];
+  const quote = token?.kind === 'string' ? file.text[token.start] : undefined;
+  const container = path.slice(0, -1);
+  const choices = valueItems(path, schema, file.config.processNames, valueKindAt(path)?.kind === 'memory' ? guestAt(file, container, offset) : undefined);
+  const already = listed(cursor);
+  return choices
+    .filter((c) => !already.has(c.value))
+    .map((c, i) => {
+      const newText = c.quoted ? JSON.stringify(c.value) : c.value;
+      return {
+        label: c.value,
+        kind: c.quoted ? CompletionItemKind.EnumMember : CompletionItemKind.Value,
+        ...(c.detail ? { detail: c.detail } : {}),
+        filterText: c.quoted && quote ? newText : c.value,
+        sortText: String(i).padStart(4, '0'),
+        textEdit: { range: range(start, end), newText },
+      };
+    });
 }

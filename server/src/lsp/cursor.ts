@@ -1,62 +1,102 @@
-/** What is under the cursor: the table the line belongs to, and the key or value at the offset. */
-import type { DocumentNode, KeyValueNode, TableNode, ValueNode } from '../toml/ast.js';
+/**
+ * What is under the cursor: the table the line belongs to, the key or value at the offset (inside
+ * inline tables and arrays too), and the table a key typed there would belong to. Half-typed lines
+ * (`key = `, `key = [`, `key = "s`) count as the key/value they are becoming.
+ */
+import type { DocumentNode, KeyNode, KeyValueNode, TableNode, ValueNode } from '../toml/ast.js';
 
 export interface CursorContext {
-  /** Key path of the enclosing table (`['http_service']`, `['services', 'ports']`). */
+  /** Key path of the enclosing `[table]` (`['http_service']`, `['services', 'ports']`). */
   tablePath: string[];
   table?: TableNode;
-  /** The key/value line the cursor is on, if any. */
-  keyValue?: KeyValueNode;
-  /** Full path of the key under or before the cursor (table path + dotted key). */
-  keyPath?: string[];
-  /** True when the cursor is on the key (hover/completion of keys), false when after `=`. */
-  onKey: boolean;
-  /** The innermost value node under the cursor. */
-  value?: ValueNode;
   /** Inside a header `[...]`. */
   inHeader: boolean;
+  /** The innermost key/value at the cursor (an inline table's entry when inside one). */
+  keyValue?: KeyValueNode;
+  /** Full path of that key: table path, outer keys, and its own (dotted) segments. */
+  keyPath?: string[];
+  /** The table a key typed at the cursor belongs to (table path, dotted prefix, inline tables). */
+  containerPath: string[];
+  /** True where a key goes (or is being typed), false after `=`. */
+  onKey: boolean;
+  /** The innermost value under the cursor (an array when between its items). */
+  value?: ValueNode;
 }
 
-function containing<T extends { start: number; end: number }>(nodes: readonly T[], offset: number): T | undefined {
-  return nodes.find((n) => n.start <= offset && offset <= n.end);
+export function names(key: KeyNode | null | undefined): string[] {
+  return key ? key.segments.map((s) => s.name) : [];
 }
 
+/** The table whose header is the last one before the offset. Tables are in source order. */
 export function tableAt(doc: DocumentNode, offset: number): TableNode | undefined {
+  let low = 0;
+  let high = doc.tables.length - 1;
   let found: TableNode | undefined;
-  for (const t of doc.tables) {
-    if (t.start <= offset) found = t;
-    else break;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const t = doc.tables[mid]!;
+    if (t.start <= offset) {
+      found = t;
+      low = mid + 1;
+    } else high = mid - 1;
   }
   return found;
 }
 
-function innermostValue(value: ValueNode | null, offset: number): ValueNode | undefined {
-  let current: ValueNode | undefined = value && value.start <= offset && offset <= value.end ? value : undefined;
-  for (let depth = 0; current && depth < 64; depth++) {
-    const child: ValueNode | undefined =
-      current.kind === 'array' ? current.items.find((i) => i.start <= offset && offset <= i.end)
-      : current.kind === 'inlineTable' ? current.entries.find((e) => e.start <= offset && offset <= e.end)?.value ?? undefined
-      : undefined;
-    if (!child) break;
-    current = child;
+/** Nothing but spaces between the node's end and the cursor: the cursor still extends it. */
+function continues(text: string, end: number, offset: number, stops: RegExp): boolean {
+  return offset >= end && !stops.test(text.slice(end, offset));
+}
+
+function unfinished(value: ValueNode | null): boolean {
+  return !value || value.kind === 'invalid' || ((value.kind === 'array' || value.kind === 'inlineTable') && !value.closed);
+}
+
+function entryAt(entries: readonly KeyValueNode[], offset: number, text: string, stops: RegExp): KeyValueNode | undefined {
+  for (const n of entries) {
+    if (n.start > offset) break;
+    if (offset <= n.end || (unfinished(n.value) && continues(text, n.end, offset, stops))) return n;
   }
-  return current;
+  return undefined;
 }
 
-/** The key/value line at an offset; a half-typed one (`key = `) reaches to the end of its line. */
-function keyValueAt(body: readonly KeyValueNode[], offset: number, text: string): KeyValueNode | undefined {
-  return body.find((n) => n.start <= offset && (offset <= n.end || ((!n.value || n.value.kind === 'invalid') && !/[\r\n]/.test(text.slice(n.end, offset)))));
+function within(node: { start: number; end: number }, offset: number): boolean {
+  return node.start <= offset && offset <= node.end;
 }
 
-export function cursorAt(doc: DocumentNode, offset: number, text = ''): CursorContext {
+function inside(kv: KeyValueNode, base: string[], offset: number, text: string): Omit<CursorContext, 'tablePath' | 'inHeader' | 'table'> {
+  const own = names(kv.key);
+  const keyPath = [...base, ...own];
+  if (kv.equals < 0 || offset <= kv.equals) return { keyValue: kv, keyPath, containerPath: [...base, ...own.slice(0, -1)], onKey: true };
+  let node: ValueNode | undefined = kv.value ?? undefined;
+  if (node && !(within(node, offset) || (unfinished(node) && continues(text, node.end, offset, /[\r\n]/)))) {
+    return { keyValue: kv, keyPath, containerPath: [...base, ...own.slice(0, -1)], onKey: false };
+  }
+  for (let depth = 0; node && depth < 64; depth++) {
+    if (node.kind === 'array') {
+      const item = node.items.find((i) => within(i, offset) && i.start < offset);
+      if (!item) break;
+      node = item;
+    } else if (node.kind === 'inlineTable') {
+      if (offset <= node.start) break;
+      const entry = entryAt(node.entries, offset, text, /[\r\n,}]/);
+      if (entry) return inside(entry, keyPath, offset, text);
+      // Between the braces, where the next key goes.
+      return { keyPath, containerPath: keyPath, onKey: true };
+    } else break;
+  }
+  return { keyValue: kv, keyPath, containerPath: [...base, ...own.slice(0, -1)], onKey: false, ...(node ? { value: node } : {}) };
+}
+
+export function cursorAt(doc: DocumentNode, offset: number, text: string): CursorContext {
   const table = tableAt(doc, offset);
-  const inHeader = !!table && table.header.start <= offset && offset <= table.header.end;
-  const tablePath = table?.key?.segments.map((s) => s.name) ?? [];
+  const tablePath = names(table?.key);
+  const withTable = table ? { table } : {};
+  if (table && table.header.start <= offset && offset <= table.header.end) {
+    return { tablePath, ...withTable, inHeader: true, containerPath: tablePath.slice(0, -1), onKey: false };
+  }
   const body = table ? table.body : doc.body;
-  const keyValue = inHeader ? undefined : text ? keyValueAt(body, offset, text) : containing(body, offset);
-  if (!keyValue) return { tablePath: inHeader ? tablePath.slice(0, -1) : tablePath, ...(table ? { table } : {}), onKey: !inHeader, inHeader };
-  const onKey = keyValue.equals < 0 || offset <= keyValue.equals;
-  const keyPath = [...tablePath, ...keyValue.key.segments.map((s) => s.name)];
-  const value = onKey ? undefined : innermostValue(keyValue.value, offset);
-  return { tablePath, ...(table ? { table } : {}), keyValue, keyPath, onKey, ...(value ? { value } : {}), inHeader };
+  const kv = entryAt(body, offset, text, /[\r\n]/);
+  if (!kv) return { tablePath, ...withTable, inHeader: false, containerPath: tablePath, onKey: true };
+  return { tablePath, ...withTable, inHeader: false, ...inside(kv, tablePath, offset, text) };
 }

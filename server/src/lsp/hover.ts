@@ -1,58 +1,72 @@
-/** Hover: the key's docs from the schema, the value as flyctl reads it, and the file's environment. */
-import type { Hover } from 'vscode-languageserver';
+/**
+ * Hover: a key's documentation from the schema (with its Fly.io docs link), the value as flyctl
+ * reads it (`kill_timeout = 5` is 5 seconds, a bare number in `[[http_service.checks]]` is
+ * nanoseconds), a process name's command, and on `app` or the first line the file's environment
+ * and why.
+ */
+import type { Hover, MarkupContent } from 'vscode-languageserver';
 import type { AnalyzedFile } from '../lint/engine.js';
-import { subschemaAt } from '../schema/schema-lookup.js';
-import { cursorAt } from './cursor.js';
-import { durationMs, formatDuration, memoryMb, volumeGb, type DurationUnit } from '../fly/units.js';
-import { LineIndex } from '../lint/line-index.js';
+import type { LineIndex } from '../lint/line-index.js';
+import type { ValueNode } from '../toml/ast.js';
+import { describeValueAt } from '../fly/describe.js';
+import { cursorAt, names } from './cursor.js';
+import { deprecationOf, descriptionOf, subschemaAt, typeLabel } from './schema-view.js';
 
-/** How flyctl reads a value, where that is not obvious from the text. */
-export function describeValue(keyPath: readonly string[], value: unknown, unit: DurationUnit | undefined): string | undefined {
-  const key = keyPath[keyPath.length - 1];
-  if (unit && (typeof value === 'bigint' || typeof value === 'number')) {
-    const ms = durationMs(value, unit);
-    const unitWord = { s: 'seconds', ms: 'milliseconds', ns: 'nanoseconds' }[unit];
-    return `flyctl reads ${String(value)} as **${formatDuration(ms ?? 0)}** (a bare number here counts ${unitWord}${unit === 'ns' ? ' — write a unit such as "10s"' : ''}).`;
-  }
-  if (unit && typeof value === 'string') {
-    const ms = durationMs(value, unit);
-    return ms === undefined ? `"${value}" is not a duration flyctl can read.` : `flyctl reads "${value}" as **${formatDuration(ms)}**.`;
-  }
-  if (key === 'memory' && (typeof value === 'string' || typeof value === 'bigint' || typeof value === 'number')) {
-    const mb = memoryMb(value as string | number);
-    return mb === undefined ? undefined : `flyctl reads this as **${mb} MB**.`;
-  }
-  if (key === 'initial_size' && (typeof value === 'string' || typeof value === 'bigint' || typeof value === 'number')) {
-    const gb = volumeGb(value as string | number);
-    return gb === undefined ? undefined : `flyctl reads this as **${gb} GB**.`;
-  }
-  return undefined;
+function environmentSection(file: AnalyzedFile): string {
+  const env = file.env;
+  const effect = env.isProduction ? 'The production-readiness rules apply.' : 'The production-readiness rules do not apply.';
+  return `**Environment:** ${env.name} — from ${env.reason}. ${effect}`;
 }
 
-export function hover(file: AnalyzedFile, offset: number): Hover | null {
+function readingSection(keyPath: readonly string[], node: ValueNode): string | undefined {
+  if (node.kind === 'invalid' || node.kind === 'inlineTable') return undefined;
+  const reading = describeValueAt(keyPath, node);
+  if (!reading) return undefined;
+  return reading.ok ? `**flyctl reads this as** ${reading.text}.` : `**flyctl cannot use this:** ${reading.text}.`;
+}
+
+function markdown(parts: readonly string[]): MarkupContent {
+  return { kind: 'markdown', value: parts.join('\n\n') };
+}
+
+export function hover(file: AnalyzedFile, offset: number, index: LineIndex): Hover | null {
   const cursor = cursorAt(file.doc, offset, file.text);
-  const index = new LineIndex(file.text);
+  const onFirstLine = index.positionAt(offset).line === 0;
+  const range = (node: { start: number; end: number }) => ({ start: index.positionAt(node.start), end: index.positionAt(node.end) });
+
+  if (cursor.inHeader && cursor.table) {
+    const path = names(cursor.table.key);
+    const description = descriptionOf(subschemaAt(path));
+    if (!description) return null;
+    return { contents: markdown([`**[${path.join('.')}]**`, description]), range: range(cursor.table.header) };
+  }
+
   const kv = cursor.keyValue;
-  if (!kv || !cursor.keyPath) {
-    if (cursor.inHeader && cursor.table?.key) {
-      const schema = subschemaAt(cursor.table.key.segments.map((s) => s.name));
-      if (schema?.description) return { contents: { kind: 'markdown', value: `**[${cursor.table.key.segments.map((s) => s.name).join('.')}]**\n\n${schema.description}` }, range: { start: index.positionAt(cursor.table.header.start), end: index.positionAt(cursor.table.header.end) } };
-    }
-    return null;
+  const keyPath = cursor.keyPath;
+  if (!kv || !keyPath) return onFirstLine ? { contents: markdown([environmentSection(file)]) } : null;
+
+  const parts: string[] = [];
+  const schema = subschemaAt(keyPath);
+  const label = typeLabel(schema);
+  parts.push(`**${keyPath.join('.')}**${label ? ` — ${label}` : ''}`);
+  const description = descriptionOf(schema);
+  if (description) parts.push(description);
+  const deprecation = deprecationOf(schema);
+  if (deprecation) parts.push(`**Deprecated:** ${deprecation}`);
+
+  // The item under the cursor in a list, else the whole value.
+  const value = cursor.value && cursor.value.kind !== 'array' ? cursor.value : kv.value;
+  const isProcessList = keyPath[keyPath.length - 1] === 'processes' && keyPath.length > 1;
+  if (value && isProcessList && value.kind === 'string') {
+    const group = file.config.processes.find((p) => p.name === value.value);
+    parts.push(group ? `Process group \`${group.name}\` runs \`${group.command?.value || "the image's CMD"}\`.` : `\`${value.value}\` is not a group of [processes].`);
+  } else if (value) {
+    const reading = readingSection(keyPath, value);
+    if (reading) parts.push(reading);
   }
-  const schema = subschemaAt(cursor.keyPath);
-  const parts: string[] = [`**${cursor.keyPath.join('.')}**`];
-  if (schema?.description) parts.push(String(schema.description));
-  if (schema?.deprecationMessage) parts.push(`_Deprecated:_ ${String(schema.deprecationMessage)}`);
-  const unit = schema?.['x-flylint-duration'] as DurationUnit | undefined;
-  const node = kv.value;
-  if (node && node.kind !== 'array' && node.kind !== 'inlineTable' && node.kind !== 'invalid') {
-    const read = describeValue(cursor.keyPath, node.kind === 'datetime' ? node.raw : node.value, unit);
-    if (read) parts.push(read);
-  }
-  if (cursor.keyPath.length === 1 && cursor.keyPath[0] === 'app') {
-    parts.push(`Environment: **${file.env.name}** (${file.env.reason}).${file.env.isProduction ? ' Production-readiness rules apply.' : ' Production-readiness rules do not apply.'}`);
-  }
-  if (parts.length === 1) return null;
-  return { contents: { kind: 'markdown', value: parts.join('\n\n') }, range: { start: index.positionAt(kv.key.start), end: index.positionAt(kv.key.end) } };
+
+  if ((keyPath.length === 1 && keyPath[0] === 'app') || onFirstLine) parts.push(environmentSection(file));
+  if (parts.length === 1 && !description) return null;
+  const target = cursor.onKey ? kv.key : cursor.value && cursor.value.kind !== 'array' ? cursor.value : kv;
+  return { contents: markdown(parts), range: range(target) };
 }

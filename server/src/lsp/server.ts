@@ -222,11 +222,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     projectTimer = setTimeout(() => {
       projectTimer = undefined;
       guard('project check', undefined, () => {
+        const others = documents.all().filter((d) => d.uri !== except);
+        if (others.length === 0) return;
         if (pull) {
           if (canRefresh) connection.languages.diagnostics.refresh().catch((error: unknown) => log(`diagnostic refresh failed: ${String(error)}`));
           return;
         }
-        for (const document of documents.all()) if (document.uri !== except) publish(document);
+        others.forEach(publish);
       });
     }, PROJECT_DELAY_MS);
   }
