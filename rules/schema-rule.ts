@@ -1,23 +1,16 @@
 /** The rules backed by the schema check share this shape: report the schema issues of one kind. */
-import type { Rule, RuleContext, RuleMeta } from '../server/src/lint/rule.js';
+import type { Rule, RuleMeta } from '../server/src/lint/rule.js';
 import { checkSchema, type SchemaIssueKind } from '../server/src/schema/check-schema.js';
 
-export function schemaRule(meta: RuleMeta, kind: SchemaIssueKind, more?: (context: RuleContext) => void): Rule {
+export function schemaRule(meta: RuleMeta, kind: SchemaIssueKind): Rule {
   return {
     meta,
     check(context) {
-      for (const issue of checkSchema(context.value)) {
+      for (const issue of checkSchema(context.value, context.text)) {
         if (issue.kind !== kind) continue;
-        context.report({
-          message: issue.message,
-          range: issue.range,
-          ...(issue.severity ? { severity: issue.severity } : {}),
-          ...(issue.fix ? { fix: issue.fix } : {}),
-          ...(issue.suggestions ? { suggestions: issue.suggestions } : {}),
-          ...(issue.tags ? { tags: issue.tags } : {}),
-        });
+        const { kind: _kind, ...report } = issue;
+        context.report(report);
       }
-      more?.(context);
     },
   };
 }

@@ -1,112 +1,93 @@
 #!/usr/bin/env node
-// Long fuzzing runs: `npm run fuzz -- --minutes N` (default 1). Random strings, random bytes,
-// TOML-shaped documents and mutations of the real corpus through the whole lint, plus the safe
-// fix loop on TOML-shaped documents. Stops at the first failure with the input that caused it.
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+// Long fuzzing runs of the reliability properties against the built bundle:
+//   npm run fuzz -- --minutes N [--seed S] [--only name,name] [--skip name,name]
+// The properties take turns in slices of at most 20 seconds until the time is up. Prints how many
+// inputs each property tried; on the first failure, prints the property, the seed, the replay
+// path and the shrunk input, writes the input to test/artifacts/, and exits 1.
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { applyFixes, lintText, parseToml, printDocument } from '../../dist/index.js';
+import fc from 'fast-check';
+import * as api from '../../dist/index.js';
+import { createChecks } from './checks.mjs';
+import { anyBytesAsText, anyString, corpusMutation, flyConfig, tomlDocument } from './generators.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const minutesFlag = process.argv.indexOf('--minutes');
-const minutes = minutesFlag >= 0 ? Number(process.argv[minutesFlag + 1]) : 1;
-const seedFlag = process.argv.indexOf('--seed');
-let seed = seedFlag >= 0 ? Number(process.argv[seedFlag + 1]) : Date.now() % 2 ** 31;
-const startSeed = seed;
-const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-const pick = (list) => list[Math.floor(random() * list.length)];
+
+function option(name, fallback) {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && i + 1 < process.argv.length ? process.argv[i + 1] : fallback;
+}
+const minutes = Number(option('minutes', '1'));
+const baseSeed = Number(option('seed', String(Date.now() % 2 ** 31)));
+const only = option('only', '').split(',').filter(Boolean);
+const skip = option('skip', '').split(',').filter(Boolean);
+if (!(minutes > 0) || !Number.isInteger(baseSeed)) {
+  console.error('usage: npm run fuzz -- --minutes N [--seed S] [--only name,name] [--skip name,name]');
+  process.exit(2);
+}
 
 const corpusDir = join(root, '..', 'shared', 'corpus', 'real-world');
-const corpus = readdirSync(corpusDir).filter((f) => f.endsWith('.toml')).map((f) => readFileSync(join(corpusDir, f), 'utf8'));
-const PIECES = ['[', ']', '[[', ']]', '=', '"', "'", "'''", '"""', '\r\n', '\n', '\r', '{', '}', ',', '.', '#', '\uD800', '\uDC00', '\uFEFF', '\u0000', '\u0007', '\\', '\\u', 'x = ', '[http_service]', '[[services]]', 'a.b.c = 1', '1979-05-27', 'inf', 'nan', '0x', '1_000', 'true', ' ', '\t'];
-const KEYS = ['app', 'primary_region', 'internal_port', 'auto_stop_machines', 'processes', 'memory', 'size', 'interval', 'port', 'swap_size_mb', 'cpu_kind', 'force_https'];
-const VALUES = ['1', '-5', '3.5', 'true', '"x"', "'y'", '"1gb"', '"30s"', '10000', '["app"]', '[1, [2]]', '{ a = 1 }', '1979-05-27T07:32:00Z', 'inf', '"""\nml\n"""'];
-const HEADERS = ['[http_service]', '[[services]]', '[[services.ports]]', '[env]', '[build]', '[deploy]', '[[vm]]', '[[mounts]]', '[processes]', '[metrics]', '[checks.alive]', '[[http_service.checks]]'];
+const corpus = readdirSync(corpusDir).filter((f) => f.endsWith('.toml')).sort().map((f) => readFileSync(join(corpusDir, f), 'utf8'));
+const checks = createChecks(api);
 
-function randomString() {
-  let s = '';
-  const n = Math.floor(random() * 200);
-  for (let i = 0; i < n; i++) s += random() < 0.5 ? pick(PIECES) : String.fromCharCode(Math.floor(random() * 0x10000));
-  return s;
-}
-function randomBytes() {
-  const bytes = Buffer.alloc(Math.floor(random() * 400));
-  for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(random() * 256);
-  return random() < 0.5 ? bytes.toString('latin1') : bytes.toString('utf8');
-}
-function tomlShaped() {
-  const lines = [];
-  const n = Math.floor(random() * 30);
-  for (let i = 0; i < n; i++) {
-    const r = random();
-    if (r < 0.2) lines.push(pick(HEADERS));
-    else if (r < 0.85) lines.push(`${random() < 0.2 ? '  ' : ''}${pick(KEYS)} = ${pick(VALUES)}`);
-    else lines.push(random() < 0.5 ? '# comment' : '');
+const properties = {
+  'any-string': fc.property(anyString, (t) => void checks.invariants(t)),
+  'random-bytes': fc.property(anyBytesAsText, (t) => void checks.invariants(t)),
+  'toml-document': fc.property(tomlDocument, (t) => void checks.invariants(t)),
+  'corpus-mutation': fc.property(corpusMutation(corpus), (t) => void checks.invariants(t)),
+  'fly-config': fc.property(flyConfig, (t) => void checks.invariants(t)),
+  'safe-fixes-config': fc.property(flyConfig, (t) => void checks.fixes(t)),
+  'safe-fixes-mutation': fc.property(corpusMutation(corpus), (t) => void checks.fixes(t)),
+  'safe-fixes-document': fc.property(tomlDocument, (t) => void checks.fixes(t)),
+  'unsafe-fixes-config': fc.property(flyConfig, (t) => void checks.fixes(t, { unsafe: true })),
+  'unsafe-fixes-mutation': fc.property(corpusMutation(corpus), (t) => void checks.fixes(t, { unsafe: true })),
+  'unsafe-fixes-document': fc.property(tomlDocument, (t) => void checks.fixes(t, { unsafe: true })),
+  'each-fix-alone-config': fc.property(flyConfig, (t) => void checks.eachFixAlone(t)),
+};
+for (const name of [...only, ...skip]) {
+  if (!(name in properties)) {
+    console.error(`unknown property "${name}"; the properties are: ${Object.keys(properties).join(', ')}`);
+    process.exit(2);
   }
-  return lines.join(random() < 0.3 ? '\r\n' : '\n');
 }
-function mutated() {
-  let text = pick(corpus);
-  const count = 1 + Math.floor(random() * 3);
-  for (let i = 0; i < count; i++) {
-    const at = Math.floor(random() * (text.length + 1));
-    const r = random();
-    if (r < 0.25) text = text.slice(0, at);
-    else if (r < 0.6) text = text.slice(0, at) + pick(PIECES) + text.slice(at);
-    else if (r < 0.8) text = text.slice(0, at) + text.slice(at + Math.floor(random() * 40));
-    else {
-      const lines = text.split('\n');
-      const j = Math.floor(random() * lines.length);
-      lines.splice(j, 0, lines[j] ?? '');
-      text = lines.join('\n');
-    }
-  }
-  return text;
-}
+const selected = Object.keys(properties).filter((n) => (only.length === 0 || only.includes(n)) && !skip.includes(n));
 
-function check(text, kind) {
-  const { ast } = parseToml(text);
-  if (printDocument(ast, text) !== text) throw new Error('the tree does not reprint the input');
-  const findings = lintText(text, { filePath: '/fuzz/fly.toml' });
-  let prev;
-  for (const f of findings) {
-    if (!(f.range[0] >= 0 && f.range[0] <= f.range[1] && f.range[1] <= text.length)) throw new Error(`range outside the text (${f.ruleId})`);
-    if (prev && prev.range[0] > f.range[0]) throw new Error('findings not sorted');
-    prev = f;
-  }
-  if (kind === 'toml') {
-    // The safe fix loop must keep the TOML readable and every comment.
-    let current = text;
-    const syntax = (fs) => fs.filter((f) => f.ruleId === 'toml-syntax' || f.ruleId === 'toml-duplicate-key').length;
-    const before = syntax(findings);
-    for (let pass = 0; pass < 10; pass++) {
-      const result = applyFixes(current, lintText(current, { filePath: '/fuzz/fly.toml' }));
-      if (result.applied === 0) break;
-      current = result.text;
-    }
-    if (syntax(lintText(current, { filePath: '/fuzz/fly.toml' })) > before) throw new Error('safe fixes broke the TOML');
-    const comments = (t) => parseToml(t).ast.comments.map((c) => c.text).sort().join('\n');
-    if (comments(current) !== comments(text)) throw new Error('safe fixes lost a comment');
-  }
-}
-
-const generators = { string: randomString, bytes: randomBytes, toml: tomlShaped, mutation: mutated };
-const counts = Object.fromEntries(Object.keys(generators).map((k) => [k, 0]));
+const counts = Object.fromEntries(selected.map((n) => [n, 0]));
 const deadline = Date.now() + minutes * 60_000;
-console.log(`fuzzing for ${minutes} minute(s), seed ${startSeed}`);
+const slice = Math.min(20_000, Math.max(1000, (minutes * 60_000) / selected.length));
+console.log(`fuzzing ${selected.length} properties for ${minutes} minute(s), base seed ${baseSeed}`);
+
+let round = 0;
 while (Date.now() < deadline) {
-  for (const [kind, generate] of Object.entries(generators)) {
-    const input = generate();
-    try {
-      check(input, kind);
-    } catch (error) {
-      const file = join(root, `fuzz-failure-${kind}.toml`);
-      writeFileSync(file, input);
-      console.error(`FAILED (${kind}): ${error.message}\ninput written to ${file}\nseed ${startSeed}`);
-      process.exit(1);
-    }
-    counts[kind]++;
+  for (const name of selected) {
+    const left = deadline - Date.now();
+    if (left <= 0) break;
+    const seed = (baseSeed + round * 7919 + selected.indexOf(name) * 104729) % 2 ** 31;
+    const details = fc.check(properties[name], { seed, numRuns: Number.MAX_SAFE_INTEGER, endOnFailure: true, plugins: [fc.interruptAfterTimeLimit(Math.min(slice, left))] });
+    counts[name] += details.numRuns;
+    if (details.failed) report(name, seed, details);
   }
+  round++;
 }
 const total = Object.values(counts).reduce((a, b) => a + b, 0);
-console.log(`${total} inputs, no failure: ${Object.entries(counts).map(([k, n]) => `${k} ${n}`).join(', ')}`);
+console.log(`${total} inputs, no failure:`);
+for (const [name, n] of Object.entries(counts)) console.log(`  ${name.padEnd(24)} ${n}`);
+
+/** Replays the failure to shrink it (at most a minute), prints it and exits. */
+function report(name, seed, found) {
+  const shrunk = fc.check(properties[name], { seed, path: found.counterexamplePath, plugins: [fc.interruptAfterTimeLimit(60_000)] });
+  const details = shrunk.failed ? shrunk : found;
+  const input = details.counterexample[0];
+  const error = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
+  mkdirSync(join(root, 'test', 'artifacts'), { recursive: true });
+  const file = join(root, 'test', 'artifacts', `fuzz-failure-${name}.toml`);
+  writeFileSync(file, input);
+  console.error(`FAILED: ${name}`);
+  console.error(`  seed ${seed}, path ${details.counterexamplePath} (replay: fc.check(property, { seed: ${seed}, path: "${details.counterexamplePath}" }))`);
+  console.error(`  shrunk input (${details.numShrinks} shrinks): ${JSON.stringify(input)}`);
+  console.error(`  written to ${file}`);
+  console.error(`  ${error.split('\n').join('\n  ')}`);
+  console.error(`inputs tried before the failure: ${Object.entries(counts).map(([n, c]) => `${n} ${c}`).join(', ')}`);
+  process.exit(1);
+}

@@ -1,18 +1,24 @@
-// Preloaded with --import: every file the process opens is logged to stderr as `READ <path>`.
+// Preloaded with --import: every path the process reads, opens, lists or looks at is logged to
+// stderr as `READ <path>`, so a test can prove what flylint touches.
 import fs from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
 
-for (const name of ['readFileSync', 'openSync', 'readdirSync', 'statSync', 'existsSync']) {
+const log = (path) => {
+  if (typeof path === 'string' || path instanceof URL || Buffer.isBuffer(path)) process.stderr.write(`READ ${String(path)}\n`);
+};
+const SYNC = ['readFileSync', 'openSync', 'readdirSync', 'opendirSync', 'statSync', 'lstatSync', 'existsSync', 'realpathSync', 'readlinkSync', 'accessSync', 'createReadStream', 'readFile', 'open', 'readdir', 'stat', 'lstat', 'opendir', 'access'];
+for (const name of SYNC) {
   const original = fs[name];
+  if (typeof original !== 'function') continue;
   fs[name] = function (path, ...rest) {
-    if (typeof path === 'string' || path instanceof URL) process.stderr.write(`READ ${String(path)}\n`);
+    log(path);
     return original.call(this, path, ...rest);
   };
 }
-for (const name of ['readFile', 'open']) {
+for (const name of ['readFile', 'open', 'readdir', 'stat', 'lstat', 'opendir', 'access', 'realpath']) {
   const original = fs.promises[name];
   fs.promises[name] = function (path, ...rest) {
-    process.stderr.write(`READ ${String(path)}\n`);
+    log(path);
     return original.call(this, path, ...rest);
   };
 }

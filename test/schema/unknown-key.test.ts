@@ -1,5 +1,7 @@
+import { describe, expect, it } from 'vitest';
 import rule from '../../rules/unknown-key.js';
 import { lines, ruleCases } from './cases.js';
+import { runRule } from './run-rule.js';
 
 ruleCases(rule, [
   {
@@ -80,6 +82,11 @@ ruleCases(rule, [
     expect: [{ at: 'APP', message: '"APP" at the top level is ignored: "app" is set too, and flyctl uses that one. Remove "APP"' }],
   },
   {
+    name: 'an unknown key inside a section of the wrong type is not looked at',
+    text: lines('[[http_service]]', 'internal_prot = 8080'),
+    expect: [],
+  },
+  {
     name: 'names in maps and named tables are the user\'s own',
     text: lines(
       'app = "shop"',
@@ -102,3 +109,11 @@ ruleCases(rule, [
     expect: [],
   },
 ]);
+
+describe('unknown-key related information', () => {
+  it('points at the key flyctl uses instead', () => {
+    const text = 'app = "shop"\nAPP = "other"\n';
+    const [seen] = runRule(rule, text);
+    expect(seen!.report.related?.map((r) => [r.message, text.slice(r.range[0], r.range[1])])).toEqual([['"app" is set here', 'app']]);
+  });
+});

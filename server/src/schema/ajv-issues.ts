@@ -110,7 +110,16 @@ function unknownKey(ctx: AjvContext, parentPath: Array<string | number>, key: st
   const known = Object.keys(parent.schema?.properties ?? {});
   const section = inSection(parentPath);
   const sameCase = known.find((k) => k.toLowerCase() === key.toLowerCase());
-  if (sameCase) return { kind: 'unknown-key', message: `"${key}" ${section} is ignored: "${sameCase}" is set too, and flyctl uses that one. Remove "${key}"`, range, tags: ['unnecessary'] };
+  if (sameCase) {
+    const winner = parent.value.entries.get(sameCase)?.key;
+    return {
+      kind: 'unknown-key',
+      message: `"${key}" ${section} is ignored: "${sameCase}" is set too, and flyctl uses that one. Remove "${key}"`,
+      range,
+      tags: ['unnecessary'],
+      ...(winner ? { related: [{ message: `"${sameCase}" is set here`, range: [winner.start, winner.end] as [number, number] }] } : {}),
+    };
+  }
   const hint = (parent.schema?.['x-flylint-hints'] as Record<string, string> | undefined)?.[key];
   if (hint) return { kind: 'unknown-key', message: `Unknown key "${key}" ${section}: flyctl ignores it. ${hint}`, range };
   const suggestion = closestKey(key, known);

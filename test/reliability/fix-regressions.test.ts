@@ -1,0 +1,74 @@
+/**
+ * Inputs the property tests and the fuzzer found, kept as fixed cases: each one once made a fix
+ * break the TOML, loop without end, or lose text.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { applyFixes, fixesOf, lintText, parseToml, printDocument, toPlainValue } from '../../server/src/index.js';
+import { createChecks } from './checks.mjs';
+
+const checks = createChecks({ parseToml, lintText, applyFixes, fixesOf, printDocument });
+const corpusFile = (name: string) => readFileSync(join(process.cwd(), '..', 'shared', 'corpus', 'real-world', name), 'utf8');
+
+// [what, input, check of the text after the --unsafe-fixes loop]
+const cases: Array<[string, string, (fixed: string) => void]> = [
+  [
+    'unknown-key does not suggest renaming a key to one the table already has',
+    'app = "shop"\n\n[http_service]\n  internal_port = 8080\n  min_machines_running = 0\n  max_machines_running = 1\n',
+    (fixed) => expect(fixed).toContain('max_machines_running = 1'),
+  ],
+  [
+    'unknown-key does not suggest renaming a table to one the file already has',
+    'app = "shop"\n\n[http_service]\n  internal_port = 8080\n\n[htttp_service]\n  internal_port = 8080\n',
+    (fixed) => expect(fixed).toContain('[htttp_service]'),
+  ],
+  [
+    'keys for [http_service] go into [http_service] when only [http_service.concurrency] names it',
+    'app = "shop"\n\n[http_service.concurrency]\n  type = "requests"\n  soft_limit = 20\n',
+    (fixed) => expect(Object.keys((toPlainValue(parseToml(fixed).value) as any).http_service.concurrency)).toEqual(['type', 'soft_limit']),
+  ],
+  [
+    'keys for [http_service] go into [http_service] when only [[http_service.checks]] names it',
+    'app = "shop"\n\n[[http_service.checks]]\n  interval = "15s"\n  timeout = "2s"\n  path = "/healthz"\n',
+    (fixed) => expect(Object.keys((toPlainValue(parseToml(fixed).value) as any).http_service.checks[0])).toEqual(['interval', 'timeout', 'path']),
+  ],
+  [
+    'keys for [[services]] go into the service when only [[services.ports]] names it (tryethernal__ethernal__fly.pm2.toml)',
+    corpusFile('tryethernal__ethernal__fly.pm2.toml'),
+    (fixed) => expect(fixed).not.toMatch(/auto_stop_machines = "off"[\s\S]*auto_stop_machines = "off"/),
+  ],
+  [
+    'processes for a service go into the service when only [[services.http_checks]] names it',
+    'app = "shop"\n\n[processes]\n  web = "bin/web"\n\n[[services.http_checks]]\n  path = "/"\n',
+    (fixed) => expect(Object.keys((toPlainValue(parseToml(fixed).value) as any).services[0]?.http_checks?.[0] ?? {})).toEqual(['path']),
+  ],
+  [
+    'no [[services.tcp_checks]] is added where tcp_checks = [] already is (mayu-live__starter__fly.toml)',
+    corpusFile('mayu-live__starter__fly.toml'),
+    (fixed) => expect(parseToml(fixed).errors.filter((e) => e.code !== 'toml-version')).toEqual([]),
+  ],
+  [
+    'a key added at the top of a file that starts with a BOM goes after the BOM',
+    '\uFEFF[http_service]\n  internal_port = 8080\n  force_https = true\n  auto_stop_machines = "stop"\n  auto_start_machines = true\n  min_machines_running = 1\n',
+    (fixed) => expect(fixed.indexOf('\uFEFF')).toBe(0),
+  ],
+  [
+    'a single [services] defined after its [services.concurrency] is not turned into [[services]] (the sub-table would need rewriting too)',
+    'app = "shop"\n\n[services.concurrency]\n  type = "requests"\n\n[services]\n  internal_port = 8080\n',
+    (fixed) => expect(parseToml(fixed).errors.filter((e) => e.code !== 'toml-version')).toEqual([]),
+  ],
+  [
+    'nothing is added inside a string left open at the end of the file',
+    'app = "shop"\nkill_signal = """SIGINT\n',
+    (fixed) => expect(fixed.split('"""')[1]).toBe('SIGINT\n'),
+  ],
+];
+
+describe('fixes on inputs that once broke them', () => {
+  it.each(cases)('%s', (_name, input, expectation) => {
+    checks.eachFixAlone(input);
+    const { text } = checks.fixes(input, { unsafe: true });
+    expectation(text);
+  });
+});
