@@ -1,8 +1,6 @@
 import type { Rule } from '../server/src/lint/rule.js';
 import { serviceLabel } from '../server/src/fly/model.js';
-import { insertKeyFix, stringLiteral } from '../server/src/edit/insert-key.js';
-import { mergeEdits } from '../server/src/edit/merge-edits.js';
-import type { Fix } from '../server/src/lint/types.js';
+import { insertKeysFix, stringLiteral } from '../server/src/edit/insert-key.js';
 import { publicServices } from './production-helpers.js';
 import { valueRange, tableRange } from './rule-helpers.js';
 
@@ -37,17 +35,11 @@ const rule: Rule = {
       const hasStop = s.table.entries.has('auto_stop_machines');
       const hasStart = s.table.entries.has('auto_start_machines');
       if (hasStop && hasStart) continue;
-      const edits: Fix[] = [];
       // The explicit form of what the platform does today: start on demand, never stop.
-      if (!hasStop) {
-        const f = insertKeyFix(doc, text, s.table, 'auto_stop_machines', stringLiteral(doc, 'off'));
-        if (f) edits.push(f);
-      }
-      if (!hasStart) {
-        const f = insertKeyFix(doc, text, s.table, 'auto_start_machines', 'true');
-        if (f) edits.push(f);
-      }
-      const fix = edits.length === 1 ? edits[0] : edits.length === 2 && edits[0]!.range[0] === edits[1]!.range[0] ? { range: edits[0]!.range, text: edits[0]!.text + edits[1]!.text } : mergeEdits(text, edits);
+      const entries: Array<[string, string]> = [];
+      if (!hasStop) entries.push(['auto_stop_machines', stringLiteral(doc, 'off')]);
+      if (!hasStart) entries.push(['auto_start_machines', 'true']);
+      const fix = insertKeysFix(doc, text, s.table, entries);
       const missing = [!hasStop && 'auto_stop_machines', !hasStart && 'auto_start_machines'].filter(Boolean).join(' and ');
       context.report({
         message: `${label} leaves ${missing} unset (defaults: start on demand, never stop). Set both explicitly, e.g. auto_stop_machines = "stop" with auto_start_machines = true`,

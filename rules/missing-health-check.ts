@@ -1,6 +1,6 @@
 import type { Rule } from '../server/src/lint/rule.js';
 import { serviceLabel } from '../server/src/fly/model.js';
-import { appendTableFix, stringLiteral } from '../server/src/edit/insert-key.js';
+import { addSubTableFix, stringLiteral } from '../server/src/edit/insert-key.js';
 import { publicServices } from './production-helpers.js';
 import { tableRange } from './rule-helpers.js';
 
@@ -22,16 +22,15 @@ const rule: Rule = {
   check(context) {
     const { config, doc, text } = context;
     const services = publicServices(config.services);
-    const lastServices = config.services.filter((s) => s.kind === 'services').at(-1);
     for (const s of services) {
       if (s.checks.length > 0) continue;
       const q = (v: string) => stringLiteral(doc, v);
-      // An appended [[services.*]] table belongs to the last [[services]], so only that one gets a skeleton.
+      const timing = [`interval = ${q('15s')}`, `timeout = ${q('2s')}`, `grace_period = ${q('10s')}`];
       const fix =
-        s.kind === 'http_service' && s.table.node.kind === 'table'
-          ? appendTableFix(doc, text, '[[http_service.checks]]', [`interval = ${q('15s')}`, `timeout = ${q('2s')}`, `grace_period = ${q('10s')}`, `method = ${q('GET')}`, `path = ${q('/healthz')}`])
-          : s === lastServices && s.table.node.kind === 'arrayTable'
-            ? appendTableFix(doc, text, '[[services.tcp_checks]]', [`interval = ${q('15s')}`, `timeout = ${q('2s')}`, `grace_period = ${q('10s')}`])
+        s.kind === 'http_service'
+          ? addSubTableFix(doc, text, s.table, 'checks', [...timing, `method = ${q('GET')}`, `path = ${q('/healthz')}`])
+          : s.kind === 'services'
+            ? addSubTableFix(doc, text, s.table, 'tcp_checks', timing)
             : undefined;
       context.report({
         message: `${serviceLabel(s)} has no health check: traffic keeps going to broken Machines and deploys cannot tell a bad release. Add ${s.kind === 'http_service' ? '[[http_service.checks]]' : '[[services.tcp_checks]] or [[services.http_checks]]'}`,

@@ -32,7 +32,7 @@ describe('the npm package', () => {
     const lint = sh(app, 'npx flylint');
     expect(lint.status, lint.stderr).toBe(1);
     expect(lint.stdout).toMatch(/^fly\.toml\n/);
-    expect(lint.stdout).toMatch(/5:19 +error +"internal_port" must be an integer/);
+    expect(lint.stdout).toMatch(/5:19 +error +"internal_port" in \[http_service\] must be an integer/);
     const version = sh(app, 'npx flylint --version');
     expect(version.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
     const server = sh(app, 'test -x node_modules/.bin/flylint-language-server && echo ok');

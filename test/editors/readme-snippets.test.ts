@@ -1,5 +1,5 @@
 /**
- * The editor snippets of docs/readme/editors.md that can run here, run as written: the block is
+ * The editor snippets of the README that can run here, run as written: the block is
  * copied into the editor's init file, the server is found on PATH as `flylint-language-server`
  * (as after `npm install -g flylint`), and flylint's diagnostics must reach the editor.
  */
@@ -10,13 +10,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hasTool } from './require-tool.js';
 
-const DOC = readFileSync(join(process.cwd(), 'docs', 'readme', 'editors.md'), 'utf8');
+const DOC = readFileSync(join(process.cwd(), 'README.md'), 'utf8');
 const FLY_TOML = 'app = "shop"\nkill_timeout = 5\n\n[http_service]\n  internal_port = 8080\n';
 
 /** The first fenced block of a language after a heading line (or line prefix) in the doc. */
 function block(after: string, language: string): string {
   const start = DOC.indexOf(after);
-  if (start < 0) throw new Error(`docs/readme/editors.md has no "${after}"`);
+  if (start < 0) throw new Error(`README.md has no "${after}"`);
   const match = new RegExp('```' + language + '\\n([^]*?)```').exec(DOC.slice(start));
   if (!match) throw new Error(`no ${language} block after "${after}"`);
   return match[1]!;

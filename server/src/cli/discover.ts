@@ -2,9 +2,11 @@
  * Finds the configs to lint: named files as given, directories walked for fly*.toml. Directories
  * are filtered the way git does: the .gitignore files from the repository root down apply, a
  * deeper file can re-include (`!pattern`) what a shallower one excluded, and node_modules and
- * .git are never entered. Symlinked folders are not followed (no cycles).
+ * .git are never entered. Symlinked folders are not followed (no cycles), and a symlinked file is
+ * read only when its target lies inside the folder being walked: a link must not carry the walk
+ * (and the file's contents, into a CI log) outside the project.
  */
-import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { UsageError } from './args.js';
@@ -56,12 +58,14 @@ function enclosingScopes(dir: string): IgnoreScope[] {
   return chain.flatMap((d) => readIgnore(d) ?? []);
 }
 
-function kind(entry: Dirent, path: string): 'dir' | 'file' | undefined {
+function kind(entry: Dirent, path: string, root: string): 'dir' | 'file' | undefined {
   if (entry.isDirectory()) return 'dir';
   if (entry.isFile()) return 'file';
-  if (entry.isSymbolicLink()) {
+  // Only a link that could be a config is resolved: a linked folder is never looked into.
+  if (entry.isSymbolicLink() && CONFIG_NAME.test(entry.name)) {
     try {
-      return statSync(path).isFile() ? 'file' : undefined;
+      const target = realpathSync(path);
+      return target.startsWith(root + sep) && statSync(target).isFile() ? 'file' : undefined;
     } catch {
       return undefined;
     }
@@ -69,7 +73,7 @@ function kind(entry: Dirent, path: string): 'dir' | 'file' | undefined {
   return undefined;
 }
 
-function walk(dir: string, scopes: IgnoreScope[], out: string[]): void {
+function walk(dir: string, scopes: IgnoreScope[], out: string[], root: string): void {
   const own = readIgnore(dir);
   const here = own ? [...scopes, own] : scopes;
   let entries: Dirent[];
@@ -80,12 +84,20 @@ function walk(dir: string, scopes: IgnoreScope[], out: string[]): void {
   }
   for (const entry of entries) {
     const path = join(dir, entry.name);
-    const type = kind(entry, path);
+    const type = kind(entry, path, root);
     if (type === 'dir') {
-      if (!SKIP.has(entry.name) && !ignored(path, true, here)) walk(path, here, out);
+      if (!SKIP.has(entry.name) && !ignored(path, true, here)) walk(path, here, out, root);
     } else if (type === 'file' && CONFIG_NAME.test(entry.name) && !ignored(path, false, here)) {
       out.push(path);
     }
+  }
+}
+
+function realpathOf(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
   }
 }
 
@@ -102,7 +114,7 @@ export function discoverFiles(paths: readonly string[], cwd: string): Discovery 
     }
     if (stats.isDirectory()) {
       const before = files.length;
-      walk(path, enclosingScopes(path), files);
+      walk(path, enclosingScopes(path), files, realpathOf(path));
       if (files.length === before) empty.push(given);
     } else {
       files.push(path);

@@ -6,11 +6,13 @@
 import type { DocumentNode, KeyValueNode } from '../toml/ast.js';
 import type { TomlTable } from '../toml/values.js';
 import type { Fix } from '../lint/types.js';
+import { closestKey } from '../lint/did-you-mean.js';
 
+/** The start of `offset`'s line; the first line starts after a byte order mark, which must stay first. */
 function lineStart(text: string, offset: number): number {
   let i = offset;
   while (i > 0 && text.charCodeAt(i - 1) !== 10 && text.charCodeAt(i - 1) !== 13) i--;
-  return i;
+  return i === 0 && offset > 0 && text.charCodeAt(0) === 0xfeff ? 1 : i;
 }
 
 function lineEnd(text: string, offset: number): number {
@@ -47,35 +49,93 @@ function lastLine(body: readonly KeyValueNode[]): KeyValueNode | undefined {
   return body.length ? body.reduce((a, b) => (b.end > a.end ? b : a)) : undefined;
 }
 
-/** `key = value` as the last line of `table`; undefined for tables made by dotted keys. */
-export function insertKeyFix(doc: DocumentNode, text: string, table: TomlTable, key: string, valueText: string): Fix | undefined {
+/** The key that names an implicit or dotted table, as written (`http_service`, `"services"`). */
+function writtenPath(text: string, table: TomlTable): string | undefined {
   const node = table.node;
+  const segments = node.kind === 'keyValue' ? node.key.segments : node.kind === 'table' || node.kind === 'arrayTable' ? node.key?.segments : undefined;
+  if (!segments || !table.depth || table.depth > segments.length) return undefined;
+  return text.slice(segments[0]!.start, segments[table.depth - 1]!.end);
+}
+
+/** The written key of a table that has a header of its own or is named by others' headers. */
+function headerPath(text: string, table: TomlTable): string | undefined {
+  const node = table.node;
+  if (table.origin === 'implicit') return writtenPath(text, table);
+  if ((table.origin === 'header' || table.origin === 'arrayTableElement') && (node.kind === 'table' || node.kind === 'arrayTable') && node.key) {
+    return text.slice(node.key.start, node.key.end);
+  }
+  return undefined;
+}
+
+/**
+ * A table named only by the headers of its sub-tables (`[http_service.concurrency]` makes
+ * `http_service`): a header of its own with the new lines goes right before the first of them, as
+ * TOML allows a table to be defined after its sub-tables but never twice.
+ */
+function defineImplicitFix(doc: DocumentNode, text: string, table: TomlTable, lines: readonly string[]): Fix | undefined {
+  const path = writtenPath(text, table);
+  if (!path) return undefined;
+  const at = lineStart(text, table.node.start);
+  const eol = doc.lineEnding;
+  const indent = nextTableIndented(doc, text, 0) ? '  ' : '';
+  return { range: [at, at], text: `[${path}]${eol}${lines.map((l) => indent + l + eol).join('')}${eol}` };
+}
+
+/**
+ * Whether the table holds the key under another spelling (`auto_machine_stop`): unknown-key's fix
+ * renames that line, and adding the key as well would define it twice once both fixes are applied.
+ */
+function writtenMisspelt(table: TomlTable, key: string): boolean {
+  for (const name of table.entries.keys()) if (name !== key && closestKey(name, [key]) === key) return true;
+  return false;
+}
+
+/** `key = value` as the last line of `table` (a header of its own for a table only named by sub-tables). */
+export function insertKeyFix(doc: DocumentNode, text: string, table: TomlTable, key: string, valueText: string): Fix | undefined {
+  return insertKeysFix(doc, text, table, [[key, valueText]]);
+}
+
+/** Several `key = value` lines at once, in one edit: two edits at one place would wait for each other. */
+export function insertKeysFix(doc: DocumentNode, text: string, table: TomlTable, wanted: ReadonlyArray<readonly [string, string]>): Fix | undefined {
+  const entries = wanted.filter(([key]) => !writtenMisspelt(table, key));
+  if (entries.length === 0) return undefined;
+  const node = table.node;
+  const eol = doc.lineEnding;
+  const lines = (indent: string, path = '') => entries.map(([key, value]) => `${indent}${path}${key} = ${value}${eol}`).join('');
+  if (table.origin === 'implicit') return defineImplicitFix(doc, text, table, entries.map(([key, value]) => `${key} = ${value}`));
+  if (table.origin === 'dotted') {
+    // `http_service.internal_port = 8080` makes the table: more dotted lines right after it.
+    const path = writtenPath(text, table);
+    if (!path || node.kind !== 'keyValue') return undefined;
+    const { at, prefix } = afterLine(text, doc, node.end);
+    return { range: [at, at], text: prefix + lines(indentationAt(text, node.start), `${path}.`) };
+  }
   if (node.kind === 'inlineTable') {
     const close = node.closed ? node.end - 1 : -1;
     if (close < 0) return undefined;
     const separator = node.entries.length ? ', ' : ' ';
     const before = text.slice(0, close).replace(/\s*$/, '');
     const at = before.length;
-    return { range: [at, close], text: `${separator}${key} = ${valueText} ` };
+    return { range: [at, close], text: `${separator}${entries.map(([key, value]) => `${key} = ${value}`).join(', ')} ` };
   }
   if (node.kind === 'document') {
     const last = lastLine(doc.body);
     if (last) {
       const { at, prefix } = afterLine(text, doc, last.end);
-      return { range: [at, at], text: `${prefix}${indentationAt(text, last.start)}${key} = ${valueText}${doc.lineEnding}` };
+      return { range: [at, at], text: prefix + lines(indentationAt(text, last.start)) };
     }
     // No top-level keys: before the first header (or at the end of an empty file), after any leading comments.
     const firstTable = doc.tables[0];
     const at = firstTable ? lineStart(text, firstTable.start) : text.length;
-    const prefix = !firstTable && text.length > 0 && !/\r?\n$/.test(text) ? doc.lineEnding : '';
-    return { range: [at, at], text: `${prefix}${key} = ${valueText}${doc.lineEnding}${firstTable ? doc.lineEnding : ''}` };
+    const prefix = !firstTable && text.length > 0 && !/\r?\n$/.test(text) ? eol : '';
+    return { range: [at, at], text: `${prefix}${lines('')}${firstTable ? eol : ''}` };
   }
   if (node.kind === 'table' || node.kind === 'arrayTable') {
     const last = lastLine(node.body);
     const anchor = last ? last.end : node.header.end;
     const indent = last ? indentationAt(text, last.start) : indentationAt(text, node.header.start) + (nextTableIndented(doc, text, node.header.start) ? '  ' : '');
     const { at, prefix } = afterLine(text, doc, anchor);
-    return { range: [at, at], text: `${prefix}${indent}${key} = ${valueText}${doc.lineEnding}` };
+    return { range: [at, at], text: prefix + lines(indent) };
   }
   return undefined;
 }
@@ -92,6 +152,40 @@ export function appendTableFix(doc: DocumentNode, text: string, header: string, 
   const indent = nextTableIndented(doc, text, 0) ? '  ' : '';
   const trailing = text.length === 0 ? '' : /\r?\n\r?\n$/.test(text) ? '' : /\r?\n$/.test(text) ? eol : eol + eol;
   return { range: [text.length, text.length], text: `${trailing}${header}${eol}${lines.map((l) => indent + l + eol).join('')}` };
+}
+
+/**
+ * A sub-table (`[[http_service.checks]]`, `[[services.tcp_checks]]`) for `parent`, placed where it
+ * belongs to that parent: after the parent's own lines, or for a parent named only by other
+ * sub-tables, before the first of them. Appending at the end of the file would attach it to the
+ * last `[[services]]`, not necessarily this one. An empty array already under that name (`tcp_checks
+ * = []`) gets the table as an inline element instead; any other value there gets no fix.
+ */
+export function addSubTableFix(doc: DocumentNode, text: string, parent: TomlTable, key: string, lines: readonly string[]): Fix | undefined {
+  const existing = parent.entries.get(key);
+  if (existing) {
+    const value = existing.value;
+    if (value.type !== 'array' || value.arrayOfTables || value.items.length > 0 || value.node.kind !== 'array' || !value.node.closed) return undefined;
+    return { range: [value.node.start, value.node.end], text: `[{ ${lines.join(', ')} }]` };
+  }
+  const path = headerPath(text, parent);
+  if (!path) return undefined;
+  const eol = doc.lineEnding;
+  const indented = nextTableIndented(doc, text, 0);
+  if (parent.origin === 'implicit') {
+    const at = lineStart(text, parent.node.start);
+    const pad = indented ? '  ' : '';
+    return { range: [at, at], text: `[[${path}.${key}]]${eol}${lines.map((l) => pad + l + eol).join('')}${eol}` };
+  }
+  const node = parent.node;
+  if (node.kind !== 'table' && node.kind !== 'arrayTable') return undefined;
+  const last = lastLine(node.body);
+  const headerIndent = indentationAt(text, node.header.start);
+  const keyIndent = headerIndent + (indented ? '  ' : '');
+  const { at, prefix } = afterLine(text, doc, last ? last.end : node.header.end);
+  const followedByText = at < text.length && !/^[ \t]*(\r?\n|$)/.test(text.slice(at, at + 200));
+  const block = `${prefix}${eol}${headerIndent}[[${path}.${key}]]${eol}${lines.map((l) => keyIndent + l + eol).join('')}${followedByText ? eol : ''}`;
+  return { range: [at, at], text: block };
 }
 
 /** Replaces a value node's text. */

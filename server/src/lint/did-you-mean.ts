@@ -27,3 +27,24 @@ export function didYouMean(name: string, candidates: Iterable<string>): string |
   const limit = Math.max(1, Math.floor(name.length / 3));
   return best !== undefined && bestDistance <= limit ? best : undefined;
 }
+
+const OPPOSITES = [['min', 'max'], ['start', 'stop'], ['enable', 'disable'], ['allow', 'deny']];
+
+function tokens(name: string): string[] {
+  return name.toLowerCase().split(/[_-]+/).map((t) => t.replace(/s$/, ''));
+}
+
+/**
+ * The known key a typo stands for: close in spelling, or the same words in another order
+ * (`auto_machine_start`). Never one that means the opposite (`max_machines_running` is not a
+ * misspelt `min_machines_running`).
+ */
+export function closestKey(key: string, known: readonly string[]): string | undefined {
+  const words = tokens(key);
+  const reordered = known.find((k) => tokens(k).sort().join() === [...words].sort().join());
+  const candidate = reordered ?? didYouMean(key, known);
+  if (!candidate) return undefined;
+  const theirs = tokens(candidate);
+  const opposite = OPPOSITES.some(([a, b]) => (words.includes(a!) && theirs.includes(b!)) || (words.includes(b!) && theirs.includes(a!)));
+  return opposite ? undefined : candidate;
+}

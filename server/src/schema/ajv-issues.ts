@@ -7,7 +7,7 @@
 import type { ErrorObject } from 'ajv';
 import type { TomlTable, TomlValue } from '../toml/values.js';
 import type { Fix, Severity, Suggestion } from '../lint/types.js';
-import { didYouMean } from '../lint/did-you-mean.js';
+import { closestKey, didYouMean } from '../lint/did-you-mean.js';
 import { parseGoDurationNs, parseMemoryMb } from '../fly/units.js';
 import type { SchemaIssue } from './check-schema.js';
 import type { Visited } from './schema-walk.js';
@@ -139,27 +139,6 @@ function unknownKey(ctx: AjvContext, parentPath: Array<string | number>, key: st
   const fix = target ? moveKeyFix(ctx, at.key, target) : undefined;
   const destination = elsewhere[0]!.length ? `[${elsewhere[0]!.join('.')}]` : 'the top level';
   return { kind: 'unknown-key', message, range, ...(fix ? { suggestions: [{ desc: `Move "${key}" to ${destination}`, fix }] } : {}) };
-}
-
-const OPPOSITES = [['min', 'max'], ['start', 'stop'], ['enable', 'disable'], ['allow', 'deny']];
-
-function tokens(name: string): string[] {
-  return name.toLowerCase().split(/[_-]+/).map((t) => t.replace(/s$/, ''));
-}
-
-/**
- * The known key a typo stands for: close in spelling, or the same words in another order
- * (`auto_machine_start`). Never one that means the opposite (`max_machines_running` is not a
- * misspelt `min_machines_running`).
- */
-function closestKey(key: string, known: readonly string[]): string | undefined {
-  const words = tokens(key);
-  const reordered = known.find((k) => tokens(k).sort().join() === [...words].sort().join());
-  const candidate = reordered ?? didYouMean(key, known);
-  if (!candidate) return undefined;
-  const theirs = tokens(candidate);
-  const opposite = OPPOSITES.some(([a, b]) => (words.includes(a!) && theirs.includes(b!)) || (words.includes(b!) && theirs.includes(a!)));
-  return opposite ? undefined : candidate;
 }
 
 /** The one table at a path of names (an array of tables counts when it holds exactly one). */

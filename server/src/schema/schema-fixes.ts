@@ -34,10 +34,20 @@ function headersNamed(doc: DocumentNode, name: string): TableNode[] {
   return doc.tables.filter((t) => t.key?.segments[0]?.name === name);
 }
 
+/**
+ * Whether a sub-table header (`[services.concurrency]`) comes before the table's own header: then
+ * the table was implicit up to its header, and `[[x]]` there would be a second definition.
+ */
+function namedBeforeItsHeader(doc: DocumentNode | undefined, header: TableNode): boolean {
+  const own = header.key?.segments ?? [];
+  if (!doc || own.length === 0) return true;
+  return doc.tables.some((t) => t.start < header.start && t.key !== null && t.key.segments.length > own.length && own.every((s, i) => t.key!.segments[i]!.name === s.name));
+}
+
 /** `[x]` → `[[x]]` for a single table flyctl expects as an array of tables. */
 export function tableToArrayFix(ctx: EditContext, table: TomlValue): Fix | undefined {
   const header = table.type === 'table' && table.origin === 'header' ? headerOf(table) : undefined;
-  if (!header || header.kind !== 'table' || !ctx.text) return undefined;
+  if (!header || header.kind !== 'table' || !ctx.text || namedBeforeItsHeader(ctx.doc, header)) return undefined;
   return { range: [header.header.start, header.header.end], text: `[${ctx.text.slice(header.header.start, header.header.end)}]` };
 }
 
@@ -72,7 +82,7 @@ export function renameSectionFix(ctx: EditContext, key: KeySegmentNode, value: T
   }
   if (asArray) {
     const header = value.type === 'table' && value.origin === 'header' ? headerOf(value) : undefined;
-    if (!header || header.kind !== 'table') return undefined;
+    if (!header || header.kind !== 'table' || namedBeforeItsHeader(ctx.doc, header)) return undefined;
     edits.push({ range: [header.header.start, header.header.start], text: '[' }, { range: [header.header.end, header.header.end], text: ']' });
   }
   return mergeEdits(ctx.text, edits);

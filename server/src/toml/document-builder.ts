@@ -64,7 +64,7 @@ export class DocumentBuilder {
       const segment = segments[i]!;
       const entry = table.entries.get(segment.name);
       if (!entry) {
-        const created: TomlTable = { type: 'table', entries: new Map(), origin: 'implicit', node };
+        const created: TomlTable = { type: 'table', entries: new Map(), origin: 'implicit', node, depth: i + 1 };
         table.entries.set(segment.name, { key: segment, value: created });
         table = created;
         continue;
@@ -90,6 +90,7 @@ export class DocumentBuilder {
       if (entry.value.type === 'table' && entry.value.origin === 'implicit') {
         entry.value.origin = 'header';
         entry.value.node = node;
+        delete entry.value.depth;
         entry.key = last;
         return entry.value;
       }
@@ -124,7 +125,7 @@ export class DocumentBuilder {
       const segment = segments[i]!;
       const entry = target.entries.get(segment.name);
       if (!entry) {
-        const created: TomlTable = { type: 'table', entries: new Map(), origin: 'dotted', node };
+        const created: TomlTable = { type: 'table', entries: new Map(), origin: 'dotted', node, depth: i + 1 };
         target.entries.set(segment.name, { key: segment, value: created });
         target = created;
         continue;

@@ -33,6 +33,8 @@ export interface TomlTable {
   /** The node that defines it: the document, its header's TableNode, the inline table, or the
    * first key/value (dotted) or table header (implicit) that created it. */
   node: DocumentNode | TableNode | InlineTableNode | KeyValueNode;
+  /** For implicit and dotted tables: how many leading segments of the node's key name this table. */
+  depth?: number;
 }
 
 export interface TomlArray {

@@ -1,6 +1,7 @@
 /** Human output: grouped by file, aligned columns, a code frame under each error, a summary. */
 import type { Colors } from '../colors.js';
 import { totals, type FileReport } from '../report.js';
+import type { Location } from '../../lint/types.js';
 import { LineIndex } from '../../lint/line-index.js';
 import type { Finding, RelatedInformation } from '../../lint/types.js';
 
@@ -34,9 +35,23 @@ function relatedNote(rel: RelatedInformation, report: FileReport, index: LineInd
   return `${message} at ${loc.line}:${loc.column}`;
 }
 
-/** No code frame for a secret: it would print the value. */
-function wantsCodeFrame(f: Finding): boolean {
-  return f.severity === 'error' && f.ruleId !== 'secret-in-env';
+type Located = Finding & { location: Location };
+
+/** The lines that hold a detected secret: no code frame may print them. */
+function secretLines(findings: readonly Located[]): Set<number> {
+  const lines = new Set<number>();
+  for (const f of findings) {
+    if (f.ruleId !== 'secret-in-env') continue;
+    for (let line = f.location.line; line <= f.location.endLine; line++) lines.add(line);
+  }
+  return lines;
+}
+
+/** A frame under errors only, and never one that would print a secret's line. */
+function wantsCodeFrame(f: Located, hidden: ReadonlySet<number>): boolean {
+  if (f.severity !== 'error' || f.ruleId === 'secret-in-env') return false;
+  for (let line = f.location.line; line <= f.location.endLine; line++) if (hidden.has(line)) return false;
+  return true;
 }
 
 /**
@@ -51,11 +66,12 @@ export function formatStylish(reports: readonly FileReport[], c: Colors, display
     out.push(c.underline(report.displayPath));
     const rows = report.findings.map((f) => ({ f, pos: `${f.location.line}:${f.location.column}` }));
     const posWidth = Math.max(...rows.map((r) => r.pos.length));
+    const hidden = secretLines(report.findings);
     for (const { f, pos } of rows) {
       const sev = f.severity === 'error' ? c.red('error  ') : f.severity === 'warning' ? c.yellow('warning') : c.blue('info   ');
       out.push(`  ${c.dim(pos.padEnd(posWidth))}  ${sev}  ${f.message}  ${c.dim(f.ruleId)}`);
       for (const rel of f.related ?? []) out.push(`  ${' '.repeat(posWidth)}  ${c.dim(`note: ${relatedNote(rel, report, index, display)}`)}`);
-      if (wantsCodeFrame(f)) out.push(codeFrame(index, f.location.line, f.location.column, f.location.endLine, f.location.endColumn, c));
+      if (wantsCodeFrame(f, hidden)) out.push(codeFrame(index, f.location.line, f.location.column, f.location.endLine, f.location.endColumn, c));
     }
     out.push('');
   }

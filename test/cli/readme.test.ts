@@ -1,5 +1,5 @@
 /**
- * docs/readme/cli.md, read as a new user would: every example output is what the CLI prints (the
+ * The README's CLI sections, read as a new user would: every example output is what the CLI prints (the
  * golden files), every command runs as written, every config snippet is accepted.
  */
 import { spawnSync } from 'node:child_process';
@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { bin, flylint, project } from './run-cli.js';
 import { hasTool } from '../editors/require-tool.js';
 
-const doc = readFileSync(join(process.cwd(), 'docs', 'readme', 'cli.md'), 'utf8');
+const doc = readFileSync(join(process.cwd(), 'README.md'), 'utf8');
 const golden = (format: string) => readFileSync(join(process.cwd(), 'test', 'cli', 'golden', `${format}.txt`), 'utf8');
 const fixture = (name: string) => readFileSync(join(process.cwd(), 'test', 'cli', 'fixtures', 'formats', name), 'utf8');
 
@@ -37,7 +37,7 @@ function blocks(heading: string, lang = ''): string[] {
   return found.filter((b) => b.lang === lang).map((b) => b.text);
 }
 
-describe('docs/readme/cli.md', () => {
+describe('the README, CLI sections', () => {
   it('shows the example project as it is', () => {
     expect(blocks('## Output formats', 'toml')).toEqual([fixture('fly.toml'), fixture('fly.staging.toml')]);
   });
