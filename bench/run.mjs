@@ -72,7 +72,7 @@ function peakRss(command, args, options = {}) {
   return Number(lines[lines.length - 1]) / 1024;
 }
 
-if (!existsSync(join(root, 'dist', 'cli.js'))) {
+if (!existsSync(join(root, 'dist', 'cli.cjs'))) {
   console.error('flylint is not built: run `npm run build` first.');
   process.exit(2);
 }

@@ -1,2 +1,4 @@
 #!/usr/bin/env node
-import '../dist/language-server.js';
+'use strict';
+// CommonJS (bin/package.json); the server bundle is an ES module.
+import('../dist/language-server.js');

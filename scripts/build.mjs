@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Builds what `bin/` and the package main run: the schema validator compiled ahead of time, then
 // one bundled file per entry point (fast start-up: one file to read, no module resolution).
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
@@ -18,29 +18,40 @@ function runScript(relative) {
 
 runScript('scripts/build-schema.mjs');
 
+// The CLI is CommonJS: bin/flylint.js runs it through a V8 code cache, which needs a plain script.
 const entries = [
-  ['server/src/index.ts', 'dist/index.js'],
-  ['server/src/cli/bin.ts', 'dist/cli.js'],
-  ['server/src/lsp/main.ts', 'dist/language-server.js'],
+  ['server/src/index.ts', 'dist/index.js', 'esm'],
+  ['server/src/cli/bin.ts', 'dist/cli.cjs', 'cjs'],
+  ['server/src/lsp/main.ts', 'dist/language-server.js', 'esm'],
 ].filter(([source]) => existsSync(join(root, source)));
 
+// A cache left from an earlier bundle must not outlive it.
+rmSync(join(root, 'dist', 'cli.cjs.cache'), { force: true });
+rmSync(join(root, 'dist', 'cli.js'), { force: true });
+rmSync(join(root, 'dist', 'cli.js.map'), { force: true });
+
 await Promise.all(
-  entries.map(([source, out]) =>
+  entries.map(([source, out, format]) =>
     build({
       absWorkingDir: root,
       entryPoints: [source],
       outfile: out,
       bundle: true,
       platform: 'node',
-      format: 'esm',
+      format,
       target: 'node20',
       sourcemap: 'linked',
       legalComments: 'none',
       logLevel: 'warning',
       // Bundled CommonJS dependencies (vscode-languageserver) call require(); give ESM one.
-      banner: { js: "import { createRequire as __flylintCreateRequire } from 'node:module'; const require = __flylintCreateRequire(import.meta.url);" },
+      ...(format === 'esm' ? { banner: { js: "import { createRequire as __flylintCreateRequire } from 'node:module'; const require = __flylintCreateRequire(import.meta.url);" } } : {}),
     }),
   ),
 );
 
 runScript('client/build.mjs');
+
+// The CLI's code cache, from one run over the examples (so it holds the functions a lint compiles).
+if (existsSync(join(root, 'examples'))) {
+  spawnSync(process.execPath, [join(root, 'bin', 'flylint.js'), '--format', 'json', join(root, 'examples')], { cwd: root, stdio: 'ignore' });
+}

@@ -34,15 +34,36 @@ function afterLine(text: string, doc: DocumentNode, offset: number): { at: numbe
   return { at: end + breakLength, prefix: '' };
 }
 
-/** The quote style the file uses most: `fly launch` writes single quotes, people often double. */
+// How the file writes things, read once per document: fixes are built per finding, often
+// hundreds in one file, and a scan of the file for each would make linting quadratic.
+const singleQuoted = new WeakMap<DocumentNode, boolean>();
+const indentedBodies = new WeakMap<DocumentNode, boolean>();
+
+/** A string in the quote style the file uses most: `fly launch` writes single quotes, people often double. */
 export function stringLiteral(doc: DocumentNode, value: string): string {
-  let single = 0;
-  let double = 0;
-  for (const t of doc.tokens) {
-    if (t.kind === 'literalString') single++;
-    else if (t.kind === 'basicString') double++;
+  let single = singleQuoted.get(doc);
+  if (single === undefined) {
+    let singles = 0;
+    let doubles = 0;
+    for (const t of doc.tokens) {
+      if (t.kind === 'literalString') singles++;
+      else if (t.kind === 'basicString') doubles++;
+    }
+    single = singles > doubles;
+    singleQuoted.set(doc, single);
   }
-  return single > double && !value.includes("'") ? `'${value}'` : JSON.stringify(value);
+  return single && !value.includes("'") ? `'${value}'` : JSON.stringify(value);
+}
+
+/** Whether the file indents key lines under headers (as `fly launch` does). */
+function indentsBodies(doc: DocumentNode, text: string): boolean {
+  let indented = indentedBodies.get(doc);
+  if (indented === undefined) {
+    const withBody = doc.tables.find((t) => t.body.length > 0);
+    indented = withBody ? indentationAt(text, withBody.body[0]!.start).length > indentationAt(text, withBody.header.start).length : false;
+    indentedBodies.set(doc, indented);
+  }
+  return indented;
 }
 
 function lastLine(body: readonly KeyValueNode[]): KeyValueNode | undefined {
@@ -77,7 +98,7 @@ function defineImplicitFix(doc: DocumentNode, text: string, table: TomlTable, li
   if (!path) return undefined;
   const at = lineStart(text, table.node.start);
   const eol = doc.lineEnding;
-  const indent = nextTableIndented(doc, text, 0) ? '  ' : '';
+  const indent = indentsBodies(doc, text) ? '  ' : '';
   return { range: [at, at], text: `[${path}]${eol}${lines.map((l) => indent + l + eol).join('')}${eol}` };
 }
 
@@ -133,23 +154,17 @@ export function insertKeysFix(doc: DocumentNode, text: string, table: TomlTable,
   if (node.kind === 'table' || node.kind === 'arrayTable') {
     const last = lastLine(node.body);
     const anchor = last ? last.end : node.header.end;
-    const indent = last ? indentationAt(text, last.start) : indentationAt(text, node.header.start) + (nextTableIndented(doc, text, node.header.start) ? '  ' : '');
+    const indent = last ? indentationAt(text, last.start) : indentationAt(text, node.header.start) + (indentsBodies(doc, text) ? '  ' : '');
     const { at, prefix } = afterLine(text, doc, anchor);
     return { range: [at, at], text: prefix + lines(indent) };
   }
   return undefined;
 }
 
-/** Whether the file indents key lines under headers (as `fly launch` does). */
-function nextTableIndented(doc: DocumentNode, text: string, _near: number): boolean {
-  const withBody = doc.tables.find((t) => t.body.length > 0);
-  return withBody ? indentationAt(text, withBody.body[0]!.start).length > indentationAt(text, withBody.header.start).length : false;
-}
-
 /** A new `[name]` (or `[[name]]`) section with its lines, appended at the end of the file. */
 export function appendTableFix(doc: DocumentNode, text: string, header: string, lines: readonly string[]): Fix {
   const eol = doc.lineEnding;
-  const indent = nextTableIndented(doc, text, 0) ? '  ' : '';
+  const indent = indentsBodies(doc, text) ? '  ' : '';
   const trailing = text.length === 0 ? '' : /\r?\n\r?\n$/.test(text) ? '' : /\r?\n$/.test(text) ? eol : eol + eol;
   return { range: [text.length, text.length], text: `${trailing}${header}${eol}${lines.map((l) => indent + l + eol).join('')}` };
 }
@@ -171,7 +186,7 @@ export function addSubTableFix(doc: DocumentNode, text: string, parent: TomlTabl
   const path = headerPath(text, parent);
   if (!path) return undefined;
   const eol = doc.lineEnding;
-  const indented = nextTableIndented(doc, text, 0);
+  const indented = indentsBodies(doc, text);
   if (parent.origin === 'implicit') {
     const at = lineStart(text, parent.node.start);
     const pad = indented ? '  ' : '';

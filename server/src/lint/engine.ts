@@ -150,8 +150,13 @@ function toFinding(rule: Rule, r: RuleReport, filePath: string, siblings: readon
   return finding;
 }
 
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 function sortAndDedupe(findings: Finding[]): Finding[] {
-  findings.sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1] || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message));
+  // Code-point order, not localeCompare: the first localeCompare loads ICU's collator (~15 ms of a CLI run).
+  findings.sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1] || compareText(a.ruleId, b.ruleId) || compareText(a.message, b.message));
   return findings.filter((f, i) => {
     const prev = findings[i - 1];
     return !prev || prev.range[0] !== f.range[0] || prev.range[1] !== f.range[1] || prev.ruleId !== f.ruleId || prev.message !== f.message;

@@ -1,10 +1,10 @@
 /**
  * Reading schemas/fly.schema.json by key path: for the schema check's messages, hover and
  * completion. The file shares definitions through `$ref`; `flySchema` is the same schema with
- * every reference resolved (the keywords beside a `$ref` win over the definition's), so callers
- * walk plain `properties`, `items` and `anyOf`.
+ * every reference resolved at build time (scripts/resolve-refs.mjs), so callers walk plain
+ * `properties`, `items` and `anyOf`.
  */
-import schemaJson from '../../../schemas/fly.schema.json' with { type: 'json' };
+import resolvedSchema from './generated/fly-schema-resolved.js';
 
 export type JsonSchema = { [keyword: string]: unknown } & {
   type?: string | string[];
@@ -21,42 +21,7 @@ export type JsonSchema = { [keyword: string]: unknown } & {
 
 type KeyPath = readonly (string | number)[];
 
-const SCHEMA_MAPS = new Set(['properties', 'definitions', 'patternProperties']);
-
-function pointer(root: unknown, ref: string): unknown {
-  if (!ref.startsWith('#')) return undefined;
-  let current: unknown = root;
-  for (const raw of ref.slice(1).split('/').filter(Boolean)) {
-    const part = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
-    current = current && typeof current === 'object' ? (current as Record<string, unknown>)[part] : undefined;
-  }
-  return current;
-}
-
-function resolveRefs(root: unknown): JsonSchema {
-  const resolve = (node: unknown, depth: number): unknown => {
-    if (Array.isArray(node)) return node.map((n) => resolve(n, depth));
-    if (!node || typeof node !== 'object' || depth > 64) return node;
-    let source = node as Record<string, unknown>;
-    while (typeof source.$ref === 'string') {
-      const { $ref, ...siblings } = source;
-      const target = pointer(root, $ref);
-      if (!target || typeof target !== 'object') break;
-      source = { ...(target as Record<string, unknown>), ...siblings };
-    }
-    const out: Record<string, unknown> = {};
-    for (const [keyword, value] of Object.entries(source)) {
-      if (keyword === 'definitions' || keyword === '$ref') continue;
-      if (keyword === 'enum' || keyword === 'default' || keyword.startsWith('x-flylint-')) out[keyword] = value;
-      else if (SCHEMA_MAPS.has(keyword) && value && typeof value === 'object') out[keyword] = Object.fromEntries(Object.entries(value).map(([name, child]) => [name, resolve(child, depth + 1)]));
-      else out[keyword] = resolve(value, depth + 1);
-    }
-    return out;
-  };
-  return resolve(root, 0) as JsonSchema;
-}
-
-export const flySchema: JsonSchema = resolveRefs(schemaJson);
+export const flySchema = resolvedSchema as JsonSchema;
 
 /** The JSON types a schema (or any branch of its anyOf) accepts. */
 export function typesOf(schema: JsonSchema): string[] {
