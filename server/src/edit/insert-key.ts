@@ -107,7 +107,11 @@ function defineImplicitFix(doc: DocumentNode, text: string, table: TomlTable, li
  * renames that line, and adding the key as well would define it twice once both fixes are applied.
  */
 function writtenMisspelt(table: TomlTable, key: string): boolean {
-  for (const name of table.entries.keys()) if (name !== key && closestKey(name, [key]) === key) return true;
+  for (const name of table.entries.keys()) {
+    // A misspelling or reordering is about as long as the key: most names are ruled out here.
+    if (name === key || Math.abs(name.length - key.length) > Math.max(2, Math.floor(key.length / 3))) continue;
+    if (closestKey(name, [key]) === key) return true;
+  }
   return false;
 }
 

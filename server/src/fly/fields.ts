@@ -39,10 +39,23 @@ export function lookup(table: TomlTable | undefined, key: string): (TomlEntry & 
   if (!table) return undefined;
   const exact = table.entries.get(key);
   if (exact) return { ...exact, exact: true };
-  let found: TomlEntry | undefined;
-  const lower = key.toLowerCase();
-  for (const [name, entry] of table.entries) if (name.toLowerCase() === lower) found = entry;
+  const found = lowerCaseIndex(table).get(key.toLowerCase());
   return found && { ...found, exact: false };
+}
+
+// Most looked-up keys are absent; scanning the table for another spelling each time made the
+// model quadratic in the size of big tables. Tables are complete once parsed, so the index is kept.
+const lowerCaseIndexes = new WeakMap<TomlTable, Map<string, TomlEntry>>();
+
+/** Entries by lower-cased name; the last spelling wins, as flyctl's decoder lets it. */
+function lowerCaseIndex(table: TomlTable): Map<string, TomlEntry> {
+  let index = lowerCaseIndexes.get(table);
+  if (!index) {
+    index = new Map();
+    for (const [name, entry] of table.entries) index.set(name.toLowerCase(), entry);
+    lowerCaseIndexes.set(table, index);
+  }
+  return index;
 }
 
 /** The node of a scalar or an inline array (arrays of tables and tables have none). */
