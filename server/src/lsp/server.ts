@@ -163,7 +163,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const out: AnalyzedFile[] = [];
     for (const other of workspace.projectFiles(path, openPaths())) {
       const open = documents.get(pathToFileURL(other).href);
-      const text = open ? open.getText() : workspace.savedText(other);
+      // An open sibling's own analysis serves: a second copy per open file doubled the memory of a project.
+      if (open) {
+        siblingCache.delete(other);
+        out.push(stateOf(open).file);
+        continue;
+      }
+      const text = workspace.savedText(other);
       if (text === undefined) continue;
       let cached = siblingCache.get(other);
       if (!cached || cached.text !== text || cached.configGeneration !== configGeneration) {
