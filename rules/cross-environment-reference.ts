@@ -1,4 +1,5 @@
 import type { Rule } from '../server/src/lint/rule.js';
+import { pathFromFile } from '../server/src/lint/relative-path.js';
 import type { TomlValue } from '../server/src/toml/values.js';
 
 function hostsOf(app: string): RegExp {
@@ -19,7 +20,7 @@ const rule: Rule = {
     flyDocs: 'https://fly.io/docs/blueprints/staging-prod-isolation/',
     examples: { bad: 'app = "shop-staging"\n\n[env]\nAPI_URL = "http://shop.internal:8080"\n', good: 'app = "shop-staging"\n\n[env]\nAPI_URL = "http://shop-api-staging.internal:8080"\n', fileName: 'fly.staging.toml' },
   },
-  check({ config, env, project, report }) {
+  check({ config, env, project, report, filePath }) {
     // An app is another environment's when its environment is declared (file name, comment,
     // app name) or when this environment has its own counterpart of it (`shop` vs `shop-staging`).
     // Shared infrastructure ("production" only by default, with no counterpart) may be reached.
@@ -38,7 +39,7 @@ const rule: Rule = {
       for (const { where, value } of strings) {
         if (value.type !== 'string' || !pattern.test(String(value.value))) continue;
         report({
-          message: `${where} points at "${other.config.appName}", the ${other.env.name} app (${other.filePath.split(/[\\/]/).slice(-2).join('/')}): this ${env.name} config must not reach another environment. Use this environment's own app`,
+          message: `${where} points at "${other.config.appName}", the ${other.env.name} app (${filePath ? pathFromFile(filePath, other.filePath) : other.filePath}): this ${env.name} config must not reach another environment. Use this environment's own app`,
           range: [value.node.start, value.node.end],
           related: [{ message: `the ${other.env.name} app`, range: [other.config.app!.node.start, other.config.app!.node.end], filePath: other.filePath }],
         });

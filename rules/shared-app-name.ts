@@ -1,9 +1,6 @@
 import type { Rule } from '../server/src/lint/rule.js';
 import { valueRange } from './rule-helpers.js';
-
-function baseName(path: string): string {
-  return path.split(/[\\/]/).slice(-3).join('/');
-}
+import { pathFromFile } from '../server/src/lint/relative-path.js';
 
 const rule: Rule = {
   meta: {
@@ -17,13 +14,13 @@ const rule: Rule = {
     flyDocs: 'https://fly.io/docs/blueprints/staging-prod-isolation/',
     examples: { bad: 'app = "shop"\n', good: 'app = "shop-staging"\n', fileName: 'fly.staging.toml' },
   },
-  check({ config, env, project, report }) {
+  check({ config, env, project, report, filePath }) {
     const app = config.app;
     if (!app) return;
     for (const other of project) {
       if (other.config.appName !== app.value || other.env.name === env.name) continue;
       report({
-        message: `app = "${app.value}" is also the app of ${baseName(other.filePath)} (${other.env.name}): deploying this ${env.name} config replaces the ${other.env.name} app. Give each environment its own app, e.g. "${app.value}-${env.isProduction ? 'production' : env.name}"`,
+        message: `app = "${app.value}" is also the app of ${filePath ? pathFromFile(filePath, other.filePath) : other.filePath} (${other.env.name}): deploying this ${env.name} config replaces the ${other.env.name} app. Give each environment its own app, e.g. "${app.value}-${env.isProduction ? 'production' : env.name}"`,
         range: valueRange(app),
         related: [{ message: `${other.env.name} config with the same app`, range: valueRange(other.config.app!), filePath: other.filePath }],
       });
