@@ -14,7 +14,8 @@ const rule: Rule = {
     examples: { bad: 'app = "shop"\n', good: 'app = "shop"\n\n[metrics]\nport = 9091\npath = "/metrics"\n' },
   },
   check(context) {
-    if (context.config.metrics.length > 0 || context.config.root.entries.has('metrics')) return;
+    // metricsEndpoints also holds the legacy [experimental] metrics_port, which flyctl copies into [metrics].
+    if (context.config.metrics.length > 0 || context.config.metricsEndpoints.length > 0 || context.config.root.entries.has('metrics')) return;
     context.report({ message: 'No [metrics] section: add port and path of a Prometheus endpoint to get app metrics in Fly\'s managed Grafana', range: appRange(context) });
   },
 };

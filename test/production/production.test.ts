@@ -39,6 +39,13 @@ describe('production readiness', () => {
     expect(lintText(bare.replace('"shop"', '"shop-staging"'), { filePath: '/p/fly.toml' }).filter((f) => productionRules.has(f.ruleId))).toEqual([]);
   });
 
+  it('missing-metrics counts the legacy [experimental] metrics_port, which flyctl copies into [metrics]', () => {
+    const metrics = (text: string) => lintText(text, { filePath: '/p/fly.toml' }).filter((f) => f.ruleId === 'missing-metrics');
+    expect(metrics('app = "shop"\n')).toHaveLength(1);
+    expect(metrics('app = "shop"\n[experimental]\n  metrics_port = 9091\n')).toEqual([]);
+    expect(metrics('app = "shop"\n[experimental]\n  auto_rollback = true\n')).toHaveLength(1);
+  });
+
   it('stopping Machines with autostart off is an error', () => {
     const text = 'app = "shop"\n[http_service]\ninternal_port = 8080\nauto_stop_machines = "stop"\nauto_start_machines = false\n';
     expect(lintText(text, { filePath: '/p/fly.toml' }).find((f) => f.ruleId === 'missing-auto-stop')).toMatchObject({ severity: 'error' });
