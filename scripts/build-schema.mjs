@@ -28,6 +28,7 @@ export const ANNOTATIONS = [
   'x-flylint-modernize',
   'x-flylint-named',
   'x-flylint-no-effect',
+  'x-flylint-pattern-message',
   'x-flylint-number-as-string',
   'x-flylint-preferred',
   'x-flylint-required-severity',

@@ -5,6 +5,24 @@ const LOAD = 'flyctl cannot load this file';
 
 ruleCases(rule, [
   {
+    name: 'machine_config that is neither inline JSON nor a .json path, top level and [experimental]',
+    text: lines('machine_config = "config.yaml"', 'container = "app"', '[experimental]', 'machine_config = " {}"'),
+    expect: [
+      { at: '"config.yaml"', message: '"machine_config" = "config.yaml" is neither inline JSON starting with `{` nor the path of a `.json` file: the deploy fails (invalid machine config source)' },
+      { at: '" {}"', message: /^"machine_config" in \[experimental\] = " \{\}" is neither inline JSON/ },
+    ],
+  },
+  {
+    name: 'machine_config as inline JSON (one line or several) is fine',
+    text: lines("machine_config = '{\"dns\": {\"nameservers\": [\"1.2.3.4\"]}}'", '[experimental]', "machine_config = '''", '{"dns": {}}', "'''"),
+    expect: [],
+  },
+  {
+    name: 'machine_config as the path of a .json file is fine',
+    text: lines('machine_config = "machine-config.json"'),
+    expect: [],
+  },
+  {
     name: 'a restart policy flyctl does not know, with the closest as a suggestion',
     text: lines('[[restart]]', 'policy = "on_failure"'),
     expect: [

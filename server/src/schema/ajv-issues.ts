@@ -240,6 +240,11 @@ function patternIssue(ctx: AjvContext, at: Visited, schema: JsonSchema): SchemaI
   if (schema['x-flylint-legacy']) {
     return { kind: 'invalid-type', message: `${where} = ${JSON.stringify(text)} is neither a table nor the legacy "soft,hard" string: flyctl cannot load this file. Write a table with type, soft_limit and hard_limit`, range };
   }
+  const patternMessage = schema['x-flylint-pattern-message'];
+  if (typeof patternMessage === 'string') {
+    const shown = text.length > 40 ? `${text.slice(0, 37)}…` : text;
+    return { kind: 'invalid-value', message: `${where} = ${JSON.stringify(shown)} ${patternMessage}`, range };
+  }
   const size = parseMemoryMb(text);
   if (size.ok) return undefined;
   return { kind: 'invalid-value', message: `${where} = ${JSON.stringify(text)} is not a size flyctl can read (${size.error}): write a number and a unit such as "512mb" or "1gb"`, range };
