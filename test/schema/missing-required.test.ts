@@ -3,6 +3,14 @@ import { lines, ruleCases } from './cases.js';
 
 ruleCases(rule, [
   {
+    name: 'a service with ports but no internal_port (a warning: flyctl sends port 0, which the Machines API requires); a [[services]] without ports is left to service-without-ports',
+    text: lines('[http_service]', 'force_https = true', '[[services]]', 'protocol = "tcp"', '[[services.ports]]', 'port = 443', '[[services]]', 'protocol = "tcp"'),
+    expect: [
+      { at: '[http_service]', message: '[http_service] has no "internal_port" (port the app listens on inside the Machine). Add it', severity: 'warning' },
+      { at: '[[services]]', message: '[[services]] has no "internal_port" (port the app listens on inside the Machine). Add it', severity: 'warning' },
+    ],
+  },
+  {
     name: 'a mount without destination (error) or source (warning: flyctl loads it, the deploy fails)',
     text: lines('[[mounts]]', 'source = "data"', '[[mounts]]', 'destination = "/data"', 'processes = ["worker"]'),
     expect: [

@@ -92,7 +92,9 @@ function mapError(ctx: AjvContext, error: ErrorObject, path: Array<string | numb
       const missing = String((error.params as { missingProperty: string }).missingProperty);
       const schema = at.schema?.properties?.[missing];
       const sentence = firstSentence(schema?.description)?.replace(/`/g, '');
-      const what = sentence ? sentence.charAt(0).toLowerCase() + sentence.slice(1) : undefined;
+      // The message puts the sentence in parentheses: asides of its own would nest.
+      const plain = sentence?.replace(/\s*\([^()]*\)/g, '');
+      const what = plain ? plain.charAt(0).toLowerCase() + plain.slice(1) : undefined;
       // Some keys flyctl loads without, where only the deploy fails: a warning, as flyctl's own verdict is "valid".
       const severity = (at.schema?.['x-flylint-required-severity'] as Record<string, Severity> | undefined)?.[missing];
       return { kind: 'missing-required', ...(severity ? { severity } : {}), message: `${sectionName(path)} has no "${missing}"${what ? ` (${what.replace(/\.$/, '')})` : ''}. Add it`, range: rangeOfValue(at) };
