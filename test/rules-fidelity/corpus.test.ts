@@ -5,8 +5,9 @@
  *     on the line that causes it;
  *   - each flyctl warning these rules cover is reported on a file exactly when flyctl warns.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { tomlFiles } from '../support/toml-files.js';
 import { describe, expect, it } from 'vitest';
 import { lintText, LineIndex, type Finding } from '../../server/src/index.js';
 
@@ -57,13 +58,6 @@ const WARNINGS: Array<{ pattern: RegExp; ruleId: string }> = [
   { pattern: /more than one build configuration found/, ruleId: 'multiple-build-sources' },
   { pattern: /check has (an interval|a timeout|a grace period)/, ruleId: 'check-timing' },
 ];
-
-function tomlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((entry) => {
-    const full = join(dir, entry);
-    return statSync(full).isDirectory() ? tomlFiles(full) : entry.endsWith('.toml') ? [full] : [];
-  });
-}
 
 /**
  * flyctl-verdicts.json covers the top-level fixtures; the ones under extra/ have their verdict in

@@ -1,8 +1,6 @@
 /** Runs one rule on a config text, as the engine would, and shows each finding with the text it points at. */
 import { expect } from 'vitest';
-import { parseToml } from '../../server/src/toml/parse.js';
-import { buildModel } from '../../server/src/fly/model.js';
-import { resolveEnvironment } from '../../server/src/fly/environment.js';
+import { ruleReports } from '../support/rule-reports.js';
 import { applyFixes } from '../../server/src/lint/apply-fixes.js';
 import type { Rule, RuleReport } from '../../server/src/lint/rule.js';
 import type { Finding } from '../../server/src/lint/types.js';
@@ -17,22 +15,7 @@ export interface Seen {
 }
 
 export function runRule(rule: Rule, text: string, filePath = '/project/fly.toml'): Seen[] {
-  const parse = parseToml(text);
-  const config = buildModel(parse.value);
-  const env = resolveEnvironment({ comments: parse.ast.comments.map((c) => c.text), filePath, ...(config.appName ? { appName: config.appName } : {}) });
-  const reports: RuleReport[] = [];
-  rule.check({
-    text,
-    filePath,
-    doc: parse.ast,
-    value: parse.value,
-    config,
-    env,
-    settings: { privateApp: false, secretPatterns: [] },
-    project: [],
-    report: (r) => reports.push(r),
-  });
-  return reports.map((r) => ({
+  return ruleReports([rule], text, filePath).map(({ report: r }) => ({
     message: r.message,
     severity: r.severity ?? rule.meta.severity,
     at: text.slice(r.range[0], r.range[1]),

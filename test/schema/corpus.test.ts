@@ -8,8 +8,9 @@
  *      causes it.
  * The figures are printed.
  */
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { tomlFiles } from '../support/toml-files.js';
 import { describe, expect, it } from 'vitest';
 import unknownKey from '../../rules/unknown-key.js';
 import invalidType from '../../rules/invalid-type.js';
@@ -30,13 +31,6 @@ interface Verdict {
   validate_messages: string[];
   strict_keys: Record<string, string[]>;
   strict_sections: string[];
-}
-
-function tomlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((entry) => {
-    const full = join(dir, entry);
-    return statSync(full).isDirectory() ? tomlFiles(full) : entry.endsWith('.toml') ? [full] : [];
-  });
 }
 
 /** The fixtures INDEX.md describes but flyctl-verdicts.json does not hold (extra/…): loads? and the error. */

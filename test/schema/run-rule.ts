@@ -1,7 +1,6 @@
 /** Runs one rule on a config text as the engine would, and shows each finding with the text it points at. */
 import { parseToml } from '../../server/src/toml/parse.js';
-import { buildModel } from '../../server/src/fly/model.js';
-import { resolveEnvironment } from '../../server/src/fly/environment.js';
+import { ruleReports } from '../support/rule-reports.js';
 import type { Rule, RuleReport } from '../../server/src/lint/rule.js';
 import type { Fix } from '../../server/src/lint/types.js';
 
@@ -27,24 +26,7 @@ export function runRule(rule: Rule, text: string): Seen[] {
 
 /** Several rules on one parse of the text (the schema check behind them runs once). */
 export function runRules(rules: readonly Rule[], text: string): Array<Seen & { ruleId: string }> {
-  const parse = parseToml(text);
-  const config = buildModel(parse.value);
-  const env = resolveEnvironment({ comments: [], filePath: '/project/fly.toml' });
-  return rules.flatMap((rule) => {
-    const reports: RuleReport[] = [];
-    rule.check({
-      text,
-      filePath: '/project/fly.toml',
-      doc: parse.ast,
-      value: parse.value,
-      config,
-      env,
-      settings: { privateApp: false, secretPatterns: [] },
-      project: [],
-      report: (r) => reports.push(r),
-    });
-    return reports.map((report) => ({ ruleId: rule.meta.id, ...seen(rule, text, report) }));
-  });
+  return ruleReports(rules, text).map(({ rule, report }) => ({ ruleId: rule.meta.id, ...seen(rule, text, report) }));
 }
 
 function seen(rule: Rule, text: string, report: RuleReport): Seen {
