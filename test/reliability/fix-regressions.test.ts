@@ -66,6 +66,15 @@ const cases: Array<[string, string, (fixed: string) => void]> = [
     (fixed) => expect(parseToml(fixed).errors.filter((e) => e.code !== 'toml-version')).toEqual([]),
   ],
   [
+    'removing a line keeps the comment at its end (fuzz: "processes = [] # ")',
+    'app = "shop"\nprocesses = [] # none yet\n[env]\n  TOKEN = "ghp_abcdefghijklmnopqrstuvwxyz0123456789" # from CI\n',
+    (fixed) => {
+      expect(fixed).toContain('# none yet\n');
+      expect(fixed).toContain('  # from CI\n');
+      expect(fixed).not.toContain('processes');
+    },
+  ],
+  [
     'nothing is added inside a string left open at the end of the file',
     'app = "shop"\nkill_signal = """SIGINT\n',
     (fixed) => expect(fixed.split('"""')[1]).toBe('SIGINT\n'),

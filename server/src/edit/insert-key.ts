@@ -212,11 +212,21 @@ export function replaceFix(range: [number, number], replacement: string): Fix {
   return { range, text: replacement };
 }
 
-/** Removes a key/value line with its line break (comments on other lines stay). */
+/**
+ * Removes a key/value line with its line break. A comment at the end of that line stays, on a line
+ * of its own (a fix never loses a comment); comments on other lines are not touched.
+ */
 export function removeLineFix(text: string, node: { start: number; end: number }): Fix {
   const start = lineStart(text, node.start);
-  let end = lineEnd(text, node.end);
-  if (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10) end += 2;
-  else if (end < text.length) end += 1;
-  return { range: [start, end], text: '' };
+  const end = lineEnd(text, node.end);
+  const rest = text.slice(node.end, end);
+  const hash = rest.indexOf('#');
+  if (hash >= 0 && rest.slice(0, hash).trim() === '') {
+    const indent = indentationAt(text, node.start);
+    return { range: [start + indent.length, node.end + hash], text: '' };
+  }
+  let through = end;
+  if (text.charCodeAt(through) === 13 && text.charCodeAt(through + 1) === 10) through += 2;
+  else if (through < text.length) through += 1;
+  return { range: [start, through], text: '' };
 }
