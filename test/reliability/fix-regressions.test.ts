@@ -66,6 +66,11 @@ const cases: Array<[string, string, (fixed: string) => void]> = [
     (fixed) => expect(parseToml(fixed).errors.filter((e) => e.code !== 'toml-version')).toEqual([]),
   ],
   [
+    'no key is added beside a long misspelling of it that unknown-key renames (fuzz: internaauto_stop_machines)',
+    "app = 'maccas-api'\nprimary_region = 'syd'\n\n[http_service]\ninternaauto_stop_machines = true\nauto_start_machines = true\n\n[deploy]\nstrategy = \"canary\"\n\n[[vm]]\ncpu_kind = 'shared'\ncpus = 1\nmemory_mb = 512\n\n[build]\nimage = \"maccas-api-api\"\n\n[checks]\n[checks.healthcheck]\ngrace_period = \"10s\"\ninterval = \"15s\"\nmethod = \"get\"\npath = \"/v1/health/self\"\nport = 8000\ntimeout = \"10s\"\ntype = \"http\"\n\n[env]\nEVENT_API_BASE = \"http://maccas-event.internal:8001\"\nBATCH_API_BASE = \"http://maccas-batch.internal:8002\"\n\n[[restart]]\n  policy = \"on-failure\"\n  retries = 10\n  processes = [\"app\"]\n",
+    (fixed) => expect(fixed.match(/auto_stop_machines/g)).toHaveLength(1),
+  ],
+  [
     'removing a line keeps the comment at its end (fuzz: "processes = [] # ")',
     'app = "shop"\nprocesses = [] # none yet\n[env]\n  TOKEN = "ghp_abcdefghijklmnopqrstuvwxyz0123456789" # from CI\n',
     (fixed) => {

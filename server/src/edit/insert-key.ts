@@ -108,8 +108,11 @@ function defineImplicitFix(doc: DocumentNode, text: string, table: TomlTable, li
  */
 function writtenMisspelt(table: TomlTable, key: string): boolean {
   for (const name of table.entries.keys()) {
-    // A misspelling or reordering is about as long as the key: most names are ruled out here.
-    if (name === key || Math.abs(name.length - key.length) > Math.max(2, Math.floor(key.length / 3))) continue;
+    // The lengths of a typo and its key differ by no more than the edit distance closestKey allows
+    // (a third of the typo's length), or for reordered words by their dropped plural s's: most
+    // names are ruled out without computing a distance.
+    const slack = Math.max(Math.floor(name.length / 3), name.split(/[_-]+/).length);
+    if (name === key || Math.abs(name.length - key.length) > slack) continue;
     if (closestKey(name, [key]) === key) return true;
   }
   return false;
