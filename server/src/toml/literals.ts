@@ -48,7 +48,20 @@ function readInteger(word: string): Literal {
   return { kind: 'integer', value };
 }
 
+/** A plain decimal integer short enough to be exact as a double: no regular expression needed. */
+function plainInteger(word: string): bigint | undefined {
+  const length = word.length;
+  if (length === 0 || length > 15 || (length > 1 && word.charCodeAt(0) === 0x30)) return undefined;
+  for (let i = 0; i < length; i++) {
+    const c = word.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return undefined;
+  }
+  return BigInt(Number(word));
+}
+
 export function readLiteral(word: string): Literal {
+  const plain = plainInteger(word);
+  if (plain !== undefined) return { kind: 'integer', value: plain };
   if (word === 'true') return { kind: 'boolean', value: true };
   if (word === 'false') return { kind: 'boolean', value: false };
   if (DEC_INT.test(word) || HEX_INT.test(word) || OCT_INT.test(word) || BIN_INT.test(word)) return readInteger(word);

@@ -74,6 +74,12 @@ const MAX_DEPTH = 256;
 const LOOKS_LIKE_KEY_VALUE = /^[ \t]*(?:[A-Za-z0-9_-]+|"[^"\r\n]*"|'[^'\r\n]*')(?:[ \t]*\.[ \t]*(?:[A-Za-z0-9_-]+|"[^"\r\n]*"|'[^'\r\n]*'))*[ \t]*=/y;
 const LOOKS_LIKE_HEADER = /^[ \t]*\[\[?[ \t]*(?!(?:true|false|inf|nan)[ \t]*\])[A-Za-z_"'][^\r\n\]]*\]\]?[ \t]*(?:#[^\r\n]*)?(?:\r?\n|$)/y;
 
+/** Control characters (a lone CR included) and surrogates: what a comment must be checked for. */
+const NEEDS_CHECK_IN_COMMENT = /[\u0000-\u0008\u000a-\u001f\u007f\ud800-\udfff]/;
+
+/** Escapes, control characters, line breaks and surrogates: what a basic string must be read for. */
+const NEEDS_CHECK_IN_STRING = /[\\\u0000-\u0008\u000a-\u001f\u007f\ud800-\udfff]/;
+
 export function parseToml(text: string, options: ParseOptions = {}): ParseResult {
   return new Parser(text, options.tomlVersion ?? '1.1').run();
 }
@@ -148,12 +154,8 @@ class Parser {
     else this.errors.push({ code: 'toml-version', message: `${message}: TOML 1.1 syntax, which flyctl before v0.4.67 and TOML 1.0 tools reject`, range: [start, end], ...(fix ? { fix } : {}) });
   }
 
-  private at(offset: number): number {
-    return this.text.charCodeAt(offset);
-  }
-
   private isLineEnd(offset: number): boolean {
-    const c = this.at(offset);
+    const c = this.text.charCodeAt(offset);
     return Number.isNaN(c) || c === LF || c === CR;
   }
 
@@ -168,14 +170,14 @@ class Parser {
 
   private skipWhitespace(): void {
     const start = this.pos;
-    while (isWhitespace(this.at(this.pos))) this.pos++;
+    while (isWhitespace(this.text.charCodeAt(this.pos))) this.pos++;
     this.token('whitespace', start, this.pos);
   }
 
   private newline(): void {
     const start = this.pos;
-    if (this.at(this.pos) === CR) {
-      if (this.at(this.pos + 1) === LF) {
+    if (this.text.charCodeAt(this.pos) === CR) {
+      if (this.text.charCodeAt(this.pos + 1) === LF) {
         this.pos += 2;
         this.token('newline', start, this.pos);
         return;
@@ -193,6 +195,11 @@ class Parser {
     const start = this.pos;
     const text = this.text;
     let i = start + 1;
+    // Most comments are plain text up to a line feed: one native search finds the end, and the
+    // character-by-character check below runs only when something in the comment needs it.
+    const lf = text.indexOf('\n', i);
+    const lineEnd = lf < 0 ? text.length : lf > i && text.charCodeAt(lf - 1) === CR ? lf - 1 : lf;
+    if (!NEEDS_CHECK_IN_COMMENT.test(text.slice(i, lineEnd))) i = lineEnd;
     for (; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === LF || (c === CR && text.charCodeAt(i + 1) === LF)) break;
@@ -206,8 +213,8 @@ class Parser {
 
   /** Returns the index of the last code unit of a valid pair, reporting a lone surrogate. */
   private checkSurrogate(i: number): number {
-    const c = this.at(i);
-    if (isHighSurrogate(c) && isLowSurrogate(this.at(i + 1))) return i + 1;
+    const c = this.text.charCodeAt(i);
+    if (isHighSurrogate(c) && isLowSurrogate(this.text.charCodeAt(i + 1))) return i + 1;
     this.error('Invalid character: a lone UTF-16 surrogate is not Unicode text', i, i + 1);
     return i;
   }
@@ -217,7 +224,7 @@ class Parser {
     let crossed = false;
     for (;;) {
       this.skipWhitespace();
-      const c = this.at(this.pos);
+      const c = this.text.charCodeAt(this.pos);
       if (c === LF || c === CR) {
         this.newline();
         crossed = true;
@@ -231,7 +238,7 @@ class Parser {
 
   private endOfLine(): void {
     this.skipWhitespace();
-    const c = this.at(this.pos);
+    const c = this.text.charCodeAt(this.pos);
     if (Number.isNaN(c) || c === LF || c === CR) return;
     if (c === HASH) {
       this.comment();
@@ -239,7 +246,7 @@ class Parser {
     }
     const start = this.pos;
     let end = start;
-    while (end < this.text.length && !this.isLineEnd(end) && !isWhitespace(this.at(end))) end++;
+    while (end < this.text.length && !this.isLineEnd(end) && !isWhitespace(this.text.charCodeAt(end))) end++;
     this.error(`Expected the end of the line, found "${this.text.slice(start, Math.min(end, start + 20))}"`, start, end);
     this.skipRestOfLine();
   }
@@ -258,7 +265,7 @@ class Parser {
       }
       segments.push(segment);
       this.skipWhitespace();
-      if (this.at(this.pos) !== DOT) break;
+      if (this.text.charCodeAt(this.pos) !== DOT) break;
       this.token('dot', this.pos, this.pos + 1);
       this.pos++;
       this.skipWhitespace();
@@ -269,16 +276,16 @@ class Parser {
 
   private keySegment(): KeySegmentNode | null {
     const start = this.pos;
-    const c = this.at(start);
+    const c = this.text.charCodeAt(start);
     if (isBareKeyChar(c)) {
       let end = start + 1;
-      while (isBareKeyChar(this.at(end))) end++;
+      while (isBareKeyChar(this.text.charCodeAt(end))) end++;
       this.pos = end;
       this.token('bareKey', start, end);
       return { kind: 'keySegment', start, end, name: this.text.slice(start, end), quote: 'bare' };
     }
     if (c === QUOTE || c === APOSTROPHE) {
-      if (this.at(start + 1) === c && this.at(start + 2) === c) {
+      if (this.text.charCodeAt(start + 1) === c && this.text.charCodeAt(start + 2) === c) {
         this.error('A multi-line string cannot be a key', start, start + 3);
       }
       const node = c === QUOTE ? this.basicString() : this.literalString();
@@ -291,7 +298,7 @@ class Parser {
 
   private header(): void {
     const start = this.pos;
-    const isArray = this.at(start + 1) === LBRACKET;
+    const isArray = this.text.charCodeAt(start + 1) === LBRACKET;
     this.token('lbracket', start, start + 1);
     if (isArray) this.token('lbracket', start + 1, start + 2);
     this.pos = start + (isArray ? 2 : 1);
@@ -303,9 +310,9 @@ class Parser {
       this.skipWhitespace();
     }
     let closed = false;
-    if (this.at(this.pos) === RBRACKET) {
+    if (this.text.charCodeAt(this.pos) === RBRACKET) {
       if (isArray) {
-        if (this.at(this.pos + 1) === RBRACKET) {
+        if (this.text.charCodeAt(this.pos + 1) === RBRACKET) {
           this.token('rbracket', this.pos, this.pos + 1);
           this.token('rbracket', this.pos + 1, this.pos + 2);
           this.pos += 2;
@@ -335,7 +342,7 @@ class Parser {
     const start = this.pos;
     const key = this.key();
     if (!key) {
-      const c = this.at(start);
+      const c = this.text.charCodeAt(start);
       const shown = c === EQUALS ? 'Expected a key before "="' : `Expected a key, a table header or a comment, found "${this.text.slice(start, start + 1)}"`;
       this.error(shown, start, start + 1);
       this.skipRestOfLine();
@@ -344,7 +351,7 @@ class Parser {
     this.skipWhitespace();
     const node: KeyValueNode = { kind: 'keyValue', start, end: key.end, key, equals: -1, value: null };
     this.addKeyValue(node);
-    if (this.at(this.pos) !== EQUALS) {
+    if (this.text.charCodeAt(this.pos) !== EQUALS) {
       const found = this.isLineEnd(this.pos) ? 'the end of the line' : `"${this.text.slice(this.pos, this.pos + 1)}"`;
       this.error(`Expected "=" after key "${key.segments.map((s) => s.name).join('.')}", found ${found}`, this.pos, this.pos + (this.isLineEnd(this.pos) ? 0 : 1));
       this.skipRestOfLine();
@@ -355,7 +362,7 @@ class Parser {
     this.pos++;
     this.extendTo(node, this.pos);
     this.skipWhitespace();
-    if (this.isLineEnd(this.pos) || this.at(this.pos) === HASH) {
+    if (this.isLineEnd(this.pos) || this.text.charCodeAt(this.pos) === HASH) {
       this.error(`Expected a value after "${key.segments.map((s) => s.name).join('.')} ="`, this.pos, this.pos);
       return;
     }
@@ -378,9 +385,9 @@ class Parser {
 
   private value(): ValueNode {
     const start = this.pos;
-    const c = this.at(start);
-    if (c === QUOTE) return this.at(start + 1) === QUOTE && this.at(start + 2) === QUOTE ? this.multilineString(QUOTE) : this.basicString();
-    if (c === APOSTROPHE) return this.at(start + 1) === APOSTROPHE && this.at(start + 2) === APOSTROPHE ? this.multilineString(APOSTROPHE) : this.literalString();
+    const c = this.text.charCodeAt(start);
+    if (c === QUOTE) return this.text.charCodeAt(start + 1) === QUOTE && this.text.charCodeAt(start + 2) === QUOTE ? this.multilineString(QUOTE) : this.basicString();
+    if (c === APOSTROPHE) return this.text.charCodeAt(start + 1) === APOSTROPHE && this.text.charCodeAt(start + 2) === APOSTROPHE ? this.multilineString(APOSTROPHE) : this.literalString();
     if (c === LBRACKET || c === LBRACE) {
       if (this.depth >= MAX_DEPTH) return this.tooDeep();
       this.depth++;
@@ -485,7 +492,7 @@ class Parser {
     for (;;) {
       const crossed = this.skipTrivia();
       if (crossed && this.startsNewStatement()) break;
-      const c = this.at(this.pos);
+      const c = this.text.charCodeAt(this.pos);
       if (Number.isNaN(c)) break;
       if (c === RBRACKET) {
         this.closeWith(node, 'rbracket');
@@ -502,7 +509,7 @@ class Parser {
       node.end = Math.max(node.end, item.end, this.pos);
       const crossedAfter = this.skipTrivia();
       if (crossedAfter && this.startsNewStatement()) break;
-      const next = this.at(this.pos);
+      const next = this.text.charCodeAt(this.pos);
       if (next === COMMA) {
         this.token('comma', this.pos, this.pos + 1);
         this.pos++;
@@ -560,7 +567,7 @@ class Parser {
     let lastComma = -1;
     for (;;) {
       this.inlineTrivia();
-      const c = this.at(this.pos);
+      const c = this.text.charCodeAt(this.pos);
       if (Number.isNaN(c)) break;
       if (c === RBRACE) {
         if (lastComma >= 0 && expectEntry) this.newerSyntax('A trailing comma in an inline table', lastComma, lastComma + 1, { range: [lastComma, lastComma + 1], text: '' });
@@ -587,7 +594,7 @@ class Parser {
       this.skipWhitespace();
       const entry: KeyValueNode = { kind: 'keyValue', start: entryStart, end: key.end, key, equals: -1, value: null };
       node.entries.push(entry);
-      if (this.at(this.pos) !== EQUALS) {
+      if (this.text.charCodeAt(this.pos) !== EQUALS) {
         this.error(`Expected "=" after key "${key.segments.map((s) => s.name).join('.')}"`, this.pos, this.pos + (this.isLineEnd(this.pos) ? 0 : 1));
         break;
       }
@@ -595,7 +602,7 @@ class Parser {
       this.token('equals', this.pos, this.pos + 1);
       this.pos++;
       this.skipWhitespace();
-      if (this.isLineEnd(this.pos) || this.at(this.pos) === COMMA || this.at(this.pos) === RBRACE || this.at(this.pos) === HASH) {
+      if (this.isLineEnd(this.pos) || this.text.charCodeAt(this.pos) === COMMA || this.text.charCodeAt(this.pos) === RBRACE || this.text.charCodeAt(this.pos) === HASH) {
         this.error('Expected a value', this.pos, this.pos + (this.isLineEnd(this.pos) ? 0 : 1));
         entry.end = this.pos;
         if (this.isLineEnd(this.pos)) break;
@@ -616,7 +623,7 @@ class Parser {
   private inlineTrivia(): void {
     for (;;) {
       this.skipWhitespace();
-      const c = this.at(this.pos);
+      const c = this.text.charCodeAt(this.pos);
       if (c === LF || c === CR) {
         const start = this.pos;
         this.newline();
@@ -642,6 +649,16 @@ class Parser {
   private basicString(): StringNode {
     const text = this.text;
     const start = this.pos;
+    // Most strings hold no escape, control character or line break: take them in one slice.
+    const close = text.indexOf('"', start + 1);
+    if (close > start) {
+      const body = text.slice(start + 1, close);
+      if (!NEEDS_CHECK_IN_STRING.test(body)) {
+        this.pos = close + 1;
+        this.token('basicString', start, this.pos);
+        return { kind: 'string', start, end: this.pos, value: body, style: 'basic' };
+      }
+    }
     let i = start + 1;
     let chunkStart = i;
     let value = '';
