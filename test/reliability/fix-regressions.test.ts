@@ -80,6 +80,11 @@ const cases: Array<[string, string, (fixed: string) => void]> = [
     },
   ],
   [
+    'nothing is added after an array left open in the last line (fuzz)',
+    `app = [{ "unclosed.app = '' }]`,
+    (fixed) => expect(fixed).toBe(`app = [{ "unclosed.app = '' }]`),
+  ],
+  [
     'nothing is added inside a string left open at the end of the file',
     'app = "shop"\nkill_signal = """SIGINT\n',
     (fixed) => expect(fixed.split('"""')[1]).toBe('SIGINT\n'),

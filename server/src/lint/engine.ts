@@ -8,7 +8,7 @@ import { resolveEnvironment } from '../fly/environment.js';
 import { rules as registry } from '../../../rules/index.js';
 import { applySuppressions } from './suppressions.js';
 import { LineIndex } from './line-index.js';
-import { openStringStart, withoutFixesInOpenString } from './open-tail.js';
+import { openTailStart, withoutFixesInOpenTail } from './open-tail.js';
 import type { LintSettings, ProjectMember, Rule, RuleReport } from './rule.js';
 import type { EnvironmentInfo, Finding, Severity } from './types.js';
 
@@ -85,14 +85,14 @@ export function lintAnalyzed(file: AnalyzedFile, siblings: readonly AnalyzedFile
     secretPatterns: [...(options.secretPatterns ?? [])],
   };
   const siblingIndexes = new Map<string, LineIndex>();
-  const openStart = openStringStart(file.doc, file.parse.errors);
+  const openStart = openTailStart(file.doc, file.parse.errors);
   for (const rule of registry) {
     const level = options.rules?.[rule.meta.id];
     if (level === 'off') continue;
     if (rule.meta.env === 'production' && !file.env.isProduction) continue;
     const report = (r: RuleReport): void => {
       if (r.filePath && r.filePath !== file.filePath) return; // findings for other files come when those are linted
-      findings.push(withoutFixesInOpenString(toFinding(rule, r, file.filePath, siblings, siblingIndexes), openStart));
+      findings.push(withoutFixesInOpenTail(toFinding(rule, r, file.filePath, siblings, siblingIndexes), openStart));
     };
     try {
       rule.check({ text: file.text, filePath: file.filePath || undefined, doc: file.doc, value: file.value, config: file.config, env: file.env, settings, project: siblings, report });
