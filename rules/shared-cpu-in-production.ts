@@ -1,6 +1,6 @@
 import type { Rule } from '../server/src/lint/rule.js';
 import type { Fix } from '../server/src/lint/types.js';
-import { appendTableFix, stringLiteral } from '../server/src/edit/insert-key.js';
+import { appendArrayTableFix, stringLiteral } from '../server/src/edit/insert-key.js';
 import { mergeEdits } from '../server/src/edit/merge-edits.js';
 import { PRESETS, CPU_RULES, effectiveGuest, nearestValidMemory } from '../server/src/fly/vm-presets.js';
 import { insertKeyFix } from '../server/src/edit/insert-key.js';
@@ -25,10 +25,11 @@ const rule: Rule = {
   check(context) {
     const { config, doc, text } = context;
     if (config.vms.length === 0) {
+      const fix = appendArrayTableFix(doc, text, context.value, 'vm', [`cpu_kind = ${stringLiteral(doc, 'performance')}`, 'cpus = 1', `memory = ${stringLiteral(doc, '2gb')}`]);
       context.report({
         message: 'No [[vm]] section: new Machines get shared-cpu-1x with 256 MB, which production apps outgrow. Add a [[vm]] with performance CPUs',
         range: appRange(context),
-        suggestions: [{ desc: 'Add a [[vm]] with 1 performance CPU and 2 GB', fix: appendTableFix(doc, text, '[[vm]]', [`cpu_kind = ${stringLiteral(doc, 'performance')}`, 'cpus = 1', `memory = ${stringLiteral(doc, '2gb')}`]) }],
+        ...(fix ? { suggestions: [{ desc: 'Add a [[vm]] with 1 performance CPU and 2 GB', fix }] } : {}),
       });
       return;
     }

@@ -80,6 +80,11 @@ const cases: Array<[string, string, (fixed: string) => void]> = [
     },
   ],
   [
+    'no [[vm]] is appended beside a misspelt top-level name that unknown-key renames to vm (fuzz: "[[m.app]]")',
+    '[[m.app]]',
+    (fixed) => expect(parseToml(fixed).errors.filter((e) => e.code !== 'toml-version')).toEqual([]),
+  ],
+  [
     'nothing is added after an array left open in the last line (fuzz)',
     `app = [{ "unclosed.app = '' }]`,
     (fixed) => expect(fixed).toBe(`app = [{ "unclosed.app = '' }]`),

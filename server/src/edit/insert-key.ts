@@ -168,12 +168,17 @@ export function insertKeysFix(doc: DocumentNode, text: string, table: TomlTable,
   return undefined;
 }
 
-/** A new `[name]` (or `[[name]]`) section with its lines, appended at the end of the file. */
-export function appendTableFix(doc: DocumentNode, text: string, header: string, lines: readonly string[]): Fix {
+/**
+ * A new `[[name]]` section with its lines, appended at the end of the file; none where the top
+ * level already holds `name` in another form, or a misspelling of it that unknown-key renames
+ * (both fixes applied together would define it twice).
+ */
+export function appendArrayTableFix(doc: DocumentNode, text: string, root: TomlTable, name: string, lines: readonly string[]): Fix | undefined {
+  if (root.entries.has(name) || writtenMisspelt(root, name)) return undefined;
   const eol = doc.lineEnding;
   const indent = indentsBodies(doc, text) ? '  ' : '';
   const trailing = text.length === 0 ? '' : /\r?\n\r?\n$/.test(text) ? '' : /\r?\n$/.test(text) ? eol : eol + eol;
-  return { range: [text.length, text.length], text: `${trailing}${header}${eol}${lines.map((l) => indent + l + eol).join('')}` };
+  return { range: [text.length, text.length], text: `${trailing}[[${name}]]${eol}${lines.map((l) => indent + l + eol).join('')}` };
 }
 
 /**
