@@ -90,6 +90,11 @@ const cases: Array<[string, string, (fixed: string) => void]> = [
     (fixed) => expect(fixed).toBe(`app = [{ "unclosed.app = '' }]`),
   ],
   [
+    'nothing is added after a statement left open, even when it is not the last (fuzz)',
+    'app = { app = "bad\\ }\n\'\' = 1979-05-27T07:32:00Z # comment\n[""]',
+    (fixed) => expect(fixed.startsWith('app = { app = "bad\\ }\n\'\' = 1979')).toBe(true),
+  ],
+  [
     'nothing is added inside a string left open at the end of the file',
     'app = "shop"\nkill_signal = """SIGINT\n',
     (fixed) => expect(fixed.split('"""')[1]).toBe('SIGINT\n'),

@@ -186,9 +186,11 @@ export function appendArrayTableFix(doc: DocumentNode, text: string, root: TomlT
  * belongs to that parent: after the parent's own lines, or for a parent named only by other
  * sub-tables, before the first of them. Appending at the end of the file would attach it to the
  * last `[[services]]`, not necessarily this one. An empty array already under that name (`tcp_checks
- * = []`) gets the table as an inline element instead; any other value there gets no fix.
+ * = []`) gets the table as an inline element instead; any other value there, or a misspelling of
+ * the name, gets no fix.
  */
 export function addSubTableFix(doc: DocumentNode, text: string, parent: TomlTable, key: string, lines: readonly string[]): Fix | undefined {
+  if (writtenMisspelt(parent, key)) return undefined;
   const existing = parent.entries.get(key);
   if (existing) {
     const value = existing.value;

@@ -1,27 +1,33 @@
 /**
- * A construct left open in the last statement of a file (a multi-line string, an array, an inline
- * table) may run to the end of the file, so whatever a fix adds after it (a key at the end of the
- * last table, a new `[[vm]]` section) would be read as part of it, or change how the parser
- * recovers. Fixes that touch that statement or anything after it wait until it is closed.
+ * A construct left open (a multi-line string, an array, an inline table, a string) makes the
+ * parser guess where it ends, and a fix that adds a line after it changes that guess: the added
+ * text becomes part of the construct, or a new syntax error appears. Fixes that touch the first
+ * such statement or anything after it wait until it is closed; fixes before it still apply.
  */
 import type { DocumentNode } from '../toml/ast.js';
 import type { TomlError } from '../toml/parse.js';
 import type { Finding, Fix } from './types.js';
 
-/** Where the last top-level statement (key/value line or table header) starts. */
-function lastStatementStart(doc: DocumentNode): number | undefined {
-  let last = doc.body.at(-1)?.start;
-  const table = doc.tables.at(-1);
-  if (table) last = Math.max(last ?? 0, table.body.at(-1)?.start ?? table.start);
-  return last;
+/** Where the statement (key/value line or table header) holding `offset` starts. */
+function statementStart(doc: DocumentNode, offset: number): number {
+  let start = 0;
+  const consider = (s: number) => {
+    if (s <= offset && s > start) start = s;
+  };
+  for (const kv of doc.body) consider(kv.start);
+  for (const table of doc.tables) {
+    consider(table.start);
+    for (const kv of table.body) consider(kv.start);
+  }
+  return start;
 }
 
-/** The start of the last statement when something in it is left open, else undefined. */
+/** The start of the first statement with something left open, or undefined when there is none. */
 export function openTailStart(doc: DocumentNode, errors: readonly TomlError[]): number | undefined {
-  const last = lastStatementStart(doc);
-  if (last === undefined) return undefined;
+  let first: number | undefined;
   // The parser words every construct it had to close itself "Unterminated …".
-  return errors.some((e) => e.code === 'toml-syntax' && e.range[0] >= last && e.message.startsWith('Unterminated')) ? last : undefined;
+  for (const e of errors) if (e.code === 'toml-syntax' && e.message.startsWith('Unterminated') && (first === undefined || e.range[0] < first)) first = e.range[0];
+  return first === undefined ? undefined : statementStart(doc, first);
 }
 
 function touches(fix: Fix, openStart: number): boolean {
