@@ -85,6 +85,11 @@ const cases: Array<[string, string, (fixed: string) => void]> = [
     (fixed) => expect(parseToml(fixed).errors.filter((e) => e.code !== 'toml-version')).toEqual([]),
   ],
   [
+    'unknown-key does not rename onto a key written in another case that key-case renames (fuzz: "VM" and [[V-.app]])',
+    '"VM" = "\\e[1m"\n[[V-.app]]',
+    (fixed) => expect(parseToml(fixed).errors.filter((e) => e.code !== 'toml-version' && e.code !== 'toml-syntax')).toEqual([]),
+  ],
+  [
     'nothing is added after an array left open in the last line (fuzz)',
     `app = [{ "unclosed.app = '' }]`,
     (fixed) => expect(fixed).toBe(`app = [{ "unclosed.app = '' }]`),

@@ -127,7 +127,9 @@ function unknownKey(ctx: AjvContext, parentPath: Array<string | number>, key: st
   const suggestion = closestKey(key, known);
   if (suggestion) {
     // Renaming onto a key that is already set would define it twice.
-    const suggestions: Suggestion[] = at.key.quote === 'bare' && !parent.value.entries.has(suggestion) ? [{ desc: `Rename to "${suggestion}"`, fix: { range, text: suggestion } }] : [];
+    // Not onto a key the table already has in any case: key-case may be renaming `VM` to `vm` in the same pass.
+    const taken = [...parent.value.entries.keys()].some((name) => name.toLowerCase() === suggestion.toLowerCase());
+    const suggestions: Suggestion[] = at.key.quote === 'bare' && !taken ? [{ desc: `Rename to "${suggestion}"`, fix: { range, text: suggestion } }] : [];
     return { kind: 'unknown-key', message: `Unknown key "${key}" ${section}. Did you mean "${suggestion}"?`, range, ...(suggestions.length ? { suggestions } : {}) };
   }
   const here = parentPath.filter((p) => typeof p === 'string').join('.');
