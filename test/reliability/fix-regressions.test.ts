@@ -90,6 +90,11 @@ const cases: Array<[string, string, (fixed: string) => void]> = [
     (fixed) => expect(parseToml(fixed).errors.filter((e) => e.code !== 'toml-version' && e.code !== 'toml-syntax')).toEqual([]),
   ],
   [
+    'a key whose value has the wrong type is not added again (fuzz: memory =[http_service] in a [[vm]])',
+    "app = 'shop'\n\n[[vm]]\n  memory = [1]\n  cpu_kind = 'shared'\n  cpus = 4\n",
+    (fixed) => expect(fixed.match(/memory/g)).toHaveLength(1),
+  ],
+  [
     'nothing is added after an array left open in the last line (fuzz)',
     `app = [{ "unclosed.app = '' }]`,
     (fixed) => expect(fixed).toBe(`app = [{ "unclosed.app = '' }]`),

@@ -125,7 +125,8 @@ export function insertKeyFix(doc: DocumentNode, text: string, table: TomlTable, 
 
 /** Several `key = value` lines at once, in one edit: two edits at one place would wait for each other. */
 export function insertKeysFix(doc: DocumentNode, text: string, table: TomlTable, wanted: ReadonlyArray<readonly [string, string]>): Fix | undefined {
-  const entries = wanted.filter(([key]) => !writtenMisspelt(table, key));
+  // A key the table already has (with a value of the wrong type, say) is never added a second time.
+  const entries = wanted.filter(([key]) => !table.entries.has(key) && !writtenMisspelt(table, key));
   if (entries.length === 0) return undefined;
   const node = table.node;
   const eol = doc.lineEnding;
