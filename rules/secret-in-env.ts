@@ -19,21 +19,23 @@ const rule: Rule = {
     },
   },
   check({ config, settings, text, report }) {
-    const places = [
-      ...config.env.map((e) => ({ ...e, where: '[env]' })),
-      ...config.buildArgs.map((e) => ({ ...e, where: '[build.args]' })),
+    const places: Array<[typeof config.env, string]> = [
+      [config.env, '[env]'],
+      [config.buildArgs, '[build.args]'],
     ];
-    for (const { name, key, value, where } of places) {
-      if (value.type !== 'string') continue;
-      const verdict = detectSecret(name, value.value, settings.secretPatterns);
-      if (!verdict) continue;
-      const line = value.node;
-      report({
-        // Never the value itself: messages end up in CI logs.
-        message: `${where} ${name} looks like a secret (${verdict.reason}); anyone who can read this file can read it${where === '[build.args]' ? ', and build args stay in the image' : ''}. Remove it here and run \`fly secrets set ${name}=…\``,
-        range: [key.start, line.end],
-        suggestions: [{ desc: `Remove ${name} (then set it with fly secrets set)`, fix: removeLineFix(text, { start: key.start, end: line.end }) }],
-      });
+    for (const [entries, where] of places) {
+      for (const { name, key, value } of entries) {
+        if (value.type !== 'string') continue;
+        const verdict = detectSecret(name, value.value, settings.secretPatterns);
+        if (!verdict) continue;
+        const line = value.node;
+        report({
+          // Never the value itself: messages end up in CI logs.
+          message: `${where} ${name} looks like a secret (${verdict.reason}); anyone who can read this file can read it${where === '[build.args]' ? ', and build args stay in the image' : ''}. Remove it here and run \`fly secrets set ${name}=…\``,
+          range: [key.start, line.end],
+          suggestions: [{ desc: `Remove ${name} (then set it with fly secrets set)`, fix: removeLineFix(text, { start: key.start, end: line.end }) }],
+        });
+      }
     }
     for (const file of config.files) {
       const raw = stringField(file, 'raw_value');

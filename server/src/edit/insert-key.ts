@@ -107,15 +107,28 @@ function defineImplicitFix(doc: DocumentNode, text: string, table: TomlTable, li
  * renames that line, and adding the key as well would define it twice once both fixes are applied.
  */
 function writtenMisspelt(table: TomlTable, key: string): boolean {
-  for (const name of table.entries.keys()) {
+  for (const name of table.entries.keys()) if (name !== key && isMisspellingOf(name, key)) return true;
+  return false;
+}
+
+// Every lint asks this of the same few names (each key of the top level against `swap_size_mb` …):
+// the answers are kept, up to a bound, as a typing session would otherwise grow the map forever.
+const misspellings = new Map<string, boolean>();
+const MAX_REMEMBERED = 10_000;
+
+function isMisspellingOf(name: string, key: string): boolean {
+  const pair = `${name}\u0000${key}`;
+  let answer = misspellings.get(pair);
+  if (answer === undefined) {
     // The lengths of a typo and its key differ by no more than the edit distance closestKey allows
     // (a third of the typo's length), or for reordered words by their dropped plural s's: most
     // names are ruled out without computing a distance.
     const slack = Math.max(Math.floor(name.length / 3), name.split(/[_-]+/).length);
-    if (name === key || Math.abs(name.length - key.length) > slack) continue;
-    if (closestKey(name, [key]) === key) return true;
+    answer = Math.abs(name.length - key.length) <= slack && closestKey(name, [key]) === key;
+    if (misspellings.size >= MAX_REMEMBERED) misspellings.clear();
+    misspellings.set(pair, answer);
   }
-  return false;
+  return answer;
 }
 
 /** `key = value` as the last line of `table` (a header of its own for a table only named by sub-tables). */

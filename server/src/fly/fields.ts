@@ -37,10 +37,12 @@ export interface SizeField extends Field<string | number> {
  */
 export function lookup(table: TomlTable | undefined, key: string): (TomlEntry & { exact: boolean }) | undefined {
   if (!table) return undefined;
+  // Plain literals, not spreads of the entry: this runs for every key of every table, and a
+  // spread copies through a slow generic path.
   const exact = table.entries.get(key);
-  if (exact) return { ...exact, exact: true };
+  if (exact) return { key: exact.key, value: exact.value, exact: true };
   const found = lowerCaseIndex(table).get(key.toLowerCase());
-  return found && { ...found, exact: false };
+  return found && { key: found.key, value: found.value, exact: false };
 }
 
 // Most looked-up keys are absent; scanning the table for another spelling each time made the

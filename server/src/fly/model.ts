@@ -48,10 +48,6 @@ export { serviceLabel, groupsOf, vmForGroup, durationsOf, type PlacedDuration } 
 
 const cache = new WeakMap<TomlTable, FlyConfig>();
 
-function opt<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
-  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
-}
-
 function nonEmpty(field: Field<string> | undefined): Field<string> | undefined {
   return field && field.value !== '' ? field : undefined;
 }
@@ -73,12 +69,12 @@ function serviceChecks(t: TomlTable, section: ServiceCheck['section'], kind: Ser
     kind,
     section,
     table: c,
-    ...opt('interval', durationField(c, 'interval', unit)),
-    ...opt('timeout', durationField(c, 'timeout', unit)),
-    ...opt('gracePeriod', durationField(c, 'grace_period', unit)),
-    ...opt('path', stringField(c, 'path')),
-    ...opt('method', stringField(c, 'method')),
-    ...opt('protocol', stringField(c, 'protocol')),
+    interval: durationField(c, 'interval', unit),
+    timeout: durationField(c, 'timeout', unit),
+    gracePeriod: durationField(c, 'grace_period', unit),
+    path: stringField(c, 'path'),
+    method: stringField(c, 'method'),
+    protocol: stringField(c, 'protocol'),
   }));
 }
 
@@ -86,11 +82,11 @@ function machineChecks(value: TomlValue | undefined): MachineCheck[] {
   if (value?.type !== 'array') return [];
   return tablesOf(value).map((t) => ({
     table: t,
-    ...opt('command', stringListField(t, 'command')),
-    ...opt('image', stringField(t, 'image')),
-    ...opt('entrypoint', stringListField(t, 'entrypoint')),
-    ...opt('killSignal', stringField(t, 'kill_signal')),
-    ...opt('killTimeout', durationField(t, 'kill_timeout', 'ns')),
+    command: stringListField(t, 'command'),
+    image: stringField(t, 'image'),
+    entrypoint: stringListField(t, 'entrypoint'),
+    killSignal: stringField(t, 'kill_signal'),
+    killTimeout: durationField(t, 'kill_timeout', 'ns'),
   }));
 }
 
@@ -101,9 +97,9 @@ function concurrency(t: TomlTable, legacyString: boolean): Concurrency | undefin
     return {
       value: e.value,
       key: e.key,
-      ...opt('type', stringField(e.value, 'type')),
-      ...opt('softLimit', numberField(e.value, 'soft_limit')?.value),
-      ...opt('hardLimit', numberField(e.value, 'hard_limit')?.value),
+      type: stringField(e.value, 'type'),
+      softLimit: numberField(e.value, 'soft_limit')?.value,
+      hardLimit: numberField(e.value, 'hard_limit')?.value,
     };
   }
   const legacy = legacyString && e.exact && e.value.type === 'string' ? /^\s*(\d+)\s*,\s*(\d+)\s*$/.exec(String(e.value.value)) : null;
@@ -114,11 +110,11 @@ function concurrency(t: TomlTable, legacyString: boolean): Concurrency | undefin
 function port(p: TomlTable): ServicePort {
   return {
     table: p,
-    ...opt('port', numberField(p, 'port', true)),
-    ...opt('startPort', numberField(p, 'start_port')),
-    ...opt('endPort', numberField(p, 'end_port')),
+    port: numberField(p, 'port', true),
+    startPort: numberField(p, 'start_port'),
+    endPort: numberField(p, 'end_port'),
     handlers: stringListField(p, 'handlers')?.value ?? [],
-    ...opt('forceHttps', boolField(p, 'force_https')),
+    forceHttps: boolField(p, 'force_https'),
   };
 }
 
@@ -129,15 +125,15 @@ function service(t: TomlTable, kind: Service['kind'], index: number): Service {
     index,
     table: t,
     implicit: t.origin === 'implicit',
-    ...opt('internalPort', numberField(t, 'internal_port', !isHttp)),
-    ...opt('protocol', isHttp ? undefined : stringField(t, 'protocol')),
+    internalPort: numberField(t, 'internal_port', !isHttp),
+    protocol: isHttp ? undefined : stringField(t, 'protocol'),
     ports: isHttp ? [] : tablesOf(lookup(t, 'ports')?.value).map(port),
-    ...opt('forceHttps', isHttp ? boolField(t, 'force_https') : undefined),
-    ...opt('autostop', autostopField(t)),
-    ...opt('autostart', boolField(t, 'auto_start_machines')),
-    ...opt('minMachinesRunning', numberField(t, 'min_machines_running')),
-    ...opt('processes', stringListField(t, 'processes')),
-    ...opt('concurrency', concurrency(t, !isHttp)),
+    forceHttps: isHttp ? boolField(t, 'force_https') : undefined,
+    autostop: autostopField(t),
+    autostart: boolField(t, 'auto_start_machines'),
+    minMachinesRunning: numberField(t, 'min_machines_running'),
+    processes: stringListField(t, 'processes'),
+    concurrency: concurrency(t, !isHttp),
     checks: isHttp ? serviceChecks(t, 'checks', 'http', 'ns') : [...serviceChecks(t, 'tcp_checks', 'tcp', 'ms'), ...serviceChecks(t, 'http_checks', 'http', 'ms')],
     machineChecks: machineChecks(lookup(t, 'machine_checks')?.value),
   };
@@ -159,28 +155,28 @@ function vm(t: TomlTable, section: Vm['section'], memoryNumbers: boolean): Vm {
   const gpuKind = nonEmpty(stringField(t, 'gpu_kind'));
   const persist = lookup(t, 'persist_rootfs');
   const guest = guestOf({
-    ...opt('size', size?.value),
-    ...opt('cpuKind', cpuKind?.value),
-    ...opt('cpus', cpus?.value),
-    ...opt('memoryMb', memoryMb?.value),
-    ...opt('gpuKind', gpuKind?.value),
+    size: size?.value,
+    cpuKind: cpuKind?.value,
+    cpus: cpus?.value,
+    memoryMb: memoryMb?.value,
+    gpuKind: gpuKind?.value,
   });
   return {
     table: t,
     section,
-    ...opt('size', size),
-    ...opt('cpuKind', cpuKind),
-    ...opt('cpus', cpus),
-    ...opt('memoryMb', memoryMb),
-    ...opt('memoryText', memoryText),
-    ...opt('memoryMbKey', memoryMbKey),
-    ...opt('gpuKind', gpuKind),
-    ...opt('gpus', numberField(t, 'gpus')),
-    ...opt('hostDedicationId', stringField(t, 'host_dedication_id')),
-    ...opt('kernelArgs', stringListField(t, 'kernel_args')),
-    ...opt('persistRootfs', persist && (persist.value.type === 'string' || persist.value.type === 'integer') ? { value: persist.value.type === 'string' ? String(persist.value.value) : Number(persist.value.value), key: persist.key, node: persist.value.node } : undefined),
-    ...opt('processes', stringListField(t, 'processes')),
-    ...opt('guest', guest),
+    size: size,
+    cpuKind: cpuKind,
+    cpus: cpus,
+    memoryMb: memoryMb,
+    memoryText: memoryText,
+    memoryMbKey: memoryMbKey,
+    gpuKind: gpuKind,
+    gpus: numberField(t, 'gpus'),
+    hostDedicationId: stringField(t, 'host_dedication_id'),
+    kernelArgs: stringListField(t, 'kernel_args'),
+    persistRootfs: persist && (persist.value.type === 'string' || persist.value.type === 'integer') ? { value: persist.value.type === 'string' ? String(persist.value.value) : Number(persist.value.value), key: persist.key, node: persist.value.node } : undefined,
+    processes: stringListField(t, 'processes'),
+    guest: guest,
   };
 }
 
@@ -190,16 +186,16 @@ function mount(t: TomlTable, section: Mount['section']): Mount {
   return {
     table: t,
     section,
-    ...opt('source', stringField(t, 'source')),
-    ...opt('destination', stringField(t, 'destination')),
-    ...opt('initialSize', initialSize),
-    ...opt('initialSizeGb', initialSize?.size),
-    ...opt('snapshotRetention', numberField(t, 'snapshot_retention')),
-    ...opt('scheduledSnapshots', boolField(t, 'scheduled_snapshots')),
-    ...opt('autoExtendSizeThreshold', numberField(t, 'auto_extend_size_threshold')),
-    ...opt('autoExtendSizeIncrement', sizeField(t, 'auto_extend_size_increment', 'GB', false)),
-    ...opt('autoExtendSizeLimit', sizeField(t, 'auto_extend_size_limit', 'GB', false)),
-    ...opt('processes', stringListField(t, 'processes')),
+    source: stringField(t, 'source'),
+    destination: stringField(t, 'destination'),
+    initialSize: initialSize,
+    initialSizeGb: initialSize?.size,
+    snapshotRetention: numberField(t, 'snapshot_retention'),
+    scheduledSnapshots: boolField(t, 'scheduled_snapshots'),
+    autoExtendSizeThreshold: numberField(t, 'auto_extend_size_threshold'),
+    autoExtendSizeIncrement: sizeField(t, 'auto_extend_size_increment', 'GB', false),
+    autoExtendSizeLimit: sizeField(t, 'auto_extend_size_limit', 'GB', false),
+    processes: stringListField(t, 'processes'),
   };
 }
 
@@ -236,15 +232,15 @@ const BUILD_SOURCES: Array<{ strategy: BuildSource['strategy']; keys: Array<keyo
 function build(t: TomlTable | undefined): Build | undefined {
   if (!t) return undefined;
   const fields = {
-    ...opt('image', stringField(t, 'image')),
-    ...opt('dockerfile', stringField(t, 'dockerfile')),
-    ...opt('buildTarget', stringField(t, 'build-target') ?? stringField(t, 'build_target')),
-    ...opt('builder', stringField(t, 'builder')),
-    ...opt('buildpacks', stringListField(t, 'buildpacks')),
-    ...opt('builtin', stringField(t, 'builtin')),
-    ...opt('ignorefile', stringField(t, 'ignorefile')),
-    ...opt('compression', stringField(t, 'compression')),
-    ...opt('compressionLevel', numberField(t, 'compression_level')),
+    image: stringField(t, 'image'),
+    dockerfile: stringField(t, 'dockerfile'),
+    buildTarget: stringField(t, 'build-target') ?? stringField(t, 'build_target'),
+    builder: stringField(t, 'builder'),
+    buildpacks: stringListField(t, 'buildpacks'),
+    builtin: stringField(t, 'builtin'),
+    ignorefile: stringField(t, 'ignorefile'),
+    compression: stringField(t, 'compression'),
+    compressionLevel: numberField(t, 'compression_level'),
   };
   const used = (f: Field<unknown> | undefined) => f !== undefined && (Array.isArray(f.value) ? f.value.length > 0 : f.value !== '');
   const sources = BUILD_SOURCES.flatMap(({ strategy, keys }) => {
@@ -259,16 +255,16 @@ function deploy(t: TomlTable | undefined): Deploy | undefined {
   const vmTable = tableField(t, 'release_command_vm');
   return {
     table: t,
-    ...opt('strategy', stringField(t, 'strategy')),
-    ...opt('releaseCommand', stringField(t, 'release_command')),
-    ...opt('seedCommand', stringField(t, 'seed_command')),
-    ...opt('waitTimeout', durationField(t, 'wait_timeout', 'ns')),
-    ...opt('releaseCommandTimeout', durationField(t, 'release_command_timeout', 'ns')),
-    ...opt('maxUnavailable', (() => {
+    strategy: stringField(t, 'strategy'),
+    releaseCommand: stringField(t, 'release_command'),
+    seedCommand: stringField(t, 'seed_command'),
+    waitTimeout: durationField(t, 'wait_timeout', 'ns'),
+    releaseCommandTimeout: durationField(t, 'release_command_timeout', 'ns'),
+    maxUnavailable: (() => {
       const e = lookup(t, 'max_unavailable');
       return e && (e.value.type === 'integer' || e.value.type === 'float') ? { value: Number(e.value.value), key: e.key, node: e.value.node } : undefined;
-    })()),
-    ...opt('releaseCommandVm', vmTable ? vm(vmTable, 'vm', false) : undefined),
+    })(),
+    releaseCommandVm: vmTable ? vm(vmTable, 'vm', false) : undefined,
   };
 }
 
@@ -276,14 +272,14 @@ function experimental(t: TomlTable | undefined): Experimental | undefined {
   if (!t) return undefined;
   return {
     table: t,
-    ...opt('cmd', stringListField(t, 'cmd', true)),
-    ...opt('entrypoint', stringListField(t, 'entrypoint', true)),
-    ...opt('exec', stringListField(t, 'exec', true)),
-    ...opt('killTimeout', durationField(t, 'kill_timeout', 's')),
-    ...opt('machineConfig', stringField(t, 'machine_config')),
-    ...opt('lazyLoadImages', boolField(t, 'lazy_load_images')),
-    ...opt('metricsPort', numberField(t, 'metrics_port')),
-    ...opt('metricsPath', stringField(t, 'metrics_path')),
+    cmd: stringListField(t, 'cmd', true),
+    entrypoint: stringListField(t, 'entrypoint', true),
+    exec: stringListField(t, 'exec', true),
+    killTimeout: durationField(t, 'kill_timeout', 's'),
+    machineConfig: stringField(t, 'machine_config'),
+    lazyLoadImages: boolField(t, 'lazy_load_images'),
+    metricsPort: numberField(t, 'metrics_port'),
+    metricsPath: stringField(t, 'metrics_path'),
   };
 }
 
@@ -301,17 +297,17 @@ function topChecks(root: TomlTable): TopCheck[] {
   return named.map(({ name, key, table: t, nameNode }) => ({
     name,
     key,
-    ...opt('nameNode', nameNode),
+    nameNode: nameNode,
     table: t,
-    ...opt('type', stringField(t, 'type')),
-    ...opt('port', numberField(t, 'port')),
-    ...opt('interval', durationField(t, 'interval', 'ms')),
-    ...opt('timeout', durationField(t, 'timeout', 'ms')),
-    ...opt('gracePeriod', durationField(t, 'grace_period', 'ms')),
-    ...opt('path', stringField(t, 'path')),
-    ...opt('method', stringField(t, 'method')),
-    ...opt('protocol', stringField(t, 'protocol')),
-    ...opt('processes', stringListField(t, 'processes')),
+    type: stringField(t, 'type'),
+    port: numberField(t, 'port'),
+    interval: durationField(t, 'interval', 'ms'),
+    timeout: durationField(t, 'timeout', 'ms'),
+    gracePeriod: durationField(t, 'grace_period', 'ms'),
+    path: stringField(t, 'path'),
+    method: stringField(t, 'method'),
+    protocol: stringField(t, 'protocol'),
+    processes: stringListField(t, 'processes'),
   }));
 }
 
@@ -319,14 +315,14 @@ function metricsEndpoints(root: TomlTable, tables: TomlTable[], exp: Experimenta
   const endpoints: MetricsEndpoint[] = tables.map((t) => ({
     table: t,
     legacy: false,
-    ...opt('port', numberField(t, 'port')),
-    ...opt('path', stringField(t, 'path')),
-    ...opt('https', boolField(t, 'https')),
-    ...opt('processes', stringListField(t, 'processes')),
+    port: numberField(t, 'port'),
+    path: stringField(t, 'path'),
+    https: boolField(t, 'https'),
+    processes: stringListField(t, 'processes'),
   }));
   // The legacy experimental keys count only when there is no `metrics` key (a `[metric]` does not stop them).
   if (exp && (exp.metricsPort || exp.metricsPath) && !root.entries.has('metrics')) {
-    endpoints.push({ table: exp.table, legacy: true, ...opt('port', exp.metricsPort), ...opt('path', exp.metricsPath) });
+    endpoints.push({ table: exp.table, legacy: true, port: exp.metricsPort, path: exp.metricsPath });
   }
   return endpoints;
 }
@@ -348,21 +344,21 @@ export function buildModel(root: TomlTable): FlyConfig {
   const config: FlyConfig = {
     root,
     appName: app?.value,
-    ...opt('app', app),
-    ...opt('primaryRegion', stringField(root, 'primary_region')),
-    ...opt('killSignal', stringField(root, 'kill_signal')),
-    ...opt('killTimeout', killTimeout),
-    ...opt('swapSizeMb', numberField(root, 'swap_size_mb')),
-    ...opt('consoleCommand', stringField(root, 'console_command')),
-    ...opt('hostDedicationId', stringField(root, 'host_dedication_id')),
-    ...opt('machineConfig', exp?.machineConfig ?? stringField(root, 'machine_config')),
-    ...opt('container', stringField(root, 'container')),
-    ...opt('build', buildSection),
-    ...opt('deploy', deploySection),
-    ...opt('strategy', deploySection?.strategy),
-    ...opt('releaseCommand', deploySection?.releaseCommand),
-    ...opt('waitTimeout', deploySection?.waitTimeout),
-    ...opt('experimental', exp),
+    app: app,
+    primaryRegion: stringField(root, 'primary_region'),
+    killSignal: stringField(root, 'kill_signal'),
+    killTimeout: killTimeout,
+    swapSizeMb: numberField(root, 'swap_size_mb'),
+    consoleCommand: stringField(root, 'console_command'),
+    hostDedicationId: stringField(root, 'host_dedication_id'),
+    machineConfig: exp?.machineConfig ?? stringField(root, 'machine_config'),
+    container: stringField(root, 'container'),
+    build: buildSection,
+    deploy: deploySection,
+    strategy: deploySection?.strategy,
+    releaseCommand: deploySection?.releaseCommand,
+    waitTimeout: deploySection?.waitTimeout,
+    experimental: exp,
     env: mapEntries(lookup(root, 'env')?.value),
     buildArgs: mapEntries(tableField(buildSection?.table, 'args')),
     processes,
@@ -384,24 +380,24 @@ export function buildModel(root: TomlTable): FlyConfig {
     metricsEndpoints: metricsEndpoints(root, metricsTables, exp),
     restartPolicies: tablesOf(lookup(root, 'restart')?.value).map((t) => ({
       table: t,
-      ...opt('policy', stringField(t, 'policy')),
-      ...opt('retries', numberField(t, 'retries')),
-      ...opt('processes', stringListField(t, 'processes')),
+      policy: stringField(t, 'policy'),
+      retries: numberField(t, 'retries'),
+      processes: stringListField(t, 'processes'),
     })),
     guestFiles: tablesOf(lookup(root, 'files')?.value).map((t) => ({
       table: t,
-      ...opt('guestPath', stringField(t, 'guest_path')),
-      ...opt('localPath', stringField(t, 'local_path')),
-      ...opt('secretName', stringField(t, 'secret_name')),
-      ...opt('rawValue', stringField(t, 'raw_value')),
-      ...opt('processes', stringListField(t, 'processes')),
+      guestPath: stringField(t, 'guest_path'),
+      localPath: stringField(t, 'local_path'),
+      secretName: stringField(t, 'secret_name'),
+      rawValue: stringField(t, 'raw_value'),
+      processes: stringListField(t, 'processes'),
     })),
     statics: tablesOf(lookup(root, 'statics')?.value).map((t) => ({
       table: t,
-      ...opt('guestPath', stringField(t, 'guest_path')),
-      ...opt('urlPrefix', stringField(t, 'url_prefix')),
-      ...opt('tigrisBucket', stringField(t, 'tigris_bucket')),
-      ...opt('indexDocument', stringField(t, 'index_document')),
+      guestPath: stringField(t, 'guest_path'),
+      urlPrefix: stringField(t, 'url_prefix'),
+      tigrisBucket: stringField(t, 'tigris_bucket'),
+      indexDocument: stringField(t, 'index_document'),
     })),
     metrics: metricsTables,
     restarts: tablesOf(lookup(root, 'restart')?.value),

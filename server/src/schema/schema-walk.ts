@@ -86,16 +86,12 @@ export function walkWithSchema(root: TomlTable, schema: JsonSchema, visit: (v: V
         const childDeclared = schemaHere ? (canonical ? schemaHere.properties![canonical] : propertySchema(schemaHere, name)) : undefined;
         const childPath = [...path, key];
         const childSchema = childDeclared ? branchFor(childDeclared, jsonTypeOfValue(entry.value)) : undefined;
-        visit({
-          path: childPath,
-          value: entry.value,
-          key: entry.key,
-          parent: value,
-          ...(childSchema ? { schema: childSchema } : {}),
-          ...(childDeclared ? { declared: childDeclared } : {}),
-          ...(canonical && canonical !== name ? { canonical } : {}),
-          inMap: isMap,
-        });
+        // Assigned one by one, not spread in: this runs for every value of the document.
+        const visited: Visited = { path: childPath, value: entry.value, key: entry.key, parent: value, inMap: isMap };
+        if (childSchema) visited.schema = childSchema;
+        if (childDeclared) visited.declared = childDeclared;
+        if (canonical && canonical !== name) visited.canonical = canonical;
+        visit(visited);
         if (Object.hasOwn(out, key)) continue;
         out[key] = walk(entry.value, childDeclared, childPath, isMap || Boolean(childDeclared?.['x-flylint-map']));
       }
@@ -105,8 +101,12 @@ export function walkWithSchema(root: TomlTable, schema: JsonSchema, visit: (v: V
       const items = schemaHere?.items;
       return value.items.map((item, i) => {
         const childSchema = items ? branchFor(items, jsonTypeOfValue(item)) : undefined;
-        visit({ path: [...path, i], value: item, ...(childSchema ? { schema: childSchema } : {}), ...(items ? { declared: items } : {}), inMap });
-        return walk(item, items, [...path, i], inMap);
+        const childPath = [...path, i];
+        const visited: Visited = { path: childPath, value: item, inMap };
+        if (childSchema) visited.schema = childSchema;
+        if (items) visited.declared = items;
+        visit(visited);
+        return walk(item, items, childPath, inMap);
       });
     }
     return plainScalar(value);
