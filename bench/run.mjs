@@ -166,7 +166,7 @@ console.log('\nIn-process throughput:');
 // 4. The language server.
 console.log('\nLanguage server:');
 if (existsSync(join(root, 'dist', 'language-server.js'))) {
-  await benchLanguageServer(join(root, 'dist', 'language-server.js'), { quick, row });
+  await benchLanguageServer(join(root, 'bin', 'flylint-language-server.js'), { quick, row });
 } else {
   console.log('  not built');
 }

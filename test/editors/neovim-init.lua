@@ -2,7 +2,7 @@
 -- the preferred quick-fix of the first fixable one, and write the file. Results go to $OUT.
 local out = assert(io.open(os.getenv('OUT'), 'w'))
 local function log(s) out:write(s .. '\n'); out:flush() end
-local cmd = { 'node', os.getenv('SERVER'), '--stdio' }
+local cmd = { os.getenv('SERVER'), '--stdio' }
 vim.api.nvim_create_autocmd('VimEnter', { callback = function()
   local bufnr = vim.api.nvim_get_current_buf()
   local client_id = assert(vim.lsp.start_client({ name = 'flylint', cmd = cmd, root_dir = vim.fn.getcwd() }))

@@ -65,7 +65,8 @@ export async function startClient(root: string | undefined, options: ClientOptio
     input = toClient;
     output = toServer;
   } else {
-    child = spawn(process.execPath, [join(process.cwd(), 'bin', 'flylint-language-server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    // Through the bin's `#!` line, as an editor runs it.
+    child = spawn(join(process.cwd(), 'bin', 'flylint-language-server.js'), ['--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     child.stderr!.on('data', (d) => (stderr += String(d)));
     input = child.stdout!;
     output = child.stdin!;

@@ -27,7 +27,7 @@ export function frame(body: object | string): string {
 }
 
 export function startRawServer(options: { env?: Record<string, string>; cwd?: string } = {}): RawServer {
-  const child = spawn(process.execPath, [join(process.cwd(), 'bin', 'flylint-language-server.js'), '--stdio'], {
+  const child = spawn(join(process.cwd(), 'bin', 'flylint-language-server.js'), ['--stdio'], {
     stdio: ['pipe', 'pipe', 'pipe'],
     ...(options.cwd ? { cwd: options.cwd } : {}),
     env: { ...process.env, ...options.env },

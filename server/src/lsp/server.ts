@@ -20,7 +20,7 @@ import {
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver';
-import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures, StreamMessageReader } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, allRules, lintAnalyzed, type AnalyzedFile, type LintOptions } from '../lint/engine.js';
 import type { Finding } from '../lint/types.js';
@@ -38,6 +38,7 @@ import { Workspace, isConfigFilePath, isFlyConfigDocument, isFlyConfigPath, type
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings.js';
 import { ChangeQueue } from './change-queue.js';
 import { Lifecycle, gateReader } from './message-gate.js';
+import { FrameWriter } from './frame-writer.js';
 
 /** Larger files are not fly.toml configs; they are not read from disk. */
 const MAX_FILE_BYTES = 1_000_000;
@@ -460,7 +461,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 /** Runs the server on a pair of streams (standard streams, or in-memory ones in tests). */
 export function listen(input: NodeJS.ReadableStream, output: NodeJS.WritableStream, options: Omit<ServerOptions, 'isSuperseded'> = {}): Connection {
   const changes = new ChangeQueue();
-  const writer = new StreamMessageWriter(output);
+  const writer = new FrameWriter(output);
   const lifecycle = new Lifecycle(writer);
   const reader = gateReader(new StreamMessageReader(input), (message) => {
     if (!lifecycle.admit(message)) return false;
