@@ -70,12 +70,19 @@ export async function benchLanguageServer(serverBin, { quick, row }) {
   const session = await startSession(serverBin);
   const { child, connection, diagnosticsFor } = session;
 
-  async function changeLatency(uri, text, rounds) {
+  const versions = new Map();
+  async function open(uri, text) {
     const opened = diagnosticsFor(uri);
     connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'toml', version: 1, text } });
+    versions.set(uri, 1);
     await opened;
+  }
+
+  async function changeLatency(uri, text, rounds) {
     const times = [];
-    for (let version = 2; version < rounds + 2; version++) {
+    const first = versions.get(uri) + 1;
+    versions.set(uri, first + rounds - 1);
+    for (let version = first; version < first + rounds; version++) {
       // Alternate a value so every change is real and re-analysed.
       const changed = text.replace('primary_region = "', version % 2 ? 'primary_region = "x' : 'primary_region = "');
       const done = diagnosticsFor(uri);
@@ -100,14 +107,21 @@ export async function benchLanguageServer(serverBin, { quick, row }) {
   const rounds = quick ? 30 : 100;
   const typical = readFileSync(join(root, 'examples', 'shop', 'fly.toml'), 'utf8');
   const typicalUri = pathToFileURL(join(root, 'bench', 'typical', 'fly.toml')).href;
+  // An editor's server runs for hours: the budgets are for a warmed-up server (V8 has compiled the
+  // analysis), after as many edits again as are measured. The first edits after start are shown too.
+  await open(typicalUri, typical);
+  const coldSmall = await changeLatency(typicalUri, typical, rounds);
   const small = await changeLatency(typicalUri, typical, rounds);
-  console.log(`  didChange → publishDiagnostics, typical file (${typical.split('\n').length} lines): median ${small.median.toFixed(2)} ms, max ${small.max.toFixed(2)} ms (target median ≤ 2 ms)`);
+  console.log(`  didChange → publishDiagnostics, typical file (${typical.split('\n').length} lines): median ${small.median.toFixed(2)} ms, max ${small.max.toFixed(2)} ms (target median ≤ 2 ms); first ${rounds} edits after start: median ${coldSmall.median.toFixed(2)} ms`);
   row('LSP typical file / 2 ms budget', small.median, 2, 'ms', 1.0);
 
   const large = syntheticConfig(5000);
   const largeUri = pathToFileURL(join(root, 'bench', 'large', 'fly.toml')).href;
-  const big = await changeLatency(largeUri, large, quick ? 10 : 30);
-  console.log(`  didChange → publishDiagnostics, 5,000-line file: median ${big.median.toFixed(1)} ms, max ${big.max.toFixed(1)} ms (target median ≤ 50 ms)`);
+  const largeRounds = quick ? 10 : 30;
+  await open(largeUri, large);
+  const coldBig = await changeLatency(largeUri, large, largeRounds);
+  const big = await changeLatency(largeUri, large, largeRounds);
+  console.log(`  didChange → publishDiagnostics, 5,000-line file: median ${big.median.toFixed(1)} ms, max ${big.max.toFixed(1)} ms (target median ≤ 50 ms); first ${largeRounds} edits: median ${coldBig.median.toFixed(1)} ms`);
   row('LSP 5,000 lines / 50 ms budget', big.median, 50, 'ms', 1.0);
 
   const lines = typical.split('\n');

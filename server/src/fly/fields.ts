@@ -120,7 +120,8 @@ export function durationField(table: TomlTable | undefined, key: string, unit: D
   if (!e) return undefined;
   const v = e.value;
   const effective: DurationUnit = e.exact ? unit : 'ns';
-  const skipped = effective !== unit ? { caseSkippedUnit: unit } : {};
+  // Absent properties are left undefined rather than spread in: durations are read for every check.
+  const caseSkippedUnit = effective !== unit ? unit : undefined;
   if (v.type === 'string') {
     const text = String(v.value);
     if (text === '' && effective !== 'ns') return undefined;
@@ -131,12 +132,12 @@ export function durationField(table: TomlTable | undefined, key: string, unit: D
       node: v.node,
       written: 'string',
       unit: effective,
-      ...skipped,
-      ...(parsed.ok ? {} : { error: parsed.error }),
+      caseSkippedUnit,
+      error: parsed.ok ? undefined : parsed.error,
     };
   }
   if (v.type === 'integer' || v.type === 'float') {
-    return { value: durationMs(v.value as number | bigint, effective), key: e.key, node: v.node, written: 'number', unit: effective, ...skipped };
+    return { value: durationMs(v.value as number | bigint, effective), key: e.key, node: v.node, written: 'number', unit: effective, caseSkippedUnit };
   }
   return undefined;
 }
@@ -159,7 +160,7 @@ export function sizeField(table: TomlTable | undefined, key: string, unit: 'MB' 
     node: v.node as ValueNode,
     size: parsed.ok ? parsed.value : undefined,
     unit,
-    ...(parsed.ok ? {} : { error: parsed.error }),
+    error: parsed.ok ? undefined : parsed.error,
   };
 }
 
