@@ -44,16 +44,22 @@ export function checkSchema(root: TomlTable, text?: string): SchemaIssue[] {
 function compute(root: TomlTable, text: string | undefined): SchemaIssue[] {
   const doc = root.node.kind === 'document' ? (root.node as DocumentNode) : undefined;
   const ctx = { text, doc };
-  const visited = new Map<string, Visited>();
+  const visits: Visited[] = [];
   const covered = new Set<string>();
   const issues: SchemaIssue[] = [];
   const data = walkWithSchema(root, flySchema, (v) => {
-    visited.set(pathKey(v.path), v);
+    visits.push(v);
     const found = walkIssues(ctx, v);
-    for (const issue of found) if (issue.kind === 'invalid-type') covered.add(pathKey(v.path));
-    issues.push(...found);
+    for (const issue of found) {
+      if (issue.kind === 'invalid-type') covered.add(pathKey(v.path));
+      issues.push(issue);
+    }
   });
-  if (!validate(data)) issues.push(...ajvIssues({ ...ctx, root, visited, covered }, validate.errors ?? []));
+  if (!validate(data)) {
+    // Only ajv's errors are looked up by path: most documents never need the index.
+    const visited = new Map(visits.map((v) => [pathKey(v.path), v]));
+    issues.push(...ajvIssues({ ...ctx, root, visited, covered }, validate.errors ?? []));
+  }
   return dedupe(issues).sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
 }
 
