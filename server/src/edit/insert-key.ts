@@ -45,9 +45,11 @@ export function stringLiteral(doc: DocumentNode, value: string): string {
   if (single === undefined) {
     let singles = 0;
     let doubles = 0;
-    for (const t of doc.tokens) {
-      if (t.kind === 'literalString') singles++;
-      else if (t.kind === 'basicString') doubles++;
+    const tokens = doc.tokens;
+    for (let i = 0; i < tokens.length; i++) {
+      const kind = tokens.kindAt(i);
+      if (kind === 'literalString') singles++;
+      else if (kind === 'basicString') doubles++;
     }
     single = singles > doubles;
     singleQuoted.set(doc, single);

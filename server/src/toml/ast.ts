@@ -5,6 +5,7 @@
  * `DocumentNode.tokens` covers the whole text contiguously (trivia included), so the text can be
  * reprinted byte-for-byte; the structural nodes below are views over those tokens.
  */
+import type { TokenList } from './token-list.js';
 
 export interface Span {
   start: number;
@@ -140,7 +141,7 @@ export interface DocumentNode extends Span {
   tables: TableNode[];
   comments: CommentNode[];
   /** Every token, trivia included, in order and contiguous from 0 to the text's length. */
-  tokens: Token[];
+  tokens: TokenList;
   /** The dominant line ending, for edits that insert lines. */
   lineEnding: '\n' | '\r\n';
 }

@@ -5,3 +5,4 @@ export type { PlainValue, TaggedValue } from './plain.js';
 export { printDocument, tokensAreContiguous } from './print.js';
 export type * from './ast.js';
 export type * from './values.js';
+export { TokenList } from './token-list.js';

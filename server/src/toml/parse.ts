@@ -15,10 +15,9 @@ import type {
   KeyValueNode,
   StringNode,
   TableNode,
-  Token,
-  TokenKind,
   ValueNode,
 } from './ast.js';
+import { TOKEN, TokenList, type TokenCode } from './token-list.js';
 import type { TomlTable } from './values.js';
 import type { OffsetRange } from '../lint/types.js';
 import {
@@ -80,13 +79,25 @@ const NEEDS_CHECK_IN_COMMENT = /[\u0000-\u0008\u000a-\u001f\u007f\ud800-\udfff]/
 /** Escapes, control characters, line breaks and surrogates: what a basic string must be read for. */
 const NEEDS_CHECK_IN_STRING = /[\\\u0000-\u0008\u000a-\u001f\u007f\ud800-\udfff]/;
 
+/** The file's line ending is its first one's. */
+function firstLineEnding(text: string): '\n' | '\r\n' {
+  const lf = text.indexOf('\n');
+  return lf > 0 && text.charCodeAt(lf - 1) === CR ? '\r\n' : '\n';
+}
+
 export function parseToml(text: string, options: ParseOptions = {}): ParseResult {
   return new Parser(text, options.tomlVersion ?? '1.1').run();
 }
 
 class Parser {
   private pos = 0;
-  private readonly tokens: Token[] = [];
+  /**
+   * Packed for TokenList: kind code, start, end; whitespace runs and line breaks left out. Sized
+   * up front for a typical config (a significant token every nine characters or so): grown from
+   * empty, its discarded copies outweighed the list itself.
+   */
+  private readonly tokens: number[];
+  private tokensEnd = 0;
   private readonly errors: TomlError[] = [];
   private readonly comments: CommentNode[] = [];
   private readonly document: DocumentNode;
@@ -100,6 +111,7 @@ class Parser {
     private readonly text: string,
     private readonly version: '1.0' | '1.1',
   ) {
+    this.tokens = new Array<number>((text.length * 3) >> 3);
     this.document = {
       kind: 'document',
       start: 0,
@@ -107,8 +119,8 @@ class Parser {
       body: [],
       tables: [],
       comments: this.comments,
-      tokens: this.tokens,
-      lineEnding: text.includes('\r\n') && text.indexOf('\r\n') <= text.indexOf('\n') ? '\r\n' : '\n',
+      tokens: new TokenList(text, this.tokens),
+      lineEnding: firstLineEnding(text),
     };
     this.builder = new DocumentBuilder(this.document, (e) => this.errors.push(e));
     this.currentTable = this.builder.root;
@@ -117,7 +129,7 @@ class Parser {
 
   run(): ParseResult {
     const text = this.text;
-    if (text.charCodeAt(0) === BOM) this.token('bom', 0, 1), (this.pos = 1);
+    if (text.charCodeAt(0) === BOM) this.token(TOKEN.bom, 0, 1), (this.pos = 1);
     while (this.pos < text.length) {
       this.skipWhitespace();
       if (this.pos >= text.length) break;
@@ -134,14 +146,21 @@ class Parser {
       else this.keyValueLine();
       this.endOfLine();
     }
+    this.tokens.length = this.tokensEnd;
     this.errors.sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
     return { ast: this.document, value: this.builder.root, errors: this.errors };
   }
 
   // ── tokens and errors ──────────────────────────────────────────────────────────────────────
 
-  private token(kind: TokenKind, start: number, end: number): void {
-    if (end > start) this.tokens.push({ kind, start, end });
+  private token(code: TokenCode, start: number, end: number): void {
+    if (end <= start) return;
+    const tokens = this.tokens;
+    const at = this.tokensEnd;
+    tokens[at] = code;
+    tokens[at + 1] = start;
+    tokens[at + 2] = end;
+    this.tokensEnd = at + 3;
   }
 
   private error(message: string, start: number, end: number): void {
@@ -163,15 +182,14 @@ class Parser {
   private skipRestOfLine(): void {
     const start = this.pos;
     while (this.pos < this.text.length && !this.isLineEnd(this.pos)) this.pos++;
-    this.token('invalid', start, this.pos);
+    this.token(TOKEN.invalid, start, this.pos);
   }
 
   // ── trivia ─────────────────────────────────────────────────────────────────────────────────
 
+  /** Whitespace and line breaks make no token here: TokenList reads them from the gaps. */
   private skipWhitespace(): void {
-    const start = this.pos;
     while (isWhitespace(this.text.charCodeAt(this.pos))) this.pos++;
-    this.token('whitespace', start, this.pos);
   }
 
   private newline(): void {
@@ -179,16 +197,14 @@ class Parser {
     if (this.text.charCodeAt(this.pos) === CR) {
       if (this.text.charCodeAt(this.pos + 1) === LF) {
         this.pos += 2;
-        this.token('newline', start, this.pos);
         return;
       }
       this.pos++;
-      this.token('invalid', start, this.pos);
+      this.token(TOKEN.invalid, start, this.pos);
       this.error('A carriage return must be followed by a line feed', start, this.pos);
       return;
     }
     this.pos++;
-    this.token('newline', start, this.pos);
   }
 
   private comment(): void {
@@ -207,7 +223,7 @@ class Parser {
       else if (isHighSurrogate(c) || isLowSurrogate(c)) i = this.checkSurrogate(i);
     }
     this.pos = i;
-    this.token('comment', start, i);
+    this.token(TOKEN.comment, start, i);
     this.comments.push({ kind: 'comment', start, end: i, text: text.slice(start + 1, i) });
   }
 
@@ -255,22 +271,30 @@ class Parser {
 
   /** A possibly dotted key. Returns null (nothing consumed) when no key starts here. */
   private key(): KeyNode | null {
-    const segments: KeySegmentNode[] = [];
     const start = this.pos;
+    const first = this.keySegment();
+    if (!first) return null;
+    this.skipWhitespace();
+    // Most keys have one segment: an array made with its one item, not grown by a push, is a
+    // fraction of the size.
+    if (this.text.charCodeAt(this.pos) !== DOT) return { kind: 'key', start, end: first.end, segments: [first] };
+    const segments: KeySegmentNode[] = [first];
+    this.token(TOKEN.dot, this.pos, this.pos + 1);
+    this.pos++;
+    this.skipWhitespace();
     for (;;) {
       const segment = this.keySegment();
       if (!segment) {
-        if (segments.length > 0) this.error('Expected a key after "."', this.pos, this.pos + (this.isLineEnd(this.pos) ? 0 : 1));
+        this.error('Expected a key after "."', this.pos, this.pos + (this.isLineEnd(this.pos) ? 0 : 1));
         break;
       }
       segments.push(segment);
       this.skipWhitespace();
       if (this.text.charCodeAt(this.pos) !== DOT) break;
-      this.token('dot', this.pos, this.pos + 1);
+      this.token(TOKEN.dot, this.pos, this.pos + 1);
       this.pos++;
       this.skipWhitespace();
     }
-    if (segments.length === 0) return null;
     return { kind: 'key', start, end: segments[segments.length - 1]!.end, segments };
   }
 
@@ -281,7 +305,7 @@ class Parser {
       let end = start + 1;
       while (isBareKeyChar(this.text.charCodeAt(end))) end++;
       this.pos = end;
-      this.token('bareKey', start, end);
+      this.token(TOKEN.bareKey, start, end);
       return { kind: 'keySegment', start, end, name: this.text.slice(start, end), quote: 'bare' };
     }
     if (c === QUOTE || c === APOSTROPHE) {
@@ -299,8 +323,8 @@ class Parser {
   private header(): void {
     const start = this.pos;
     const isArray = this.text.charCodeAt(start + 1) === LBRACKET;
-    this.token('lbracket', start, start + 1);
-    if (isArray) this.token('lbracket', start + 1, start + 2);
+    this.token(TOKEN.lbracket, start, start + 1);
+    if (isArray) this.token(TOKEN.lbracket, start + 1, start + 2);
     this.pos = start + (isArray ? 2 : 1);
     this.skipWhitespace();
     const key = this.key();
@@ -313,17 +337,17 @@ class Parser {
     if (this.text.charCodeAt(this.pos) === RBRACKET) {
       if (isArray) {
         if (this.text.charCodeAt(this.pos + 1) === RBRACKET) {
-          this.token('rbracket', this.pos, this.pos + 1);
-          this.token('rbracket', this.pos + 1, this.pos + 2);
+          this.token(TOKEN.rbracket, this.pos, this.pos + 1);
+          this.token(TOKEN.rbracket, this.pos + 1, this.pos + 2);
           this.pos += 2;
           closed = true;
         } else {
           this.error('Expected "]]" to close the array-of-tables header', this.pos, this.pos + 1);
-          this.token('rbracket', this.pos, this.pos + 1);
+          this.token(TOKEN.rbracket, this.pos, this.pos + 1);
           this.pos++;
         }
       } else {
-        this.token('rbracket', this.pos, this.pos + 1);
+        this.token(TOKEN.rbracket, this.pos, this.pos + 1);
         this.pos++;
         closed = true;
       }
@@ -358,7 +382,7 @@ class Parser {
       return;
     }
     node.equals = this.pos;
-    this.token('equals', this.pos, this.pos + 1);
+    this.token(TOKEN.equals, this.pos, this.pos + 1);
     this.pos++;
     this.extendTo(node, this.pos);
     this.skipWhitespace();
@@ -423,7 +447,7 @@ class Parser {
       }
     }
     this.pos = i;
-    this.token('invalid', start, i);
+    this.token(TOKEN.invalid, start, i);
     this.error(`Arrays and inline tables are nested more than ${MAX_DEPTH} levels deep`, start, start + 1);
     return { kind: 'invalid', start, end: i };
   }
@@ -446,7 +470,7 @@ class Parser {
         let skip = start + 1;
         while (skip < text.length && !this.isLineEnd(skip) && !isWhitespace(text.charCodeAt(skip)) && ![COMMA, RBRACKET, RBRACE].includes(text.charCodeAt(skip))) skip++;
         this.pos = skip;
-        this.token('invalid', start, skip);
+        this.token(TOKEN.invalid, start, skip);
         return { kind: 'invalid', start, end: skip };
       }
       return { kind: 'invalid', start, end: start };
@@ -456,16 +480,16 @@ class Parser {
     const literal = readLiteral(word);
     switch (literal.kind) {
       case 'integer':
-        this.token('integer', start, end);
+        this.token(TOKEN.integer, start, end);
         return { kind: 'integer', start, end, value: literal.value };
       case 'float':
-        this.token('float', start, end);
+        this.token(TOKEN.float, start, end);
         return { kind: 'float', start, end, value: literal.value };
       case 'boolean':
-        this.token('boolean', start, end);
+        this.token(TOKEN.boolean, start, end);
         return { kind: 'boolean', start, end, value: literal.value };
       case 'datetime': {
-        this.token('datetime', start, end);
+        this.token(TOKEN.datetime, start, end);
         if (literal.noSeconds) {
           const minutesEnd = start + word.search(/\d{2}:\d{2}(?!:)/) + 5;
           this.newerSyntax('A time without seconds', start, end, { range: [minutesEnd, minutesEnd], text: ':00' });
@@ -477,7 +501,7 @@ class Parser {
         let stop = end;
         while (stop < text.length && !this.isLineEnd(stop) && !isWhitespace(text.charCodeAt(stop)) && ![COMMA, RBRACKET, RBRACE, HASH].includes(text.charCodeAt(stop))) stop++;
         this.pos = stop;
-        this.token('invalid', start, stop);
+        this.token(TOKEN.invalid, start, stop);
         this.error(stop > end ? `Invalid value "${text.slice(start, stop)}": strings must be quoted` : literal.message, start, stop);
         return { kind: 'invalid', start, end: stop };
       }
@@ -486,7 +510,7 @@ class Parser {
 
   private array(): ArrayNode {
     const start = this.pos;
-    this.token('lbracket', start, start + 1);
+    this.token(TOKEN.lbracket, start, start + 1);
     this.pos++;
     const node: ArrayNode = { kind: 'array', start, end: start + 1, items: [], closed: false };
     for (;;) {
@@ -495,12 +519,12 @@ class Parser {
       const c = this.text.charCodeAt(this.pos);
       if (Number.isNaN(c)) break;
       if (c === RBRACKET) {
-        this.closeWith(node, 'rbracket');
+        this.closeWith(node, TOKEN.rbracket);
         return node;
       }
       if (c === COMMA) {
         this.error('Expected a value before ","', this.pos, this.pos + 1);
-        this.token('comma', this.pos, this.pos + 1);
+        this.token(TOKEN.comma, this.pos, this.pos + 1);
         this.pos++;
         continue;
       }
@@ -511,19 +535,19 @@ class Parser {
       if (crossedAfter && this.startsNewStatement()) break;
       const next = this.text.charCodeAt(this.pos);
       if (next === COMMA) {
-        this.token('comma', this.pos, this.pos + 1);
+        this.token(TOKEN.comma, this.pos, this.pos + 1);
         this.pos++;
         continue;
       }
       if (next === RBRACKET) {
-        this.closeWith(node, 'rbracket');
+        this.closeWith(node, TOKEN.rbracket);
         return node;
       }
       if (Number.isNaN(next)) break;
       if (item.kind !== 'invalid' || item.end > item.start) this.error('Expected "," or "]" after an array value', this.pos, this.pos + 1);
       if (item.end === item.start && this.pos === item.start) {
         // Nothing was consumed: skip one character so the loop always moves on.
-        this.token('invalid', this.pos, this.pos + 1);
+        this.token(TOKEN.invalid, this.pos, this.pos + 1);
         this.pos++;
       }
     }
@@ -534,15 +558,16 @@ class Parser {
 
   private lastTokenEnd(): number {
     // The end of the last non-trivia token: an unclosed value does not swallow trailing blank lines.
-    for (let i = this.tokens.length - 1; i >= 0; i--) {
-      const t = this.tokens[i]!;
-      if (t.kind !== 'whitespace' && t.kind !== 'newline' && t.kind !== 'comment') return t.end;
+    const tokens = this.tokens;
+    for (let i = this.tokensEnd - 3; i >= 0; i -= 3) {
+      const code = tokens[i];
+      if (code !== TOKEN.whitespace && code !== TOKEN.newline && code !== TOKEN.comment) return tokens[i + 2]!;
     }
     return this.pos;
   }
 
-  private closeWith(node: ArrayNode | InlineTableNode, kind: 'rbracket' | 'rbrace'): void {
-    this.token(kind, this.pos, this.pos + 1);
+  private closeWith(node: ArrayNode | InlineTableNode, code: typeof TOKEN.rbracket | typeof TOKEN.rbrace): void {
+    this.token(code, this.pos, this.pos + 1);
     this.pos++;
     node.end = this.pos;
     node.closed = true;
@@ -560,7 +585,7 @@ class Parser {
 
   private inlineTable(): InlineTableNode {
     const start = this.pos;
-    this.token('lbrace', start, start + 1);
+    this.token(TOKEN.lbrace, start, start + 1);
     this.pos++;
     const node: InlineTableNode = { kind: 'inlineTable', start, end: start + 1, entries: [], closed: false };
     let expectEntry = true;
@@ -571,13 +596,13 @@ class Parser {
       if (Number.isNaN(c)) break;
       if (c === RBRACE) {
         if (lastComma >= 0 && expectEntry) this.newerSyntax('A trailing comma in an inline table', lastComma, lastComma + 1, { range: [lastComma, lastComma + 1], text: '' });
-        this.closeWith(node, 'rbrace');
+        this.closeWith(node, TOKEN.rbrace);
         return node;
       }
       if (!expectEntry) {
         if (c === COMMA) {
           lastComma = this.pos;
-          this.token('comma', this.pos, this.pos + 1);
+          this.token(TOKEN.comma, this.pos, this.pos + 1);
           this.pos++;
           expectEntry = true;
           continue;
@@ -599,7 +624,7 @@ class Parser {
         break;
       }
       entry.equals = this.pos;
-      this.token('equals', this.pos, this.pos + 1);
+      this.token(TOKEN.equals, this.pos, this.pos + 1);
       this.pos++;
       this.skipWhitespace();
       if (this.isLineEnd(this.pos) || this.text.charCodeAt(this.pos) === COMMA || this.text.charCodeAt(this.pos) === RBRACE || this.text.charCodeAt(this.pos) === HASH) {
@@ -626,12 +651,13 @@ class Parser {
       const c = this.text.charCodeAt(this.pos);
       if (c === LF || c === CR) {
         const start = this.pos;
+        const recorded = this.tokensEnd;
         this.newline();
         this.newerSyntax('A line break inside an inline table', start, start);
         if (this.version === '1.0') {
           // Resynchronise as TOML 1.0 would read it: the inline table ended at the line break.
           this.pos = start;
-          this.tokens.pop();
+          this.tokensEnd = recorded;
           return;
         }
       } else if (c === HASH) {
@@ -655,7 +681,7 @@ class Parser {
       const body = text.slice(start + 1, close);
       if (!NEEDS_CHECK_IN_STRING.test(body)) {
         this.pos = close + 1;
-        this.token('basicString', start, this.pos);
+        this.token(TOKEN.basicString, start, this.pos);
         return { kind: 'string', start, end: this.pos, value: body, style: 'basic' };
       }
     }
@@ -687,7 +713,7 @@ class Parser {
       i++;
     }
     this.pos = i;
-    this.token('basicString', start, i);
+    this.token(TOKEN.basicString, start, i);
     return { kind: 'string', start, end: i, value, style: 'basic' };
   }
 
@@ -710,7 +736,7 @@ class Parser {
       i++;
     }
     this.pos = i;
-    this.token('literalString', start, i);
+    this.token(TOKEN.literalString, start, i);
     const closed = text.charCodeAt(i - 1) === APOSTROPHE && i - 1 > start;
     return { kind: 'string', start, end: i, value: text.slice(start + 1, closed ? i - 1 : i), style: 'literal' };
   }
@@ -767,7 +793,7 @@ class Parser {
       this.error(`Unterminated multi-line string: expected a closing ${basic ? '"""' : "'''"}`, start, start + 3);
     }
     this.pos = i;
-    this.token(basic ? 'mlBasicString' : 'mlLiteralString', start, i);
+    this.token(basic ? TOKEN.mlBasicString : TOKEN.mlLiteralString, start, i);
     return { kind: 'string', start, end: i, value, style: basic ? 'mlBasic' : 'mlLiteral' };
   }
 

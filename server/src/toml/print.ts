@@ -2,17 +2,19 @@
 import type { DocumentNode } from './ast.js';
 
 export function printDocument(document: DocumentNode, text: string): string {
+  const tokens = document.tokens;
   let out = '';
-  for (const token of document.tokens) out += text.slice(token.start, token.end);
+  for (let i = 0; i < tokens.length; i++) out += text.slice(tokens.startAt(i), tokens.endAt(i));
   return out;
 }
 
 /** Whether the tokens cover the text without gap or overlap (what makes the tree lossless). */
 export function tokensAreContiguous(document: DocumentNode, length: number): boolean {
+  const tokens = document.tokens;
   let expected = 0;
-  for (const token of document.tokens) {
-    if (token.start !== expected || token.end <= token.start) return false;
-    expected = token.end;
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens.startAt(i) !== expected || tokens.endAt(i) <= expected) return false;
+    expected = tokens.endAt(i);
   }
   return expected === length;
 }
