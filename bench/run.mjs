@@ -113,36 +113,34 @@ console.log('\nCorpus in one call (276 real configs):');
   }
 }
 
-// 3. Parser throughput and full-lint throughput, in-process.
-console.log('\nIn-process throughput:');
+// 3. Parser throughput (a process each) and full-lint throughput (in this one).
+console.log('\nThroughput:');
 {
   const api = await import(join(root, 'dist', 'index.js'));
-  const smol = await import('smol-toml');
-  const iarna = (await import('@iarna/toml')).default;
   const texts = readdirSync(corpusDir).filter((f) => f.endsWith('.toml')).map((f) => readFileSync(join(corpusDir, f), 'utf8'));
   const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
-  const attempt = (parse) => (t) => { try { parse(t); } catch { /* the 3 invalid files throw in some parsers */ } };
-  const throughput = (parse, rounds = quick ? 20 : 60) => {
-    const each = attempt(parse);
-    for (let i = 0; i < 5; i++) texts.forEach(each);
+  const throughput = (run, rounds = quick ? 20 : 60) => {
+    for (let i = 0; i < 5; i++) texts.forEach(run);
     const start = process.hrtime.bigint();
-    for (let i = 0; i < rounds; i++) texts.forEach(each);
+    for (let i = 0; i < rounds; i++) texts.forEach(run);
     const seconds = Number(process.hrtime.bigint() - start) / 1e9;
     return { mbps: (bytes * rounds) / 1e6 / seconds, filesPerSecond: (texts.length * rounds) / seconds };
   };
-  // The parsers take turns over several trials and each gets its median: measured one after the
-  // other, the later ones meet another heap and JIT state, which moved the ratio by ±10% per run.
-  const parsers = { flylint: (t) => api.parseToml(t), smol: (t) => smol.parse(t), iarna: (t) => iarna.parse(t) };
+  // Each parser runs in a process of its own, the processes taking turns: in one process, a
+  // parser's trials also paid for collecting the garbage the parser before it had left, which
+  // moved the ratio by ±10% from run to run.
+  const parserNames = ['flylint', 'smol', 'iarna'];
   const samples = { flylint: [], smol: [], iarna: [] };
-  for (let trial = 0; trial < (quick ? 3 : 9); trial++) {
-    for (const [name, parse] of Object.entries(parsers)) samples[name].push(throughput(parse, quick ? 5 : 10).mbps);
+  for (let turn = 0; turn < (quick ? 2 : 5); turn++) {
+    for (const name of parserNames) {
+      const child = spawnSync(process.execPath, [join(root, 'bench', 'parse-throughput.mjs'), name, corpusDir, String(quick ? 5 : 10)], { encoding: 'utf8' });
+      if (child.status !== 0) throw new Error(`parser benchmark of ${name} failed: ${child.stderr}`);
+      samples[name].push(JSON.parse(child.stdout).mbps);
+    }
   }
-  const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-  const ours = { mbps: median(samples.flylint) };
-  const smolResult = { mbps: median(samples.smol) };
-  const iarnaResult = { mbps: median(samples.iarna) };
-  console.log(`  parsers (MB/s, median of ${samples.flylint.length} interleaved trials): flylint ${ours.mbps.toFixed(1)} (full lossless tree + values), smol-toml ${smolResult.mbps.toFixed(1)}, @iarna/toml ${iarnaResult.mbps.toFixed(1)}`);
-  row('parser vs smol-toml', ours.mbps, smolResult.mbps, 'MB/s', 1.0, 'higher');
+  const [ours, smolMbps, iarnaMbps] = parserNames.map((name) => median(samples[name]));
+  console.log(`  parsers (MB/s, median of ${samples.flylint.length} processes each): flylint ${ours.toFixed(1)} (full lossless tree + values), smol-toml ${smolMbps.toFixed(1)}, @iarna/toml ${iarnaMbps.toFixed(1)}`);
+  row('parser vs smol-toml', ours, smolMbps, 'MB/s', 1.0, 'higher');
   const lint = throughput((t) => api.lintText(t, { filePath: 'fly.toml' }));
   console.log(`  full lint (parse + schema + rules): ${lint.filesPerSecond.toFixed(0)} files/s, ${lint.mbps.toFixed(1)} MB/s`);
 
