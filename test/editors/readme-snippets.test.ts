@@ -56,10 +56,7 @@ end })
   });
 });
 
-// Emacs is optional here (install `emacs-nox elpa-eglot` to run this).
-const hasEmacs = spawnSync('sh', ['-c', 'command -v emacs'], { encoding: 'utf8' }).status === 0;
-
-describe.skipIf(!hasEmacs)('the Emacs eglot snippet', () => {
+describe.skipIf(!hasTool('emacs'))('the Emacs eglot snippet', () => {
   it('starts flylint for a fly.toml and shows its diagnostics in flymake', () => {
     const { dir, file, env } = setup();
     const harness = `
