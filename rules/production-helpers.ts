@@ -9,7 +9,7 @@ import type { Fix } from '../server/src/lint/types.js';
 export function appRange(context: RuleContext): OffsetRange {
   const app = context.config.app;
   if (app) return [app.key.start, app.node.end];
-  const first = context.doc.tokens.find((t) => t.kind !== 'whitespace' && t.kind !== 'newline' && t.kind !== 'bom' && t.kind !== 'comment');
+  const first = context.doc.tokenList.find((t) => t.kind !== 'whitespace' && t.kind !== 'newline' && t.kind !== 'bom' && t.kind !== 'comment');
   return first ? [first.start, first.end] : [0, 0];
 }
 

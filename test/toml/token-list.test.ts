@@ -57,13 +57,13 @@ describe('TokenList', () => {
       { kind: 'bareKey', start: 0, end: 1 },
       { kind: 'whitespace', start: 1, end: 2 },
     ]);
-    expect(tokensAreContiguous({ tokens } as DocumentNode, text.length)).toBe(false);
-    expect(tokensAreContiguous({ tokens: new TokenList(text, [TOKEN.bareKey, 0, 1, TOKEN.bareKey, 2, 3]) } as DocumentNode, text.length)).toBe(true);
+    expect(tokensAreContiguous({ tokenList: tokens } as unknown as DocumentNode, text.length)).toBe(false);
+    expect(tokensAreContiguous({ tokenList: new TokenList(text, [TOKEN.bareKey, 0, 1, TOKEN.bareKey, 2, 3]) } as unknown as DocumentNode, text.length)).toBe(true);
   });
 
   it('answers by index and by search', () => {
     const { ast } = parseToml('app = "x"\n');
-    const tokens = ast.tokens;
+    const tokens = ast.tokenList;
     expect(tokens.length).toBe(6);
     expect(tokens.at(4)).toEqual({ kind: 'basicString', start: 6, end: 9 });
     expect(tokens.at(6)).toBeUndefined();
@@ -71,5 +71,15 @@ describe('TokenList', () => {
     expect(tokens.find((t) => t.kind === 'equals')).toEqual({ kind: 'equals', start: 4, end: 5 });
     expect(tokens.some((t) => t.kind === 'comment')).toBe(false);
     expect(JSON.parse(JSON.stringify(tokens))).toHaveLength(6);
+  });
+
+  it('gives the document its tokens as a plain array of objects too', () => {
+    const text = 'app = "x" # name\n';
+    const { ast } = parseToml(text);
+    expect(Array.isArray(ast.tokens)).toBe(true);
+    expect(ast.tokens).toBe(ast.tokens);
+    expect(ast.tokens).toEqual([...ast.tokenList]);
+    expect(ast.tokens.map((t) => text.slice(t.start, t.end)).join('')).toBe(text);
+    expect(JSON.parse(JSON.stringify(ast)).tokens).toHaveLength(ast.tokens.length);
   });
 });

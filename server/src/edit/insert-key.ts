@@ -45,7 +45,7 @@ export function stringLiteral(doc: DocumentNode, value: string): string {
   if (single === undefined) {
     let singles = 0;
     let doubles = 0;
-    const tokens = doc.tokens;
+    const tokens = doc.tokenList;
     for (let i = 0; i < tokens.length; i++) {
       const kind = tokens.kindAt(i);
       if (kind === 'literalString') singles++;

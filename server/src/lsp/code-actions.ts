@@ -52,7 +52,7 @@ function validFix(fix: unknown, length: number): fix is Fix {
 function suppressionEdit(document: ActionDocument, index: LineIndex, line: number, ruleId: string): TextEdit | undefined {
   const lineStart = index.lineStarts[line];
   if (lineStart === undefined) return undefined;
-  const inString = document.doc?.tokens.some((t) => (t.kind === 'mlBasicString' || t.kind === 'mlLiteralString') && t.start < lineStart && lineStart < t.end);
+  const inString = document.doc?.tokenList.some((t) => (t.kind === 'mlBasicString' || t.kind === 'mlLiteralString') && t.start < lineStart && lineStart < t.end);
   if (inString) return undefined;
   const eol = document.doc?.lineEnding ?? (document.text.includes('\r\n') ? '\r\n' : '\n');
   const indent = /^[ \t]*/.exec(document.text.slice(lineStart, index.lineEnd(line)))![0];

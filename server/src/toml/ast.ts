@@ -140,8 +140,13 @@ export interface DocumentNode extends Span {
   body: KeyValueNode[];
   tables: TableNode[];
   comments: CommentNode[];
-  /** Every token, trivia included, in order and contiguous from 0 to the text's length. */
-  tokens: TokenList;
+  /**
+   * Every token, trivia included, in order and contiguous from 0 to the text's length, as objects:
+   * made on first use from `tokenList`, which flylint itself reads.
+   */
+  readonly tokens: Token[];
+  /** The same tokens, packed. */
+  tokenList: TokenList;
   /** The dominant line ending, for edits that insert lines. */
   lineEnding: '\n' | '\r\n';
 }

@@ -112,6 +112,7 @@ class Parser {
     private readonly version: '1.0' | '1.1',
   ) {
     this.tokens = new Array<number>((text.length * 3) >> 3);
+    const tokenList = new TokenList(text, this.tokens);
     this.document = {
       kind: 'document',
       start: 0,
@@ -119,7 +120,10 @@ class Parser {
       body: [],
       tables: [],
       comments: this.comments,
-      tokens: new TokenList(text, this.tokens),
+      tokenList,
+      get tokens() {
+        return tokenList.toArray();
+      },
       lineEnding: firstLineEnding(text),
     };
     this.builder = new DocumentBuilder(this.document, (e) => this.errors.push(e));

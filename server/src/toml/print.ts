@@ -2,7 +2,7 @@
 import type { DocumentNode } from './ast.js';
 
 export function printDocument(document: DocumentNode, text: string): string {
-  const tokens = document.tokens;
+  const tokens = document.tokenList;
   let out = '';
   for (let i = 0; i < tokens.length; i++) out += text.slice(tokens.startAt(i), tokens.endAt(i));
   return out;
@@ -10,7 +10,7 @@ export function printDocument(document: DocumentNode, text: string): string {
 
 /** Whether the tokens cover the text without gap or overlap (what makes the tree lossless). */
 export function tokensAreContiguous(document: DocumentNode, length: number): boolean {
-  const tokens = document.tokens;
+  const tokens = document.tokenList;
   let expected = 0;
   for (let i = 0; i < tokens.length; i++) {
     if (tokens.startAt(i) !== expected || tokens.endAt(i) <= expected) return false;

@@ -41,6 +41,7 @@ const CR = 0x0d;
 
 export class TokenList implements Iterable<Token> {
   private all: number[] | undefined;
+  private objects: Token[] | undefined;
 
   /**
    * `significant` holds every token but whitespace runs and line breaks (`\n`, `\r\n`): those
@@ -85,8 +86,13 @@ export class TokenList implements Iterable<Token> {
     for (let i = 0; i < this.length; i++) yield this.at(i)!;
   }
 
+  /** The tokens as objects, made once. */
+  toArray(): Token[] {
+    return (this.objects ??= [...this]);
+  }
+
   toJSON(): Token[] {
-    return [...this];
+    return this.toArray();
   }
 
   private tokens(): number[] {
