@@ -105,11 +105,36 @@ const cases: Array<[string, string, (fixed: string) => void]> = [
     (fixed) => expect(fixed.startsWith('app = { app = "bad\\ }\n\'\' = 1979')).toBe(true),
   ],
   [
+    'two misspellings of one key are not both renamed to it in one pass (fuzz: infill_timeout and ill_timeout)',
+    'infill_timeout = 5\nill_timeout = 5\nprocesses = []\n\n[build]\nimage = "ghcr.io/discord-diabetes/diabot:dev"\n',
+    (fixed) => {
+      expect(parseToml(fixed).errors.filter((e) => e.code !== 'toml-version')).toEqual([]);
+      expect(fixed.match(/^kill_timeout = /gm)).toHaveLength(1);
+      expect(fixed).toContain('ill_timeout = 5');
+    },
+  ],
+  [
     'nothing is added inside a string left open at the end of the file',
     'app = "shop"\nkill_signal = """SIGINT\n',
     (fixed) => expect(fixed.split('"""')[1]).toBe('SIGINT\n'),
   ],
 ];
+
+describe('one pass of fixes that are right alone and wrong together', () => {
+  const rename = (range: [number, number]) => ({ ruleId: 'unknown-key', severity: 'warning' as const, message: 'm', range, fix: { range, text: 'kill_timeout' } });
+
+  it('takes them in source order and leaves the one that would break the TOML for the next pass', () => {
+    const text = 'infill_timeout = 5\nill_timeout = 6\nswap_size_mb = 512\n';
+    const upper = { ruleId: 'x', severity: 'info' as const, message: 'm', range: [50, 53] as [number, number], fix: { range: [50, 53] as [number, number], text: '1024' } };
+    const result = applyFixes(text, [rename([0, 14]), rename([19, 30]), upper]);
+    expect(result).toEqual({ text: 'kill_timeout = 5\nill_timeout = 6\nswap_size_mb = 1024\n', applied: 2, remaining: 1 });
+  });
+
+  it('applies the whole pass at once when it keeps the TOML readable', () => {
+    const text = 'infill_timeout = 5\n[x]\nill_timeout = 6\n';
+    expect(applyFixes(text, [rename([0, 14]), rename([23, 34])])).toEqual({ text: 'kill_timeout = 5\n[x]\nkill_timeout = 6\n', applied: 2, remaining: 0 });
+  });
+});
 
 describe('fixes on inputs that once broke them', () => {
   it.each(cases)('%s', (_name, input, expectation) => {

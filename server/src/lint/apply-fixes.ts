@@ -1,4 +1,5 @@
 /** Applying fixes to a text: one pass of non-overlapping edits, in source order. */
+import { parseToml } from '../toml/parse.js';
 import type { Finding, Fix } from './types.js';
 
 export interface ApplyFixesOptions {
@@ -23,8 +24,50 @@ export function fixesOf(findings: readonly Finding[], options: ApplyFixesOptions
   return fixes;
 }
 
+/**
+ * One pass of fixes. Fixes are made one finding at a time, so two of them can be right alone and
+ * wrong together (two misspelt keys both renamed to `kill_timeout`, a rename and an insertion of
+ * the same key): when the pass as a whole breaks the TOML, the fixes are taken one by one in
+ * source order, and one that would break it waits for the next pass, whose findings see the
+ * file as it then is.
+ */
 export function applyFixes(text: string, findings: readonly Finding[], options: ApplyFixesOptions = {}): ApplyFixesResult {
-  return applyEdits(text, fixesOf(findings, options));
+  const edits = fixesOf(findings, options);
+  const whole = applyEdits(text, edits);
+  if (whole.applied < 2) return whole;
+  const before = tomlErrorCount(text);
+  if (tomlErrorCount(whole.text) <= before) return whole;
+  return applyOneByOne(text, selectEdits(text, edits), before);
+}
+
+/** Syntax and definition errors (not the TOML 1.1 infos): what a fix must never add. */
+function tomlErrorCount(text: string): number {
+  let count = 0;
+  for (const error of parseToml(text).errors) if (error.code !== 'toml-version') count++;
+  return count;
+}
+
+function applyOneByOne(text: string, selection: EditSelection, errorsBefore: number): ApplyFixesResult {
+  let current = text;
+  let errors = errorsBefore;
+  // Where the original offsets now are: the edits before have changed the length.
+  let shift = 0;
+  let applied = 0;
+  let remaining = selection.remaining;
+  for (const edit of selection.edits) {
+    const [start, end] = edit.range;
+    const candidate = current.slice(0, start + shift) + edit.text + current.slice(end + shift);
+    const count = tomlErrorCount(candidate);
+    if (count > errors) {
+      remaining++;
+      continue;
+    }
+    current = candidate;
+    errors = count;
+    shift += edit.text.length - (end - start);
+    applied++;
+  }
+  return { text: current, applied, remaining };
 }
 
 /**
@@ -33,13 +76,30 @@ export function applyFixes(text: string, findings: readonly Finding[], options: 
  * offset never land in an arbitrary order. Identical edits are applied once.
  */
 export function applyEdits(text: string, edits: readonly Fix[]): ApplyFixesResult {
+  const selection = selectEdits(text, edits);
+  const parts: string[] = [];
+  let cursor = 0;
+  for (const edit of selection.edits) {
+    parts.push(text.slice(cursor, edit.range[0]), edit.text);
+    cursor = edit.range[1];
+  }
+  parts.push(text.slice(cursor));
+  return { text: parts.join(''), applied: selection.edits.length, remaining: selection.remaining };
+}
+
+interface EditSelection {
+  /** In source order, none overlapping or touching another. */
+  edits: Fix[];
+  /** Left for a later pass. */
+  remaining: number;
+}
+
+function selectEdits(text: string, edits: readonly Fix[]): EditSelection {
   const sorted = [...edits]
     .filter((e) => e.range[0] >= 0 && e.range[1] <= text.length && e.range[0] <= e.range[1])
     .sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
-  const parts: string[] = [];
-  let cursor = 0;
+  const selected: Fix[] = [];
   let lastEnd = -1;
-  let applied = 0;
   let remaining = edits.length - sorted.length;
   let previous: Fix | undefined;
   for (const edit of sorted) {
@@ -49,12 +109,9 @@ export function applyEdits(text: string, edits: readonly Fix[]): ApplyFixesResul
       remaining++;
       continue;
     }
-    parts.push(text.slice(cursor, start), edit.text);
-    cursor = end;
+    selected.push(edit);
     lastEnd = end;
     previous = edit;
-    applied++;
   }
-  parts.push(text.slice(cursor));
-  return { text: parts.join(''), applied, remaining };
+  return { edits: selected, remaining };
 }
