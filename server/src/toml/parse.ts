@@ -15,6 +15,7 @@ import type {
   KeyValueNode,
   StringNode,
   TableNode,
+  Token,
   ValueNode,
 } from './ast.js';
 import { TOKEN, TokenList, type TokenCode } from './token-list.js';
@@ -73,8 +74,8 @@ const MAX_DEPTH = 256;
 const LOOKS_LIKE_KEY_VALUE = /^[ \t]*(?:[A-Za-z0-9_-]+|"[^"\r\n]*"|'[^'\r\n]*')(?:[ \t]*\.[ \t]*(?:[A-Za-z0-9_-]+|"[^"\r\n]*"|'[^'\r\n]*'))*[ \t]*=/y;
 const LOOKS_LIKE_HEADER = /^[ \t]*\[\[?[ \t]*(?!(?:true|false|inf|nan)[ \t]*\])[A-Za-z_"'][^\r\n\]]*\]\]?[ \t]*(?:#[^\r\n]*)?(?:\r?\n|$)/y;
 
-/** Control characters (a lone CR included) and surrogates: what a comment must be checked for. */
-const NEEDS_CHECK_IN_COMMENT = /[\u0000-\u0008\u000a-\u001f\u007f\ud800-\udfff]/;
+/** Line breaks, other control characters and surrogates: where a comment needs a closer look. */
+const COMMENT_NEEDS_CHECK = /[\u0000-\u0008\u000a-\u001f\u007f\ud800-\udfff]/g;
 
 /** Escapes, control characters, line breaks and surrogates: what a basic string must be read for. */
 const NEEDS_CHECK_IN_STRING = /[\\\u0000-\u0008\u000a-\u001f\u007f\ud800-\udfff]/;
@@ -84,6 +85,17 @@ function firstLineEnding(text: string): '\n' | '\r\n' {
   const lf = text.indexOf('\n');
   return lf > 0 && text.charCodeAt(lf - 1) === CR ? '\r\n' : '\n';
 }
+
+/**
+ * `DocumentNode.tokens`, made from the packed list on first use. One getter shared by every
+ * document: a getter of its own would give each document a hidden class of its own.
+ */
+const TOKENS_PROPERTY: PropertyDescriptor = {
+  get(this: DocumentNode): Token[] {
+    return this.tokenList.toArray();
+  },
+  enumerable: true,
+};
 
 export function parseToml(text: string, options: ParseOptions = {}): ParseResult {
   return new Parser(text, options.tomlVersion ?? '1.1').run();
@@ -121,11 +133,10 @@ class Parser {
       tables: [],
       comments: this.comments,
       tokenList,
-      get tokens() {
-        return tokenList.toArray();
-      },
+      tokens: [],
       lineEnding: firstLineEnding(text),
     };
+    Object.defineProperty(this.document, 'tokens', TOKENS_PROPERTY);
     this.builder = new DocumentBuilder(this.document, (e) => this.errors.push(e));
     this.currentTable = this.builder.root;
     this.currentBody = this.document.body;
@@ -214,12 +225,10 @@ class Parser {
   private comment(): void {
     const start = this.pos;
     const text = this.text;
-    let i = start + 1;
-    // Most comments are plain text up to a line feed: one native search finds the end, and the
-    // character-by-character check below runs only when something in the comment needs it.
-    const lf = text.indexOf('\n', i);
-    const lineEnd = lf < 0 ? text.length : lf > i && text.charCodeAt(lf - 1) === CR ? lf - 1 : lf;
-    if (!NEEDS_CHECK_IN_COMMENT.test(text.slice(i, lineEnd))) i = lineEnd;
+    // Most comments are plain text up to a line break: one native search skips to the first
+    // character that needs a look (the line break at the latest), with no copy of the comment.
+    COMMENT_NEEDS_CHECK.lastIndex = start + 1;
+    let i = COMMENT_NEEDS_CHECK.test(text) ? COMMENT_NEEDS_CHECK.lastIndex - 1 : text.length;
     for (; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === LF || (c === CR && text.charCodeAt(i + 1) === LF)) break;
