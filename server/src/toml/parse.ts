@@ -15,7 +15,6 @@ import type {
   KeyValueNode,
   StringNode,
   TableNode,
-  Token,
   ValueNode,
 } from './ast.js';
 import { TOKEN, TokenList, type TokenCode } from './token-list.js';
@@ -46,6 +45,7 @@ import {
 } from './chars.js';
 import { readLiteral } from './literals.js';
 import { DocumentBuilder } from './document-builder.js';
+import { ParsedDocument } from './document-node.js';
 
 export interface TomlError {
   code: 'toml-syntax' | 'toml-duplicate-key' | 'toml-version';
@@ -86,17 +86,6 @@ function firstLineEnding(text: string): '\n' | '\r\n' {
   return lf > 0 && text.charCodeAt(lf - 1) === CR ? '\r\n' : '\n';
 }
 
-/**
- * `DocumentNode.tokens`, made from the packed list on first use. One getter shared by every
- * document: a getter of its own would give each document a hidden class of its own.
- */
-const TOKENS_PROPERTY: PropertyDescriptor = {
-  get(this: DocumentNode): Token[] {
-    return this.tokenList.toArray();
-  },
-  enumerable: true,
-};
-
 export function parseToml(text: string, options: ParseOptions = {}): ParseResult {
   return new Parser(text, options.tomlVersion ?? '1.1').run();
 }
@@ -124,19 +113,7 @@ class Parser {
     private readonly version: '1.0' | '1.1',
   ) {
     this.tokens = new Array<number>((text.length * 3) >> 3);
-    const tokenList = new TokenList(text, this.tokens);
-    this.document = {
-      kind: 'document',
-      start: 0,
-      end: text.length,
-      body: [],
-      tables: [],
-      comments: this.comments,
-      tokenList,
-      tokens: [],
-      lineEnding: firstLineEnding(text),
-    };
-    Object.defineProperty(this.document, 'tokens', TOKENS_PROPERTY);
+    this.document = new ParsedDocument(text.length, this.comments, new TokenList(text, this.tokens), firstLineEnding(text));
     this.builder = new DocumentBuilder(this.document, (e) => this.errors.push(e));
     this.currentTable = this.builder.root;
     this.currentBody = this.document.body;
@@ -204,7 +181,10 @@ class Parser {
 
   /** Whitespace and line breaks make no token here: TokenList reads them from the gaps. */
   private skipWhitespace(): void {
-    while (isWhitespace(this.text.charCodeAt(this.pos))) this.pos++;
+    const text = this.text;
+    let pos = this.pos;
+    while (isWhitespace(text.charCodeAt(pos))) pos++;
+    this.pos = pos;
   }
 
   private newline(): void {
@@ -397,9 +377,9 @@ class Parser {
     node.equals = this.pos;
     this.token(TOKEN.equals, this.pos, this.pos + 1);
     this.pos++;
-    this.extendTo(node, this.pos);
     this.skipWhitespace();
     if (this.isLineEnd(this.pos) || this.text.charCodeAt(this.pos) === HASH) {
+      this.extendTo(node, node.equals + 1);
       this.error(`Expected a value after "${key.segments.map((s) => s.name).join('.')} ="`, this.pos, this.pos);
       return;
     }
