@@ -262,7 +262,10 @@ class Parser {
 
   // ── keys ───────────────────────────────────────────────────────────────────────────────────
 
-  /** A possibly dotted key. Returns null (nothing consumed) when no key starts here. */
+  /**
+   * A possibly dotted key, and the whitespace after it. Returns null (nothing consumed) when no
+   * key starts here.
+   */
   private key(): KeyNode | null {
     const start = this.pos;
     const first = this.keySegment();
@@ -321,11 +324,7 @@ class Parser {
     this.pos = start + (isArray ? 2 : 1);
     this.skipWhitespace();
     const key = this.key();
-    if (!key) {
-      this.error(`Expected a table name after "${isArray ? '[[' : '['}"`, this.pos, this.pos + (this.isLineEnd(this.pos) ? 0 : 1));
-    } else {
-      this.skipWhitespace();
-    }
+    if (!key) this.error(`Expected a table name after "${isArray ? '[[' : '['}"`, this.pos, this.pos + (this.isLineEnd(this.pos) ? 0 : 1));
     let closed = false;
     if (this.text.charCodeAt(this.pos) === RBRACKET) {
       if (isArray) {
@@ -365,7 +364,6 @@ class Parser {
       this.skipRestOfLine();
       return;
     }
-    this.skipWhitespace();
     const node: KeyValueNode = { kind: 'keyValue', start, end: key.end, key, equals: -1, value: null };
     this.addKeyValue(node);
     if (this.text.charCodeAt(this.pos) !== EQUALS) {
@@ -609,7 +607,6 @@ class Parser {
         this.error(c === COMMA ? 'Expected a key before ","' : 'Expected a key in the inline table', this.pos, this.pos + 1);
         break;
       }
-      this.skipWhitespace();
       const entry: KeyValueNode = { kind: 'keyValue', start: entryStart, end: key.end, key, equals: -1, value: null };
       node.entries.push(entry);
       if (this.text.charCodeAt(this.pos) !== EQUALS) {
