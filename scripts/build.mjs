@@ -42,6 +42,9 @@ await Promise.all(
       target: 'node20',
       sourcemap: 'linked',
       legalComments: 'none',
+      // The CLI reads and compiles its whole bundle at every start: minified, that is 3 ms less of
+      // a 70 ms run. Its errors show messages, not stacks; the source map names the places.
+      ...(format === 'cjs' ? { minify: true } : {}),
       logLevel: 'warning',
       // Bundled CommonJS dependencies (vscode-languageserver) call require(); give ESM one.
       ...(format === 'esm' ? { banner: { js: "import { createRequire as __flylintCreateRequire } from 'node:module'; const require = __flylintCreateRequire(import.meta.url);" } } : {}),

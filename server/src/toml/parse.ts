@@ -143,7 +143,7 @@ class Parser {
     return { ast: this.document, value: this.builder.root, errors: this.errors };
   }
 
-  // ── tokens and errors ──────────────────────────────────────────────────────────────────────
+  // --- tokens and errors ---------------------------------------------------------------------------
 
   private token(code: TokenCode, start: number, end: number): void {
     if (end <= start) return;
@@ -177,7 +177,7 @@ class Parser {
     this.token(TOKEN.invalid, start, this.pos);
   }
 
-  // ── trivia ─────────────────────────────────────────────────────────────────────────────────
+  // --- trivia --------------------------------------------------------------------------------------
 
   /** Whitespace and line breaks make no token here: TokenList reads them from the gaps. */
   private skipWhitespace(): void {
@@ -260,7 +260,7 @@ class Parser {
     this.skipRestOfLine();
   }
 
-  // ── keys ───────────────────────────────────────────────────────────────────────────────────
+  // --- keys ----------------------------------------------------------------------------------------
 
   /**
    * A possibly dotted key, and the whitespace after it. Returns null (nothing consumed) when no
@@ -314,7 +314,7 @@ class Parser {
     return null;
   }
 
-  // ── lines ──────────────────────────────────────────────────────────────────────────────────
+  // --- lines ---------------------------------------------------------------------------------------
 
   private header(): void {
     const start = this.pos;
@@ -396,7 +396,7 @@ class Parser {
     this.extendTo(node, node.end);
   }
 
-  // ── values ─────────────────────────────────────────────────────────────────────────────────
+  // --- values --------------------------------------------------------------------------------------
 
   private value(): ValueNode {
     const start = this.pos;
@@ -660,7 +660,7 @@ class Parser {
     }
   }
 
-  // ── strings ────────────────────────────────────────────────────────────────────────────────
+  // --- strings -------------------------------------------------------------------------------------
 
   private basicString(): StringNode {
     const text = this.text;
