@@ -8,8 +8,6 @@ import type { DocumentNode, InlineTableNode, KeySegmentNode, KeyValueNode, Table
 import type { TomlArray, TomlTable, TomlValue } from './values.js';
 import type { TomlError } from './parse.js';
 
-type Report = (error: TomlError) => void;
-
 function describe(value: TomlValue): string {
   if (value.type === 'table') {
     switch (value.origin) {
@@ -37,12 +35,13 @@ function keyPath(segments: readonly KeySegmentNode[], count: number): string {
 export class DocumentBuilder {
   readonly root: TomlTable;
 
-  constructor(document: DocumentNode, private readonly report: Report) {
+  /** Conflicts go into `errors`, the parser's list. */
+  constructor(document: DocumentNode, private readonly errors: TomlError[]) {
     this.root = { type: 'table', entries: new Map(), origin: 'root', node: document };
   }
 
   private conflict(segment: KeySegmentNode, message: string, first: KeySegmentNode | undefined): void {
-    this.report({
+    this.errors.push({
       code: 'toml-duplicate-key',
       message,
       range: [segment.start, segment.end],

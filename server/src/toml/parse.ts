@@ -114,7 +114,7 @@ class Parser {
   ) {
     this.tokens = new Array<number>((text.length * 3) >> 3);
     this.document = new ParsedDocument(text.length, this.comments, new TokenList(text, this.tokens), firstLineEnding(text));
-    this.builder = new DocumentBuilder(this.document, (e) => this.errors.push(e));
+    this.builder = new DocumentBuilder(this.document, this.errors);
     this.currentTable = this.builder.root;
     this.currentBody = this.document.body;
   }
@@ -139,7 +139,7 @@ class Parser {
       this.endOfLine();
     }
     this.tokens.length = this.tokensEnd;
-    this.errors.sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
+    if (this.errors.length > 1) this.errors.sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
     return { ast: this.document, value: this.builder.root, errors: this.errors };
   }
 
