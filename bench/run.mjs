@@ -15,7 +15,8 @@ const corpusDir = join(root, '..', 'shared', 'corpus', 'real-world');
 const flySchema = join(root, '..', 'shared', 'schemas-external', 'schemastore-fly.json');
 const cli = join(root, 'bin', 'flylint.js');
 const quick = process.argv.includes('--quick');
-const RUNS = quick ? 5 : 11;
+// Enough runs that the medians hold still on a shared machine, where one run can take 20% longer than the next.
+const RUNS = quick ? 5 : 21;
 
 const rows = [];
 function row(name, ours, peer, unit, target, better = 'lower') {
@@ -131,7 +132,7 @@ console.log('\nThroughput:');
   // moved the ratio by ±10% from run to run.
   const parserNames = ['flylint', 'smol', 'iarna'];
   const samples = { flylint: [], smol: [], iarna: [] };
-  for (let turn = 0; turn < (quick ? 2 : 5); turn++) {
+  for (let turn = 0; turn < (quick ? 2 : 7); turn++) {
     for (const name of parserNames) {
       const child = spawnSync(process.execPath, [join(root, 'bench', 'parse-throughput.mjs'), name, corpusDir, String(quick ? 5 : 10)], { encoding: 'utf8' });
       if (child.status !== 0) throw new Error(`parser benchmark of ${name} failed: ${child.stderr}`);
