@@ -7,12 +7,13 @@
  * module transform every call to an imported helper goes through a getter, which makes the
  * character-by-character parser many times slower than it is.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../server/src/index.js';
-import { flylint } from '../cli/run-cli.js';
+import { bin, flylint } from '../cli/run-cli.js';
 import { createChecks } from './checks.mjs';
 
 const bundle = join(process.cwd(), 'dist', 'index.js');
@@ -42,6 +43,8 @@ const cases: Array<[string, () => string, number, (findings: Finding[]) => boole
   ['20,000 tables', () => Array.from({ length: 20_000 }, (_, i) => `[t${i}]\nx = ${i}\n`).join(''), 12_000, count('unknown-key', 20_000)],
   ['20,000 [[services]] entries', () => 'app = "a"\n' + Array.from({ length: 20_000 }, (_, i) => `[[services]]\ninternal_port = ${i}\n`).join(''), 5_000, count('service-without-ports', 20_000)],
   ['50,000 duplicate keys', () => 'a = 1\n'.repeat(50_000), 2_500, count('toml-duplicate-key', 49_999)],
+  // More findings than a call has room for arguments: no list of them may be spread into one.
+  ['130,000 unknown keys', () => 'app = "a"\n' + Array.from({ length: 130_000 }, (_, i) => `k${i} = 1\n`).join(''), 15_000, count('unknown-key', 130_000)],
   ['a 5 MB string', () => `app = "shop"\n[env]\nBIG = "${'x'.repeat(5_000_000)}"\n`, 500, none('toml-')],
   ['a 5 MB unclosed string', () => `app = "${'x'.repeat(5_000_000)}`, 500, has('toml-syntax')],
   ['a 5 MB unclosed multi-line string', () => `app = """${'x\n'.repeat(2_500_000)}`, 750, has('toml-syntax')],
@@ -81,5 +84,29 @@ describe('hostile .flylint.toml through the CLI', () => {
     expect(r.stderr).toMatch(message);
     expect(r.code).toBe(2);
     expect(performance.now() - start).toBeLessThan(5000);
+  });
+});
+
+describe('a fly.toml with 130,000 findings through the CLI', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'flylint-hostile-'));
+  writeFileSync(join(dir, 'fly.toml'), 'a = 1\n'.repeat(130_000));
+
+  it.each(['stylish', 'json', 'github'])('--format %s: every finding printed, exit 1, within 15 s', (format) => {
+    const outPath = join(dir, `out.${format}`);
+    const out = openSync(outPath, 'w');
+    const start = performance.now();
+    const r = spawnSync(process.execPath, [bin, '--format', format, 'fly.toml'], { cwd: dir, stdio: ['ignore', out, 'pipe'], env: { ...process.env, NO_COLOR: '1' }, encoding: 'utf8' });
+    closeSync(out);
+    expect(r.stderr).not.toMatch(/internal error|Maximum call stack/);
+    expect(r.status).toBe(1);
+    expect(performance.now() - start).toBeLessThan(15_000);
+    if (format === 'json') expect(JSON.parse(readFileSync(outPath, 'utf8'))[0].messages.length).toBeGreaterThanOrEqual(129_999);
+    else expect(statSync(outPath).size).toBeGreaterThan(129_999 * 40);
+  });
+
+  it('writes all of a large report into a pipe', () => {
+    const r = spawnSync(process.execPath, [bin, '--format', 'json', 'fly.toml'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' }, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    expect(r.status).toBe(1);
+    expect(JSON.parse(r.stdout)[0].messages.length).toBeGreaterThanOrEqual(129_999);
   });
 });

@@ -15,16 +15,19 @@ export function editDistance(a: string, b: string): number {
 
 export function didYouMean(name: string, candidates: Iterable<string>): string | undefined {
   const lower = name.toLowerCase();
+  const limit = Math.max(1, Math.floor(name.length / 3));
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
+    // The distance is at least the difference in length: most candidates are ruled out unmeasured.
+    const gap = Math.abs(candidate.length - name.length);
+    if (gap > limit || gap >= bestDistance) continue;
     const d = editDistance(lower, candidate.toLowerCase());
     if (d < bestDistance) {
       bestDistance = d;
       best = candidate;
     }
   }
-  const limit = Math.max(1, Math.floor(name.length / 3));
   return best !== undefined && bestDistance <= limit ? best : undefined;
 }
 
@@ -34,6 +37,19 @@ function tokens(name: string): string[] {
   return name.toLowerCase().split(/[_-]+/).map((t) => t.replace(/s$/, ''));
 }
 
+/** Known keys come from the schema, a few hundred names: each one's words are worked out once. */
+const wordSets = new Map<string, string>();
+
+function wordSet(key: string): string {
+  let words = wordSets.get(key);
+  if (words === undefined) {
+    words = tokens(key).sort().join();
+    if (wordSets.size >= 10_000) wordSets.clear();
+    wordSets.set(key, words);
+  }
+  return words;
+}
+
 /**
  * The known key a typo stands for: close in spelling, or the same words in another order
  * (`auto_machine_start`). Never one that means the opposite (`max_machines_running` is not a
@@ -41,7 +57,8 @@ function tokens(name: string): string[] {
  */
 export function closestKey(key: string, known: readonly string[]): string | undefined {
   const words = tokens(key);
-  const reordered = known.find((k) => tokens(k).sort().join() === [...words].sort().join());
+  const sortedWords = [...words].sort().join();
+  const reordered = known.find((k) => wordSet(k) === sortedWords);
   const candidate = reordered ?? didYouMean(key, known);
   if (!candidate) return undefined;
   const theirs = tokens(candidate);

@@ -58,7 +58,8 @@ function compute(root: TomlTable, text: string | undefined): SchemaIssue[] {
   if (!validate(data)) {
     // Only ajv's errors are looked up by path: most documents never need the index.
     const visited = new Map(visits.map((v) => [pathKey(v.path), v]));
-    issues.push(...ajvIssues({ ...ctx, root, visited, covered }, validate.errors ?? []));
+    // A loop, not push(...): a spread of a huge error list would overflow the stack.
+    for (const issue of ajvIssues({ ...ctx, root, visited, covered }, validate.errors ?? [])) issues.push(issue);
   }
   return dedupe(issues).sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
 }

@@ -65,7 +65,8 @@ export function formatStylish(reports: readonly FileReport[], c: Colors, display
     const index = new LineIndex(report.text);
     out.push(c.underline(report.displayPath));
     const rows = report.findings.map((f) => ({ f, pos: `${f.location.line}:${f.location.column}` }));
-    const posWidth = Math.max(...rows.map((r) => r.pos.length));
+    // A reduce, not Math.max(...): a file can have more findings than a call has room for arguments.
+    const posWidth = rows.reduce((width, r) => Math.max(width, r.pos.length), 0);
     const hidden = secretLines(report.findings);
     for (const { f, pos } of rows) {
       const sev = f.severity === 'error' ? c.red('error  ') : f.severity === 'warning' ? c.yellow('warning') : c.blue('info   ');
