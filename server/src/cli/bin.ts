@@ -1,25 +1,18 @@
 /** Process entry: wires `run` to the real process. */
 import { readFileSync } from 'node:fs';
 import { run } from './main.js';
-
-// `flylint … | head` closes the pipe early; that is not an error worth a stack trace.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
-  });
-}
+import { isTerminal, writeOutput } from './write-output.js';
 
 try {
   process.exitCode = run(process.argv.slice(2), {
     cwd: process.cwd(),
     env: process.env,
-    stdout: (text) => void process.stdout.write(text),
-    stderr: (text) => void process.stderr.write(text),
+    stdout: (text) => writeOutput(1, text),
+    stderr: (text) => writeOutput(2, text),
     readStdin: () => readFileSync(0),
-    isTTY: process.stdout.isTTY === true,
+    isTTY: isTerminal(1),
   });
 } catch (error) {
-  process.stderr.write(`flylint: internal error: ${error instanceof Error ? error.message : String(error)}\nPlease report this with the file that caused it.\n`);
+  writeOutput(2, `flylint: internal error: ${error instanceof Error ? error.message : String(error)}\nPlease report this with the file that caused it.\n`);
   process.exitCode = 2;
 }
