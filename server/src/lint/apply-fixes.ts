@@ -32,12 +32,12 @@ export function fixesOf(findings: readonly Finding[], options: ApplyFixesOptions
  * file as it then is.
  */
 export function applyFixes(text: string, findings: readonly Finding[], options: ApplyFixesOptions = {}): ApplyFixesResult {
-  const edits = fixesOf(findings, options);
-  const whole = applyEdits(text, edits);
+  const selection = selectEdits(text, fixesOf(findings, options));
+  const whole = applySelection(text, selection);
   if (whole.applied < 2) return whole;
   const before = tomlErrorCount(text);
   if (tomlErrorCount(whole.text) <= before) return whole;
-  return applyOneByOne(text, selectEdits(text, edits), before);
+  return applyOneByOne(text, selection, before);
 }
 
 /** Syntax and definition errors (not the TOML 1.1 infos): what a fix must never add. */
@@ -76,7 +76,10 @@ function applyOneByOne(text: string, selection: EditSelection, errorsBefore: num
  * offset never land in an arbitrary order. Identical edits are applied once.
  */
 export function applyEdits(text: string, edits: readonly Fix[]): ApplyFixesResult {
-  const selection = selectEdits(text, edits);
+  return applySelection(text, selectEdits(text, edits));
+}
+
+function applySelection(text: string, selection: EditSelection): ApplyFixesResult {
   const parts: string[] = [];
   let cursor = 0;
   for (const edit of selection.edits) {

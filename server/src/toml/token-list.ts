@@ -6,6 +6,7 @@
  * Readers take tokens by index, or as `Token` objects made on demand.
  */
 import type { Token, TokenKind } from './ast.js';
+import { CR, LF, isWhitespace } from './chars.js';
 
 /** Each kind's number in the packed list: the parser passes these, so pushing is a plain store. */
 export const TOKEN = {
@@ -33,11 +34,6 @@ export const TOKEN = {
 } as const satisfies Record<TokenKind, number>;
 export type TokenCode = (typeof TOKEN)[TokenKind];
 const KINDS = Object.keys(TOKEN) as TokenKind[];
-
-const SPACE = 0x20;
-const TAB = 0x09;
-const LF = 0x0a;
-const CR = 0x0d;
 
 export class TokenList implements Iterable<Token> {
   private all: number[] | undefined;
@@ -116,9 +112,9 @@ export class TokenList implements Iterable<Token> {
     let pos = from;
     while (pos < to) {
       const c = text.charCodeAt(pos);
-      if (c === SPACE || c === TAB) {
+      if (isWhitespace(c)) {
         const start = pos;
-        while (pos < to && (text.charCodeAt(pos) === SPACE || text.charCodeAt(pos) === TAB)) pos++;
+        while (pos < to && isWhitespace(text.charCodeAt(pos))) pos++;
         out.push(TOKEN.whitespace, start, pos);
       } else if (c === LF) {
         out.push(TOKEN.newline, pos, ++pos);
