@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import { syntheticConfig } from './synthetic.mjs';
 import { benchLanguageServer } from './lsp.mjs';
 
@@ -55,14 +56,18 @@ function compareProcesses(a, b, runs = RUNS) {
 }
 
 /**
- * Tombi comes from npm on demand, into a cache outside the project: its package lists platform
- * binaries for every OS, which keeps it out of the lock file (npm ci must work everywhere).
+ * Tombi's own native binary. The `tombi` command npm links is a Node script that looks up the
+ * platform's binary and spawns it: timing that would add a Node start-up to Tombi's side.
  */
-function installTombi() {
-  const prefix = join(tmpdir(), 'flylint-bench-tombi');
-  const bin = join(prefix, 'node_modules', '.bin', 'tombi');
-  if (!existsSync(bin)) spawnSync('npm', ['install', '--prefix', prefix, '--no-save', '--no-audit', '--no-fund', 'tombi@0.11.7'], { stdio: 'ignore' });
-  return bin;
+function tombiBinary() {
+  const require = createRequire(import.meta.url);
+  const libc = process.platform === 'linux' && !process.report.getReport().header.glibcVersionRuntime ? '-musl' : '';
+  const exe = process.platform === 'win32' ? 'tombi.exe' : 'tombi';
+  try {
+    return require.resolve(`@tombi-toml/cli-${process.platform}-${process.arch}${libc}/${exe}`);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Peak RSS of a process in MB, via GNU time. */
@@ -92,22 +97,26 @@ console.log('CLI start-up, one fly.toml:');
 console.log('\nCorpus in one call (276 real configs):');
 {
   const files = readdirSync(corpusDir).filter((f) => f.endsWith('.toml'));
-  const tombi = installTombi();
+  const tombi = tombiBinary();
   const work = mkdtempSync(join(tmpdir(), 'flylint-bench-'));
   try {
     for (const f of files) copyFileSync(join(corpusDir, f), join(work, f));
     // Tombi reads its schema association from tombi.toml in the project folder.
     writeFileSync(join(work, 'tombi.toml'), `[[schemas]]\npath = ${JSON.stringify(flySchema)}\ninclude = ["*.toml"]\n`);
     const tombiArgs = ['lint', '--offline', '--quiet', ...files];
-    const oursArgs = [cli, '--format', 'json', '.'];
-    if (existsSync(tombi)) {
+    // The same files, named one by one for both: a folder would give flylint only its fly*.toml files.
+    const oursArgs = [cli, '--format', 'json', ...files];
+    // Both sides must read every file, or the ratio compares different work.
+    const checked = JSON.parse(spawnSync(process.execPath, oursArgs, { cwd: work, encoding: 'utf8', maxBuffer: 1 << 28 }).stdout).length;
+    if (checked !== files.length) throw new Error(`flylint reported on ${checked} of the ${files.length} corpus files`);
+    if (tombi) {
       const [ours, peer] = compareProcesses([process.execPath, oursArgs, { cwd: work }], [tombi, tombiArgs, { cwd: work, env: { ...process.env, TOMBI_OFFLINE: '1' } }]);
       row('corpus vs Tombi', ours, peer, 'ms', 1.0);
       const rssOurs = peakRss(process.execPath, oursArgs, { cwd: work });
       const rssPeer = peakRss(tombi, tombiArgs, { cwd: work });
       console.log(`  peak memory: flylint ${rssOurs.toFixed(0)} MB, Tombi ${rssPeer.toFixed(0)} MB`);
     } else {
-      console.log('  tombi could not be installed from npm; skipped');
+      console.log(`  Tombi has no binary for ${process.platform}-${process.arch} in node_modules; skipped`);
     }
   } finally {
     rmSync(work, { recursive: true, force: true });

@@ -2,10 +2,22 @@ import type { Rule } from '../server/src/lint/rule.js';
 import { pathFromFile } from '../server/src/lint/relative-path.js';
 import type { TomlValue } from '../server/src/toml/values.js';
 
-function hostsOf(app: string): RegExp {
+/** App names written as hosts: `<app>.internal`, `<app>.flycast`, `<app>.fly.dev`, `top1.nearest.of.<app>.internal` … */
+const HOST = /(?<![a-z0-9-])([a-z0-9-]+)(?=\.(?:internal|flycast|fly\.dev)(?![a-z0-9-]))/gi;
+const HOST_SUFFIX = /\.(?:internal|flycast|fly\.dev)(?![a-z0-9-])/i;
+const PLAIN_APP_NAME = /^[a-z0-9-]+$/i;
+
+function hostsIn(text: string): Set<string> {
+  const hosts = new Set<string>();
+  for (const match of text.matchAll(HOST)) hosts.add(match[1]!.toLowerCase());
+  return hosts;
+}
+
+/** Whether `text` names `app` as a host. Fly app names are letters, digits and dashes; anything else is matched literally. */
+function mentions(text: string, hosts: Set<string>, app: string): boolean {
+  if (PLAIN_APP_NAME.test(app)) return hosts.has(app.toLowerCase());
   const escaped = app.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  // <app>.internal, <app>.flycast, <app>.fly.dev, top1.nearest.of.<app>.internal, <region>.<app>.internal …
-  return new RegExp(`(^|[^a-z0-9-])${escaped}\\.(internal|flycast|fly\\.dev)(?![a-z0-9-])`, 'i');
+  return new RegExp(`(^|[^a-z0-9-])${escaped}\\.(internal|flycast|fly\\.dev)(?![a-z0-9-])`, 'i').test(text);
 }
 
 const rule: Rule = {
@@ -21,23 +33,25 @@ const rule: Rule = {
     examples: { bad: 'app = "shop-staging"\n\n[env]\nAPI_URL = "http://shop.internal:8080"\n', good: 'app = "shop-staging"\n\n[env]\nAPI_URL = "http://shop-api-staging.internal:8080"\n', fileName: 'fly.staging.toml' },
   },
   check({ config, env, project, report, filePath }) {
-    // An app is another environment's when its environment is declared (file name, comment,
-    // app name) or when this environment has its own counterpart of it (`shop` vs `shop-staging`).
-    // Shared infrastructure ("production" only by default, with no counterpart) may be reached.
-    const stem = (app: string) => app.replace(/-(production|prod|staging|stage|stg|dev|development|preview|review|sandbox|qa|test|pr-?\d+)$/i, '');
-    const ownStems = new Set([config.appName, ...project.filter((p) => p.env.name === env.name).map((p) => p.config.appName)].filter((a): a is string => !!a).map(stem));
-    const others = project.filter((p) => p.env.name !== env.name && p.config.appName && p.config.appName !== config.appName && (p.env.source !== 'default' || ownStems.has(stem(p.config.appName))));
-    if (others.length === 0) return;
     const strings: Array<{ where: string; value: TomlValue }> = [
       ...config.env.map((e) => ({ where: `[env] ${e.name}`, value: e.value })),
       ...config.buildArgs.map((e) => ({ where: `[build.args] ${e.name}`, value: e.value })),
       ...config.processes.flatMap((p) => (p.command ? [{ where: `[processes] ${p.name}`, value: { type: 'string' as const, value: p.command.value, node: p.command.node } }] : [])),
       ...(config.releaseCommand ? [{ where: 'release_command', value: { type: 'string' as const, value: config.releaseCommand.value, node: config.releaseCommand.node } }] : []),
     ];
+    // Most configs name no app host at all; only those that do are compared with the project,
+    // so a project of n configs costs n scans of its strings, not n² pattern tests.
+    const named = strings.flatMap((s) => (s.value.type === 'string' && HOST_SUFFIX.test(String(s.value.value)) ? [{ ...s, text: String(s.value.value), hosts: hostsIn(String(s.value.value)) }] : []));
+    if (named.length === 0) return;
+    // An app is another environment's when its environment is declared (file name, comment,
+    // app name) or when this environment has its own counterpart of it (`shop` vs `shop-staging`).
+    // Shared infrastructure ("production" only by default, with no counterpart) may be reached.
+    const stem = (app: string) => app.replace(/-(production|prod|staging|stage|stg|dev|development|preview|review|sandbox|qa|test|pr-?\d+)$/i, '');
+    const ownStems = new Set([config.appName, ...project.filter((p) => p.env.name === env.name).map((p) => p.config.appName)].filter((a): a is string => !!a).map(stem));
+    const others = project.filter((p) => p.env.name !== env.name && p.config.appName && p.config.appName !== config.appName && (p.env.source !== 'default' || ownStems.has(stem(p.config.appName))));
     for (const other of others) {
-      const pattern = hostsOf(other.config.appName!);
-      for (const { where, value } of strings) {
-        if (value.type !== 'string' || !pattern.test(String(value.value))) continue;
+      for (const { where, value, text, hosts } of named) {
+        if (!mentions(text, hosts, other.config.appName!)) continue;
         report({
           message: `${where} points at "${other.config.appName}", the ${other.env.name} app (${filePath ? pathFromFile(filePath, other.filePath) : other.filePath}): this ${env.name} config must not reach another environment. Use this environment's own app`,
           range: [value.node.start, value.node.end],

@@ -128,6 +128,20 @@ describe('isolation', () => {
     const found = lintText(text, { filePath: '/p/api/fly.staging.toml', siblings }).filter((f) => f.ruleId === 'cross-environment-reference');
     expect(found.map((f) => f.message.slice(0, 9))).toEqual(['[env] WEB']);
   });
+  it('finds a production host in every form it is written, and only as a whole name', () => {
+    const hosts = (value: string, app = 'shop') =>
+      lintText(`app = "${app}-staging"\n[env]\nURL = "${value}"\n`, { filePath: '/p/fly.staging.toml', siblings: [{ filePath: '/p/fly.toml', text: `app = "${app}"\n` }] }).filter((f) => f.ruleId === 'cross-environment-reference').length;
+    expect(hosts('top1.nearest.of.shop.internal')).toBe(1);
+    expect(hosts('postgres://u@SHOP.Flycast:5432/db')).toBe(1);
+    expect(hosts('https://shop.fly.dev/api')).toBe(1);
+    expect(hosts('a.internal,shop.internal')).toBe(1);
+    expect(hosts('x.flycast.internal', 'flycast')).toBe(1);
+    expect(hosts('my_shop.internal', 'my_shop')).toBe(1);
+    expect(hosts('myshop.internal')).toBe(0);
+    expect(hosts('shop-api.internal')).toBe(0);
+    expect(hosts('shop.internals')).toBe(0);
+    expect(hosts('shop.fly.dev2')).toBe(0);
+  });
 });
 
 describe('rule counts over the real-world corpus', () => {

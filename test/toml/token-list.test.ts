@@ -73,6 +73,14 @@ describe('TokenList', () => {
     expect(JSON.parse(JSON.stringify(tokens))).toHaveLength(6);
   });
 
+  it('counts tokens of a kind, trivia included', () => {
+    const { ast } = parseToml("a = 'x'\nb = \"y\"\nc = 'z'  # c\r\n");
+    const tokens = ast.tokenList;
+    expect([tokens.count('literalString'), tokens.count('basicString'), tokens.count('comment')]).toEqual([2, 1, 1]);
+    expect([tokens.count('newline'), tokens.count('whitespace')]).toEqual([3, 7]);
+    expect(tokens.count('whitespace')).toBe([...tokens].filter((t) => t.kind === 'whitespace').length);
+  });
+
   it('gives the document its tokens as a plain array of objects too', () => {
     const text = 'app = "x" # name\n';
     const { ast } = parseToml(text);

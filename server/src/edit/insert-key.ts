@@ -43,15 +43,7 @@ const indentedBodies = new WeakMap<DocumentNode, boolean>();
 export function stringLiteral(doc: DocumentNode, value: string): string {
   let single = singleQuoted.get(doc);
   if (single === undefined) {
-    let singles = 0;
-    let doubles = 0;
-    const tokens = doc.tokenList;
-    for (let i = 0; i < tokens.length; i++) {
-      const kind = tokens.kindAt(i);
-      if (kind === 'literalString') singles++;
-      else if (kind === 'basicString') doubles++;
-    }
-    single = singles > doubles;
+    single = doc.tokenList.count('literalString') > doc.tokenList.count('basicString');
     singleQuoted.set(doc, single);
   }
   return single && !value.includes("'") ? `'${value}'` : JSON.stringify(value);

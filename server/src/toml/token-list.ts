@@ -70,8 +70,20 @@ export class TokenList implements Iterable<Token> {
   }
 
   find(predicate: (token: Token) => boolean): Token | undefined {
-    for (const token of this) if (predicate(token)) return token;
+    for (let i = 0; i < this.length; i++) {
+      const token = this.at(i)!;
+      if (predicate(token)) return token;
+    }
     return undefined;
+  }
+
+  /** How many tokens of a kind the document has; counting anything but trivia leaves the list packed. */
+  count(kind: TokenKind): number {
+    const code = TOKEN[kind];
+    const list = code === TOKEN.whitespace || code === TOKEN.newline ? this.tokens() : this.significant;
+    let n = 0;
+    for (let i = 0; i < list.length; i += 3) if (list[i] === code) n++;
+    return n;
   }
 
   some(predicate: (token: Token) => boolean): boolean {
