@@ -1,4 +1,4 @@
-import type { Rule } from '../server/src/lint/rule.js';
+import type { ProjectMember, Rule } from '../server/src/lint/rule.js';
 import { pathFromFile } from '../server/src/lint/relative-path.js';
 import type { TomlValue } from '../server/src/toml/values.js';
 
@@ -18,6 +18,18 @@ function mentions(text: string, hosts: Set<string>, app: string): boolean {
   if (PLAIN_APP_NAME.test(app)) return hosts.has(app.toLowerCase());
   const escaped = app.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return new RegExp(`(^|[^a-z0-9-])${escaped}\\.(internal|flycast|fly\\.dev)(?![a-z0-9-])`, 'i').test(text);
+}
+
+function stem(app: string): string {
+  return app.replace(/-(production|prod|staging|stage|stg|dev|development|preview|review|sandbox|qa|test|pr-?\d+)$/i, '');
+}
+
+// Each config of a project is compared with every other that names a host: its stem is worked out once.
+const stems = new WeakMap<ProjectMember, string>();
+function stemOf(member: ProjectMember): string {
+  let found = stems.get(member);
+  if (found === undefined) stems.set(member, (found = stem(member.config.appName ?? '')));
+  return found;
 }
 
 const rule: Rule = {
@@ -46,9 +58,10 @@ const rule: Rule = {
     // An app is another environment's when its environment is declared (file name, comment,
     // app name) or when this environment has its own counterpart of it (`shop` vs `shop-staging`).
     // Shared infrastructure ("production" only by default, with no counterpart) may be reached.
-    const stem = (app: string) => app.replace(/-(production|prod|staging|stage|stg|dev|development|preview|review|sandbox|qa|test|pr-?\d+)$/i, '');
-    const ownStems = new Set([config.appName, ...project.filter((p) => p.env.name === env.name).map((p) => p.config.appName)].filter((a): a is string => !!a).map(stem));
-    const others = project.filter((p) => p.env.name !== env.name && p.config.appName && p.config.appName !== config.appName && (p.env.source !== 'default' || ownStems.has(stem(p.config.appName))));
+    const ownStems = new Set<string>();
+    if (config.appName) ownStems.add(stem(config.appName));
+    for (const p of project) if (p.env.name === env.name && p.config.appName) ownStems.add(stemOf(p));
+    const others = project.filter((p) => p.env.name !== env.name && p.config.appName && p.config.appName !== config.appName && (p.env.source !== 'default' || ownStems.has(stemOf(p))));
     for (const other of others) {
       for (const { where, value, text, hosts } of named) {
         if (!mentions(text, hosts, other.config.appName!)) continue;

@@ -113,8 +113,9 @@ function lint(options: CliOptions, io: Io, known: readonly string[]): number {
   const prepared = inputs.map((input) => ({ input, ...prepare(input, options, configs) }));
   const reports: FileReport[] = [];
   const writeFailures: string[] = [];
-  for (const { input, file, lintOptions } of prepared) {
-    const siblings = prepared.filter((p) => p.file !== file).map((p) => p.file);
+  const files = prepared.map((p) => p.file);
+  for (const [i, { input, file, lintOptions }] of prepared.entries()) {
+    const siblings = files.slice(0, i).concat(files.slice(i + 1));
     const lintText = (text: string) => lintAnalyzed(analyze(text, input.filePath, lintOptions), siblings, lintOptions);
     let text = input.text;
     let findings: Finding[] | undefined;

@@ -56,6 +56,13 @@ export function canonicalKey(table: TomlTable, schema: JsonSchema | undefined, k
 
 const MAX_MAP_DEPTH = 16;
 
+/** `[...path, key]` without the spread, which cold code runs through the iterator protocol. */
+function extended(path: Array<string | number>, key: string | number): Array<string | number> {
+  const out = path.slice();
+  out.push(key);
+  return out;
+}
+
 /** A value's JSON type without its contents. */
 function shallow(value: TomlValue): unknown {
   return value.type === 'table' ? {} : value.type === 'array' ? [] : plainScalar(value);
@@ -84,7 +91,7 @@ export function walkWithSchema(root: TomlTable, schema: JsonSchema, visit: (v: V
         const canonical = isMap ? undefined : canonicalKey(value, schemaHere, name);
         const key = canonical ?? name;
         const childDeclared = schemaHere ? (canonical ? schemaHere.properties![canonical] : propertySchema(schemaHere, name)) : undefined;
-        const childPath = [...path, key];
+        const childPath = extended(path, key);
         const childSchema = childDeclared ? branchFor(childDeclared, jsonTypeOfValue(entry.value)) : undefined;
         // Assigned one by one, not spread in: this runs for every value of the document.
         const visited: Visited = { path: childPath, value: entry.value, key: entry.key, parent: value, inMap: isMap };
@@ -101,7 +108,7 @@ export function walkWithSchema(root: TomlTable, schema: JsonSchema, visit: (v: V
       const items = schemaHere?.items;
       return value.items.map((item, i) => {
         const childSchema = items ? branchFor(items, jsonTypeOfValue(item)) : undefined;
-        const childPath = [...path, i];
+        const childPath = extended(path, i);
         const visited: Visited = { path: childPath, value: item, inMap };
         if (childSchema) visited.schema = childSchema;
         if (items) visited.declared = items;

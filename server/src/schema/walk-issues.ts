@@ -23,7 +23,20 @@ function written(v: Visited): string {
   return v.key?.name ?? String(v.path[v.path.length - 1]);
 }
 
+/** The annotations the checks below read: a value whose schema has none of them needs no checks but the type-based ones. */
+const ANNOTATIONS = ['deprecationMessage', 'x-flylint-alias-of', 'x-flylint-legacy', 'x-flylint-legacy-values', 'x-flylint-duration', 'x-flylint-int-string', 'x-flylint-legacy-string', 'x-flylint-wants-one-of'];
+const annotatedCache = new WeakMap<object, boolean>();
+
+function annotated(schema: Visited['schema']): boolean {
+  if (!schema) return false;
+  let found = annotatedCache.get(schema);
+  if (found === undefined) annotatedCache.set(schema, (found = ANNOTATIONS.some((k) => schema[k] !== undefined)));
+  return found;
+}
+
 export function walkIssues(ctx: EditContext, v: Visited): SchemaIssue[] {
+  // Most values are plain and well-typed: settle them before building anything.
+  if (!v.canonical && v.value.type !== 'float' && v.value.type !== 'datetime' && !annotated(v.schema) && !annotated(v.declared)) return [];
   const out: SchemaIssue[] = [];
   if (v.canonical) out.push(keyCase(v));
   if (!v.inMap && (v.schema || v.declared)) out.push(...legacy(ctx, v));
