@@ -60,7 +60,10 @@ const rule: Rule = {
     // Shared infrastructure ("production" only by default, with no counterpart) may be reached.
     const ownStems = new Set<string>();
     if (config.appName) ownStems.add(stem(config.appName));
-    for (const p of project) if (p.env.name === env.name && p.config.appName) ownStems.add(stemOf(p));
+    for (let i = 0; i < project.length; i++) {
+      const p = project[i]!;
+      if (p.env.name === env.name && p.config.appName) ownStems.add(stemOf(p));
+    }
     const others = project.filter((p) => p.env.name !== env.name && p.config.appName && p.config.appName !== config.appName && (p.env.source !== 'default' || ownStems.has(stemOf(p))));
     for (const other of others) {
       for (const { where, value, text, hosts } of named) {

@@ -17,7 +17,9 @@ const rule: Rule = {
   check({ config, env, project, report, filePath }) {
     const app = config.app;
     if (!app) return;
-    for (const other of project) {
+    // An index loop: this runs for every pair of configs in the project.
+    for (let i = 0; i < project.length; i++) {
+      const other = project[i]!;
       if (other.config.appName !== app.value || other.env.name === env.name) continue;
       report({
         message: `app = "${app.value}" is also the app of ${filePath ? pathFromFile(filePath, other.filePath) : other.filePath} (${other.env.name}): deploying this ${env.name} config replaces the ${other.env.name} app. Give each environment its own app, e.g. "${app.value}-${env.isProduction ? 'production' : env.name}"`,

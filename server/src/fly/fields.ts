@@ -41,20 +41,31 @@ export function lookup(table: TomlTable | undefined, key: string): (TomlEntry & 
   // spread copies through a slow generic path.
   const exact = table.entries.get(key);
   if (exact) return { key: exact.key, value: exact.value, exact: true };
-  const found = lowerCaseIndex(table).get(key.toLowerCase());
+  const lower = key.toLowerCase();
+  const index = lowerCaseIndex(table);
+  // Without an index every name is written in lower case, so the entries are their own index.
+  const found = index ? index.get(lower) : lower === key ? undefined : table.entries.get(lower);
   return found && { key: found.key, value: found.value, exact: false };
 }
 
 // Most looked-up keys are absent; scanning the table for another spelling each time made the
 // model quadratic in the size of big tables. Tables are complete once parsed, so the index is kept.
-const lowerCaseIndexes = new WeakMap<TomlTable, Map<string, TomlEntry>>();
+const lowerCaseIndexes = new WeakMap<TomlTable, Map<string, TomlEntry> | null>();
 
-/** Entries by lower-cased name; the last spelling wins, as flyctl's decoder lets it. */
-function lowerCaseIndex(table: TomlTable): Map<string, TomlEntry> {
+/**
+ * Entries by lower-cased name; the last spelling wins, as flyctl's decoder lets it. Null when
+ * every name is already in lower case (most tables): then no index is needed.
+ */
+function lowerCaseIndex(table: TomlTable): Map<string, TomlEntry> | null {
   let index = lowerCaseIndexes.get(table);
-  if (!index) {
-    index = new Map();
-    for (const [name, entry] of table.entries) index.set(name.toLowerCase(), entry);
+  if (index === undefined) {
+    index = null;
+    for (const name of table.entries.keys()) {
+      if (name.toLowerCase() === name) continue;
+      index = new Map();
+      for (const [each, entry] of table.entries) index.set(each.toLowerCase(), entry);
+      break;
+    }
     lowerCaseIndexes.set(table, index);
   }
   return index;

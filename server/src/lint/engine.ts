@@ -9,7 +9,7 @@ import { rules as registry } from '../../../rules/index.js';
 import { applySuppressions } from './suppressions.js';
 import { LineIndex } from './line-index.js';
 import { openTailStart, withoutFixesInOpenTail } from './open-tail.js';
-import type { LintSettings, ProjectMember, Rule, RuleReport } from './rule.js';
+import type { LintSettings, ProjectMember, Rule, RuleContext, RuleReport } from './rule.js';
 import type { EnvironmentInfo, Finding, Severity } from './types.js';
 
 export type RuleLevel = Severity | 'off';
@@ -82,20 +82,24 @@ export function lintAnalyzed(file: AnalyzedFile, siblings: readonly AnalyzedFile
   const findings: Finding[] = file.parse.errors.map((error) => tomlFinding(error, file.filePath));
   const settings: LintSettings = {
     privateApp: options.privateApp === true || file.doc.comments.some((c) => PRIVATE_MARKER.test(c.text)),
-    secretPatterns: [...(options.secretPatterns ?? [])],
+    secretPatterns: options.secretPatterns ?? [],
   };
   const siblingIndexes = new Map<string, LineIndex>();
   const openStart = openTailStart(file.doc, file.parse.errors);
+  // One context and one report function for all the rules: the rule reporting is `current`.
+  let current = registry[0]!;
+  const report = (r: RuleReport): void => {
+    if (r.filePath && r.filePath !== file.filePath) return; // findings for other files come when those are linted
+    findings.push(withoutFixesInOpenTail(toFinding(current, r, file.filePath, siblings, siblingIndexes), openStart));
+  };
+  const context: RuleContext = { text: file.text, filePath: file.filePath || undefined, doc: file.doc, value: file.value, config: file.config, env: file.env, settings, project: siblings, report };
   for (const rule of registry) {
     const level = options.rules?.[rule.meta.id];
     if (level === 'off') continue;
     if (rule.meta.env === 'production' && !file.env.isProduction) continue;
-    const report = (r: RuleReport): void => {
-      if (r.filePath && r.filePath !== file.filePath) return; // findings for other files come when those are linted
-      findings.push(withoutFixesInOpenTail(toFinding(rule, r, file.filePath, siblings, siblingIndexes), openStart));
-    };
+    current = rule;
     try {
-      rule.check({ text: file.text, filePath: file.filePath || undefined, doc: file.doc, value: file.value, config: file.config, env: file.env, settings, project: siblings, report });
+      rule.check(context);
     } catch (error) {
       findings.push({
         ruleId: 'internal-error',

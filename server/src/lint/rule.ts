@@ -35,9 +35,9 @@ export interface ProjectMember {
 
 export interface LintSettings {
   /** The app is private (declared by `# flylint: private`, the config file, or an editor setting). */
-  privateApp: boolean;
+  readonly privateApp: boolean;
   /** Extra secret-name patterns from the config file (regular expression sources, case-insensitive). */
-  secretPatterns: string[];
+  readonly secretPatterns: readonly string[];
 }
 
 export interface RuleReport {
@@ -52,16 +52,17 @@ export interface RuleReport {
   filePath?: string;
 }
 
+/** What a rule sees of the file. One context serves every rule of a lint, so it is read-only. */
 export interface RuleContext {
-  text: string;
-  filePath: string | undefined;
-  doc: DocumentNode;
-  value: TomlTable;
-  config: FlyConfig;
-  env: EnvironmentInfo;
-  settings: LintSettings;
+  readonly text: string;
+  readonly filePath: string | undefined;
+  readonly doc: DocumentNode;
+  readonly value: TomlTable;
+  readonly config: FlyConfig;
+  readonly env: EnvironmentInfo;
+  readonly settings: LintSettings;
   /** The other configs of the project (empty when linting one file alone). */
-  project: readonly ProjectMember[];
+  readonly project: readonly ProjectMember[];
   report(report: RuleReport): void;
 }
 

@@ -56,11 +56,19 @@ export function canonicalKey(table: TomlTable, schema: JsonSchema | undefined, k
 
 const MAX_MAP_DEPTH = 16;
 
-/** `[...path, key]` without the spread, which cold code runs through the iterator protocol. */
+const mapSchemas = new WeakMap<JsonSchema, boolean>();
+
+/** Whether names below this schema are the user's (`[env]`, `[build.args]` …), not flyctl's keys. */
+function isMapSchema(schema: JsonSchema | undefined): boolean {
+  if (!schema) return false;
+  let map = mapSchemas.get(schema);
+  if (map === undefined) mapSchemas.set(schema, (map = Boolean(schema['x-flylint-map'])));
+  return map;
+}
+
+/** `[...path, key]` in one allocation of the right size: a spread runs the iterator protocol in cold code. */
 function extended(path: Array<string | number>, key: string | number): Array<string | number> {
-  const out = path.slice();
-  out.push(key);
-  return out;
+  return path.concat(key);
 }
 
 /** A value's JSON type without its contents. */
@@ -85,9 +93,10 @@ export function walkWithSchema(root: TomlTable, schema: JsonSchema, visit: (v: V
     // a 20,000-level dotted key linear.
     if (!schemaHere && (!inMap || path.length > MAX_MAP_DEPTH)) return shallow(value);
     if (value.type === 'table') {
-      const isMap = inMap || Boolean(schemaHere?.['x-flylint-map']);
+      const isMap = inMap || isMapSchema(schemaHere);
       const out: Record<string, unknown> = {};
-      for (const [name, entry] of value.entries) {
+      // forEach, not for-of: cold code would allocate an iterator result and a [name, entry] pair per key.
+      value.entries.forEach((entry, name) => {
         const canonical = isMap ? undefined : canonicalKey(value, schemaHere, name);
         const key = canonical ?? name;
         const childDeclared = schemaHere ? (canonical ? schemaHere.properties![canonical] : propertySchema(schemaHere, name)) : undefined;
@@ -99,9 +108,9 @@ export function walkWithSchema(root: TomlTable, schema: JsonSchema, visit: (v: V
         if (childDeclared) visited.declared = childDeclared;
         if (canonical && canonical !== name) visited.canonical = canonical;
         visit(visited);
-        if (Object.hasOwn(out, key)) continue;
-        out[key] = walk(entry.value, childDeclared, childPath, isMap || Boolean(childDeclared?.['x-flylint-map']));
-      }
+        if (Object.hasOwn(out, key)) return;
+        out[key] = walk(entry.value, childDeclared, childPath, isMap || isMapSchema(childDeclared));
+      });
       return out;
     }
     if (value.type === 'array') {

@@ -25,13 +25,19 @@ function written(v: Visited): string {
 
 /** The annotations the checks below read: a value whose schema has none of them needs no checks but the type-based ones. */
 const ANNOTATIONS = ['deprecationMessage', 'x-flylint-alias-of', 'x-flylint-legacy', 'x-flylint-legacy-values', 'x-flylint-duration', 'x-flylint-int-string', 'x-flylint-legacy-string', 'x-flylint-wants-one-of'];
-const annotatedCache = new WeakMap<object, boolean>();
+// Schema objects are the schema module's own and live as long as it does.
+const annotatedCache = new Map<object, boolean>();
 
 function annotated(schema: Visited['schema']): boolean {
   if (!schema) return false;
   let found = annotatedCache.get(schema);
-  if (found === undefined) annotatedCache.set(schema, (found = ANNOTATIONS.some((k) => schema[k] !== undefined)));
+  if (found === undefined) annotatedCache.set(schema, (found = hasAnnotation(schema)));
   return found;
+}
+
+// Apart from annotated(): a closure there would make every call allocate a context for `schema`.
+function hasAnnotation(schema: NonNullable<Visited['schema']>): boolean {
+  return ANNOTATIONS.some((k) => schema[k] !== undefined);
 }
 
 export function walkIssues(ctx: EditContext, v: Visited): SchemaIssue[] {
