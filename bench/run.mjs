@@ -42,22 +42,17 @@ function timeProcess(command, args, options = {}) {
   return ms;
 }
 
-/** Alternates the two commands run by run, so drift in machine load hits both alike. */
-function compareProcesses(a, b, runs = RUNS) {
-  const timesA = [];
-  const timesB = [];
-  timeProcess(...a);
-  timeProcess(...b);
-  for (let i = 0; i < runs; i++) {
-    timesA.push(timeProcess(...a));
-    timesB.push(timeProcess(...b));
-  }
-  return [median(timesA), median(timesB)];
+/** Alternates the commands run by run, so drift in machine load hits all alike; the median of each. */
+function compareProcesses(...commands) {
+  const times = commands.map(() => []);
+  for (const command of commands) timeProcess(...command);
+  for (let i = 0; i < RUNS; i++) commands.forEach((command, j) => times[j].push(timeProcess(...command)));
+  return times.map(median);
 }
 
 /**
- * Tombi's own native binary. The `tombi` command npm links is a Node script that looks up the
- * platform's binary and spawns it: timing that would add a Node start-up to Tombi's side.
+ * Tombi's own native binary, as installed by cargo or a package manager. The `tombi` command npm
+ * links is a Node script that finds this binary and spawns it, a Node start-up more.
  */
 function tombiBinary() {
   const require = createRequire(import.meta.url);
@@ -68,6 +63,12 @@ function tombiBinary() {
   } catch {
     return undefined;
   }
+}
+
+/** The `tombi` command npm installs: what `npx tombi` and package scripts run. */
+function tombiCommand() {
+  const bin = join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'tombi.cmd' : 'tombi');
+  return existsSync(bin) ? bin : undefined;
 }
 
 /** Peak RSS of a process in MB, via GNU time. */
@@ -98,6 +99,7 @@ console.log('\nCorpus in one call (276 real configs):');
 {
   const files = readdirSync(corpusDir).filter((f) => f.endsWith('.toml'));
   const tombi = tombiBinary();
+  const tombiCli = tombiCommand();
   const work = mkdtempSync(join(tmpdir(), 'flylint-bench-'));
   try {
     for (const f of files) copyFileSync(join(corpusDir, f), join(work, f));
@@ -109,14 +111,17 @@ console.log('\nCorpus in one call (276 real configs):');
     // Both sides must read every file, or the ratio compares different work.
     const checked = JSON.parse(spawnSync(process.execPath, oursArgs, { cwd: work, encoding: 'utf8', maxBuffer: 1 << 28 }).stdout).length;
     if (checked !== files.length) throw new Error(`flylint reported on ${checked} of the ${files.length} corpus files`);
-    if (tombi) {
-      const [ours, peer] = compareProcesses([process.execPath, oursArgs, { cwd: work }], [tombi, tombiArgs, { cwd: work, env: { ...process.env, TOMBI_OFFLINE: '1' } }]);
-      row('corpus vs Tombi', ours, peer, 'ms', 1.0);
+    const tombiEnv = { cwd: work, env: { ...process.env, TOMBI_OFFLINE: '1' } };
+    if (tombi && tombiCli) {
+      const [ours, peerCli, peerBinary] = compareProcesses([process.execPath, oursArgs, { cwd: work }], [tombiCli, tombiArgs, tombiEnv], [tombi, tombiArgs, tombiEnv]);
+      row('corpus vs Tombi (npm `tombi` command)', ours, peerCli, 'ms', 1.0);
+      row('corpus vs Tombi (native binary alone)', ours, peerBinary, 'ms', 1.0);
       const rssOurs = peakRss(process.execPath, oursArgs, { cwd: work });
-      const rssPeer = peakRss(tombi, tombiArgs, { cwd: work });
-      console.log(`  peak memory: flylint ${rssOurs.toFixed(0)} MB, Tombi ${rssPeer.toFixed(0)} MB`);
+      const rssCli = peakRss(tombiCli, tombiArgs, tombiEnv);
+      const rssBinary = peakRss(tombi, tombiArgs, tombiEnv);
+      console.log(`  peak memory: flylint ${rssOurs.toFixed(0)} MB, Tombi ${rssCli.toFixed(0)} MB (npm command), ${rssBinary.toFixed(0)} MB (binary alone)`);
     } else {
-      console.log(`  Tombi has no binary for ${process.platform}-${process.arch} in node_modules; skipped`);
+      console.log(`  Tombi is not installed for ${process.platform}-${process.arch} in node_modules; skipped`);
     }
   } finally {
     rmSync(work, { recursive: true, force: true });
@@ -183,4 +188,4 @@ if (existsSync(join(root, 'dist', 'language-server.js'))) {
 }
 
 console.log('\nSummary:');
-for (const r of rows) console.log(`  ${r.name.padEnd(34)} ratio ${r.ratio.toFixed(2).padStart(6)}  ${r.target === undefined ? '' : r.met}`);
+for (const r of rows) console.log(`  ${r.name.padEnd(42)} ratio ${r.ratio.toFixed(2).padStart(6)}  ${r.target === undefined ? '' : r.met}`);
