@@ -32,6 +32,17 @@ function stemOf(member: ProjectMember): string {
   return found;
 }
 
+// The host a member's app is reached by, lower-cased; null when its name is not a plain app name.
+const hostKeys = new WeakMap<ProjectMember, string | null>();
+function hostKeyOf(member: ProjectMember): string | null {
+  let key = hostKeys.get(member);
+  if (key === undefined) {
+    const app = member.config.appName ?? '';
+    hostKeys.set(member, (key = PLAIN_APP_NAME.test(app) ? app.toLowerCase() : null));
+  }
+  return key;
+}
+
 const rule: Rule = {
   meta: {
     id: 'cross-environment-reference',
@@ -55,16 +66,35 @@ const rule: Rule = {
     // so a project of n configs costs n scans of its strings, not n² pattern tests.
     const named = strings.flatMap((s) => (s.value.type === 'string' && HOST_SUFFIX.test(String(s.value.value)) ? [{ ...s, text: String(s.value.value), hosts: hostsIn(String(s.value.value)) }] : []));
     if (named.length === 0) return;
+    // Members of another environment whose app one of the strings names (a name that is not a
+    // plain Fly app name is matched literally below). Most configs name none of the project's apps.
+    const mentioned = new Set<string>();
+    for (const s of named) for (const host of s.hosts) mentioned.add(host);
+    const candidates: ProjectMember[] = [];
+    for (let i = 0; i < project.length; i++) {
+      const p = project[i]!;
+      const app = p.config.appName;
+      if (!app || app === config.appName || p.env.name === env.name) continue;
+      const host = hostKeyOf(p);
+      if (host === null || mentioned.has(host)) candidates.push(p);
+    }
+    if (candidates.length === 0) return;
     // An app is another environment's when its environment is declared (file name, comment,
     // app name) or when this environment has its own counterpart of it (`shop` vs `shop-staging`).
     // Shared infrastructure ("production" only by default, with no counterpart) may be reached.
-    const ownStems = new Set<string>();
-    if (config.appName) ownStems.add(stem(config.appName));
-    for (let i = 0; i < project.length; i++) {
-      const p = project[i]!;
-      if (p.env.name === env.name && p.config.appName) ownStems.add(stemOf(p));
-    }
-    const others = project.filter((p) => p.env.name !== env.name && p.config.appName && p.config.appName !== config.appName && (p.env.source !== 'default' || ownStems.has(stemOf(p))));
+    let ownStems: Set<string> | undefined;
+    const counterpartHere = (p: ProjectMember): boolean => {
+      if (!ownStems) {
+        ownStems = new Set<string>();
+        if (config.appName) ownStems.add(stem(config.appName));
+        for (let i = 0; i < project.length; i++) {
+          const q = project[i]!;
+          if (q.env.name === env.name && q.config.appName) ownStems.add(stemOf(q));
+        }
+      }
+      return ownStems.has(stemOf(p));
+    };
+    const others = candidates.filter((p) => p.env.source !== 'default' || counterpartHere(p));
     for (const other of others) {
       for (const { where, value, text, hosts } of named) {
         if (!mentions(text, hosts, other.config.appName!)) continue;

@@ -17,6 +17,15 @@ ruleCases(rule, [
     ],
   },
   {
+    name: 'keys named like JavaScript object internals are unknown keys like any other',
+    text: lines('app = "shop"', '__proto__ = 1', '[deploy]', 'constructor = "x"', 'toString = 2'),
+    expect: [
+      { at: '__proto__', message: 'Unknown key "__proto__" at the top level: flyctl ignores it. Remove it, or check the spelling against the Fly docs' },
+      { at: 'constructor', message: 'Unknown key "constructor" in [deploy]: flyctl ignores it. Remove it, or check the spelling against the Fly docs' },
+      { at: 'toString', message: 'Unknown key "toString" in [deploy]: flyctl ignores it. Remove it, or check the spelling against the Fly docs' },
+    ],
+  },
+  {
     name: 'inside [[services.ports]], where fly config validate --strict does not look',
     text: lines('[[services]]', 'internal_port = 8080', '[[services.ports]]', 'port = 443', 'handler = ["tls", "http"]'),
     expect: [{ at: 'handler', message: 'Unknown key "handler" in [[services.ports]]. Did you mean "handlers"?' }],

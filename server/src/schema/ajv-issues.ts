@@ -122,7 +122,8 @@ function unknownKey(ctx: AjvContext, parentPath: Array<string | number>, key: st
       ...(winner ? { related: [{ message: `"${sameCase}" is set here`, range: [winner.start, winner.end] as [number, number] }] } : {}),
     };
   }
-  const hint = (parent.schema?.['x-flylint-hints'] as Record<string, string> | undefined)?.[key];
+  const hints = parent.schema?.['x-flylint-hints'] as Record<string, string> | undefined;
+  const hint = hints && Object.hasOwn(hints, key) ? hints[key] : undefined;
   if (hint) return { kind: 'unknown-key', message: `Unknown key "${key}" ${section}: flyctl ignores it. ${hint}`, range };
   const suggestion = closestKey(key, known);
   if (suggestion) {

@@ -90,7 +90,13 @@ export function tableSchemas(schema: JsonSchema, options: { modernOnly?: boolean
 
 /** The schema of one key of a table schema: its property, else the schema of a map's values. */
 export function propertySchema(table: JsonSchema, key: string): JsonSchema | undefined {
-  return table.properties?.[key] ?? (typeof table.additionalProperties === 'object' ? table.additionalProperties : undefined);
+  return knownProperty(table, key) ?? (typeof table.additionalProperties === 'object' ? table.additionalProperties : undefined);
+}
+
+/** The schema's own entry for a key: a key such as `constructor` or `__proto__` is not one. */
+export function knownProperty(table: JsonSchema, key: string): JsonSchema | undefined {
+  const properties = table.properties;
+  return properties && Object.hasOwn(properties, key) ? properties[key] : undefined;
 }
 
 /**
@@ -104,7 +110,7 @@ export function subschemaAt(path: KeyPath): JsonSchema | undefined {
     if (typeof part === 'number' || /^\d+$/.test(part)) continue;
     const tables = tableSchemas(current);
     // A known key first: the legacy [[checks]] items know "type", the named [checks.<name>] map does not.
-    const next = tables.map((t) => t.properties?.[part]).find(Boolean) ?? tables.map((t) => propertySchema(t, part)).find(Boolean);
+    const next = tables.map((t) => knownProperty(t, part)).find(Boolean) ?? tables.map((t) => propertySchema(t, part)).find(Boolean);
     if (!next) return undefined;
     current = next;
   }

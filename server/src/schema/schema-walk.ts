@@ -94,7 +94,8 @@ export function walkWithSchema(root: TomlTable, schema: JsonSchema, visit: (v: V
     if (!schemaHere && (!inMap || path.length > MAX_MAP_DEPTH)) return shallow(value);
     if (value.type === 'table') {
       const isMap = inMap || isMapSchema(schemaHere);
-      const out: Record<string, unknown> = {};
+      // No prototype: a key named `__proto__` is data like any other, and ajv sees it as unknown.
+      const out: Record<string, unknown> = Object.create(null);
       // forEach, not for-of: cold code would allocate an iterator result and a [name, entry] pair per key.
       value.entries.forEach((entry, name) => {
         const canonical = isMap ? undefined : canonicalKey(value, schemaHere, name);

@@ -4,12 +4,18 @@ import { normalizeDateTime } from './literals.js';
 
 export type PlainValue = string | number | bigint | boolean | PlainValue[] | { [key: string]: PlainValue };
 
+/** `out[key] = value`, except that a key named `__proto__` becomes a property, not the object's prototype. */
+function setOwn<T>(out: { [key: string]: T }, key: string, value: T): void {
+  if (key === '__proto__') Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  else out[key] = value;
+}
+
 /** Tables → objects, arrays → arrays, integers → numbers (bigint beyond 2^53), date-times → their spelling. */
 export function toPlainValue(value: TomlValue): PlainValue {
   switch (value.type) {
     case 'table': {
       const out: { [key: string]: PlainValue } = {};
-      for (const [key, entry] of value.entries) out[key] = toPlainValue(entry.value);
+      for (const [key, entry] of value.entries) setOwn(out, key, toPlainValue(entry.value));
       return out;
     }
     case 'array':
@@ -50,7 +56,7 @@ export function toTaggedJson(value: TomlValue): TaggedValue {
   switch (value.type) {
     case 'table': {
       const out: { [key: string]: TaggedValue } = {};
-      for (const [key, entry] of value.entries) out[key] = toTaggedJson(entry.value);
+      for (const [key, entry] of value.entries) setOwn(out, key, toTaggedJson(entry.value));
       return out;
     }
     case 'array':
