@@ -10,7 +10,7 @@ import { branchFor, propertySchema, type JsonSchema } from './schema-lookup.js';
 
 export interface Visited {
   /** The path as the schema names it (canonical key case, array indices). */
-  path: Array<string | number>;
+  readonly path: ReadonlyArray<string | number>;
   value: TomlValue;
   /** The key that names the value (array items have none). */
   key?: KeySegmentNode;
@@ -24,6 +24,38 @@ export interface Visited {
   canonical?: string;
   /** Set for values inside maps (`[env]`, `[build.args]` …): names there are not flyctl's keys. */
   inMap: boolean;
+}
+
+/**
+ * A visited value. Its path is put together only when asked for: most values never need it, and
+ * an array per value was a fifth of the walk.
+ */
+class Visit implements Visited {
+  key?: KeySegmentNode;
+  parent?: TomlTable;
+  schema?: JsonSchema;
+  declared?: JsonSchema;
+  canonical?: string;
+  private built: Array<string | number> | undefined;
+
+  constructor(
+    readonly value: TomlValue,
+    readonly inMap: boolean,
+    /** The visit of the table or array holding this value; undefined at the top level. */
+    private readonly up: Visit | undefined,
+    private readonly step: string | number,
+    readonly depth: number,
+  ) {}
+
+  get path(): ReadonlyArray<string | number> {
+    if (!this.built) {
+      const path = new Array<string | number>(this.depth);
+      let at: Visit | undefined = this;
+      for (let i = this.depth - 1; i >= 0 && at; i--, at = at.up) path[i] = at.step;
+      this.built = path;
+    }
+    return this.built;
+  }
 }
 
 /** The JSON type flyctl's JSON step gives a TOML value (dates become strings). */
@@ -66,10 +98,6 @@ function isMapSchema(schema: JsonSchema | undefined): boolean {
   return map;
 }
 
-/** `[...path, key]` in one allocation of the right size: a spread runs the iterator protocol in cold code. */
-function extended(path: Array<string | number>, key: string | number): Array<string | number> {
-  return path.concat(key);
-}
 
 /** A value's JSON type without its contents. */
 function shallow(value: TomlValue): unknown {
@@ -86,12 +114,13 @@ function plainScalar(value: TomlValue): unknown {
  * the plain data to validate (keys in canonical case; integers as numbers, as ajv knows no bigint).
  */
 export function walkWithSchema(root: TomlTable, schema: JsonSchema, visit: (v: Visited) => void): unknown {
-  const walk = (value: TomlValue, declared: JsonSchema | undefined, path: Array<string | number>, inMap: boolean): unknown => {
+  const walk = (value: TomlValue, declared: JsonSchema | undefined, at: Visit | undefined, inMap: boolean): unknown => {
     const schemaHere = declared ? branchFor(declared, jsonTypeOfValue(value)) : undefined;
+    const depth = at ? at.depth : 0;
     // Below an unknown key or a value of the wrong type ajv does not look, and neither do the
     // findings; map values are read a few levels deep (nan/inf there is still fatal). This keeps
     // a 20,000-level dotted key linear.
-    if (!schemaHere && (!inMap || path.length > MAX_MAP_DEPTH)) return shallow(value);
+    if (!schemaHere && (!inMap || depth > MAX_MAP_DEPTH)) return shallow(value);
     if (value.type === 'table') {
       const isMap = inMap || isMapSchema(schemaHere);
       // No prototype: a key named `__proto__` is data like any other, and ajv sees it as unknown.
@@ -101,16 +130,16 @@ export function walkWithSchema(root: TomlTable, schema: JsonSchema, visit: (v: V
         const canonical = isMap ? undefined : canonicalKey(value, schemaHere, name);
         const key = canonical ?? name;
         const childDeclared = schemaHere ? (canonical ? schemaHere.properties![canonical] : propertySchema(schemaHere, name)) : undefined;
-        const childPath = extended(path, key);
         const childSchema = childDeclared ? branchFor(childDeclared, jsonTypeOfValue(entry.value)) : undefined;
-        // Assigned one by one, not spread in: this runs for every value of the document.
-        const visited: Visited = { path: childPath, value: entry.value, key: entry.key, parent: value, inMap: isMap };
-        if (childSchema) visited.schema = childSchema;
-        if (childDeclared) visited.declared = childDeclared;
-        if (canonical && canonical !== name) visited.canonical = canonical;
-        visit(visited);
+        const child = new Visit(entry.value, isMap, at, key, depth + 1);
+        child.key = entry.key;
+        child.parent = value;
+        if (childSchema) child.schema = childSchema;
+        if (childDeclared) child.declared = childDeclared;
+        if (canonical && canonical !== name) child.canonical = canonical;
+        visit(child);
         if (Object.hasOwn(out, key)) return;
-        out[key] = walk(entry.value, childDeclared, childPath, isMap || isMapSchema(childDeclared));
+        out[key] = walk(entry.value, childDeclared, child, isMap || isMapSchema(childDeclared));
       });
       return out;
     }
@@ -118,15 +147,14 @@ export function walkWithSchema(root: TomlTable, schema: JsonSchema, visit: (v: V
       const items = schemaHere?.items;
       return value.items.map((item, i) => {
         const childSchema = items ? branchFor(items, jsonTypeOfValue(item)) : undefined;
-        const childPath = extended(path, i);
-        const visited: Visited = { path: childPath, value: item, inMap };
-        if (childSchema) visited.schema = childSchema;
-        if (items) visited.declared = items;
-        visit(visited);
-        return walk(item, items, childPath, inMap);
+        const child = new Visit(item, inMap, at, i, depth + 1);
+        if (childSchema) child.schema = childSchema;
+        if (items) child.declared = items;
+        visit(child);
+        return walk(item, items, child, inMap);
       });
     }
     return plainScalar(value);
   };
-  return walk(root, schema, [], false);
+  return walk(root, schema, undefined, false);
 }
