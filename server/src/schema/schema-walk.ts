@@ -114,8 +114,8 @@ function plainScalar(value: TomlValue): unknown {
  * the plain data to validate (keys in canonical case; integers as numbers, as ajv knows no bigint).
  */
 export function walkWithSchema(root: TomlTable, schema: JsonSchema, visit: (v: Visited) => void): unknown {
-  const walk = (value: TomlValue, declared: JsonSchema | undefined, at: Visit | undefined, inMap: boolean): unknown => {
-    const schemaHere = declared ? branchFor(declared, jsonTypeOfValue(value)) : undefined;
+  // `schemaHere` is the branch the value's type takes, worked out once by the caller.
+  const walk = (value: TomlValue, schemaHere: JsonSchema | undefined, at: Visit | undefined, inMap: boolean): unknown => {
     const depth = at ? at.depth : 0;
     // Below an unknown key or a value of the wrong type ajv does not look, and neither do the
     // findings; map values are read a few levels deep (nan/inf there is still fatal). This keeps
@@ -139,7 +139,7 @@ export function walkWithSchema(root: TomlTable, schema: JsonSchema, visit: (v: V
         if (canonical && canonical !== name) child.canonical = canonical;
         visit(child);
         if (Object.hasOwn(out, key)) return;
-        out[key] = walk(entry.value, childDeclared, child, isMap || isMapSchema(childDeclared));
+        out[key] = walk(entry.value, childSchema, child, isMap || isMapSchema(childDeclared));
       });
       return out;
     }
@@ -151,10 +151,10 @@ export function walkWithSchema(root: TomlTable, schema: JsonSchema, visit: (v: V
         if (childSchema) child.schema = childSchema;
         if (items) child.declared = items;
         visit(child);
-        return walk(item, items, child, inMap);
+        return walk(item, childSchema, child, inMap);
       });
     }
     return plainScalar(value);
   };
-  return walk(root, schema, undefined, false);
+  return walk(root, branchFor(schema, jsonTypeOfValue(root)), undefined, false);
 }
