@@ -4,6 +4,7 @@
 // So the CLI bundle (CommonJS) runs through a V8 code cache kept beside it: built by
 // `npm run build`, rewritten here only when this Node rejects it. Node 20 has no compile cache
 // of its own. This file is CommonJS (bin/package.json), which skips the ES module loader too.
+
 // A lint run is short: most of its code runs a few hundred times and is done. V8 sends code to its
 // optimizing compiler after a fixed amount of bytecode; at 4x that amount, 276 small configs
 // lint about 20% faster (the compiles never paid back), and a 1.2 MB file loses nothing. Set

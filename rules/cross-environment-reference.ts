@@ -62,12 +62,12 @@ const rule: Rule = {
       ...config.processes.flatMap((p) => (p.command ? [{ where: `[processes] ${p.name}`, value: { type: 'string' as const, value: p.command.value, node: p.command.node } }] : [])),
       ...(config.releaseCommand ? [{ where: 'release_command', value: { type: 'string' as const, value: config.releaseCommand.value, node: config.releaseCommand.node } }] : []),
     ];
-    // Most configs name no app host at all; only those that do are compared with the project,
-    // so a project of n configs costs n scans of its strings, not n² pattern tests.
+    // Most configs name no app host at all and are done after one look at their own strings;
+    // the others are compared only with the project's apps they name, not with every config.
     const named = strings.flatMap((s) => (s.value.type === 'string' && HOST_SUFFIX.test(String(s.value.value)) ? [{ ...s, text: String(s.value.value), hosts: hostsIn(String(s.value.value)) }] : []));
     if (named.length === 0) return;
-    // Members of another environment whose app one of the strings names (a name that is not a
-    // plain Fly app name is matched literally below). Most configs name none of the project's apps.
+    // Configs of another environment whose app one of the strings names (an app name that is not
+    // a plain Fly app name is matched literally below).
     const mentioned = new Set<string>();
     for (const s of named) for (const host of s.hosts) mentioned.add(host);
     const candidates: ProjectMember[] = [];

@@ -98,7 +98,6 @@ function isMapSchema(schema: JsonSchema | undefined): boolean {
   return map;
 }
 
-
 /** A value's JSON type without its contents. */
 function shallow(value: TomlValue): unknown {
   return value.type === 'table' ? {} : value.type === 'array' ? [] : plainScalar(value);

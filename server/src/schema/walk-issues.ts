@@ -25,8 +25,7 @@ function written(v: Visited): string {
 
 /** The annotations the checks below read: a value whose schema has none of them needs no checks but the type-based ones. */
 const ANNOTATIONS = ['deprecationMessage', 'x-flylint-alias-of', 'x-flylint-legacy', 'x-flylint-legacy-values', 'x-flylint-duration', 'x-flylint-int-string', 'x-flylint-legacy-string', 'x-flylint-wants-one-of'];
-// Schema objects are the schema module's own and live as long as it does.
-const annotatedCache = new Map<object, boolean>();
+const annotatedCache = new WeakMap<object, boolean>();
 
 function annotated(schema: Visited['schema']): boolean {
   if (!schema) return false;
