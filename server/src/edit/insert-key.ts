@@ -106,21 +106,29 @@ function writtenMisspelt(table: TomlTable, key: string): boolean {
 }
 
 // Every lint asks this of the same few names (each key of the top level against `swap_size_mb` …):
-// the answers are kept, up to a bound, as a typing session would otherwise grow the map forever.
-const misspellings = new Map<string, boolean>();
+// the answers are kept, up to a bound, as a typing session would otherwise grow the memo forever.
+// By key, then by name: a joined "name+key" string would be built (and hashed) on every question.
+const misspellings = new Map<string, Map<string, boolean>>();
+let remembered = 0;
 const MAX_REMEMBERED = 10_000;
 
 function isMisspellingOf(name: string, key: string): boolean {
-  const pair = `${name}\u0000${key}`;
-  let answer = misspellings.get(pair);
+  let byName = misspellings.get(key);
+  let answer = byName?.get(name);
   if (answer === undefined) {
     // The lengths of a typo and its key differ by no more than the edit distance closestKey allows
     // (a third of the typo's length), or for reordered words by their dropped plural s's: most
     // names are ruled out without computing a distance.
     const slack = Math.max(Math.floor(name.length / 3), name.split(/[_-]+/).length);
     answer = Math.abs(name.length - key.length) <= slack && closestKey(name, [key]) === key;
-    if (misspellings.size >= MAX_REMEMBERED) misspellings.clear();
-    misspellings.set(pair, answer);
+    if (remembered >= MAX_REMEMBERED) {
+      misspellings.clear();
+      remembered = 0;
+      byName = undefined;
+    }
+    if (!byName) misspellings.set(key, (byName = new Map()));
+    byName.set(name, answer);
+    remembered++;
   }
   return answer;
 }
