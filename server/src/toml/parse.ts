@@ -275,20 +275,16 @@ class Parser {
     // fraction of the size.
     if (this.text.charCodeAt(this.pos) !== DOT) return { kind: 'key', start, end: first.end, segments: [first] };
     const segments: KeySegmentNode[] = [first];
-    this.token(TOKEN.dot, this.pos, this.pos + 1);
-    this.pos++;
-    this.skipWhitespace();
-    for (;;) {
+    while (this.text.charCodeAt(this.pos) === DOT) {
+      this.token(TOKEN.dot, this.pos, this.pos + 1);
+      this.pos++;
+      this.skipWhitespace();
       const segment = this.keySegment();
       if (!segment) {
         this.error('Expected a key after "."', this.pos, this.pos + (this.isLineEnd(this.pos) ? 0 : 1));
         break;
       }
       segments.push(segment);
-      this.skipWhitespace();
-      if (this.text.charCodeAt(this.pos) !== DOT) break;
-      this.token(TOKEN.dot, this.pos, this.pos + 1);
-      this.pos++;
       this.skipWhitespace();
     }
     return { kind: 'key', start, end: segments[segments.length - 1]!.end, segments };

@@ -77,6 +77,10 @@ export class TokenList implements Iterable<Token> {
     return undefined;
   }
 
+  some(predicate: (token: Token) => boolean): boolean {
+    return this.find(predicate) !== undefined;
+  }
+
   /** How many tokens of a kind the document has; counting anything but trivia leaves the list packed. */
   count(kind: TokenKind): number {
     const code = TOKEN[kind];
@@ -84,10 +88,6 @@ export class TokenList implements Iterable<Token> {
     let n = 0;
     for (let i = 0; i < list.length; i += 3) if (list[i] === code) n++;
     return n;
-  }
-
-  some(predicate: (token: Token) => boolean): boolean {
-    return this.find(predicate) !== undefined;
   }
 
   *[Symbol.iterator](): Iterator<Token> {
