@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Compiles schemas/fly.schema.json ahead of time into a standalone ajv validator, so that no
-// schema is compiled when flylint starts.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+// Checks schemas/fly.schema.json (ajv's strict mode, and that flylint's validator implements every
+// keyword it uses) and writes it with its references resolved; compiles the config file's schema
+// into a standalone ajv validator, so that no schema is compiled when flylint starts.
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Ajv from 'ajv';
@@ -38,20 +39,34 @@ export const ANNOTATIONS = [
   'x-flylint-wrong-type',
 ];
 const ANNOTATION_KEYWORDS = new Set([...ANNOTATIONS, 'description', 'default', 'title']);
-const SCHEMA_MAPS = new Set(['properties', 'definitions', 'patternProperties']);
 
-/** The schema without annotations: what validation needs, and a much smaller generated module. */
-function withoutAnnotations(schema) {
-  if (Array.isArray(schema)) return schema.map(withoutAnnotations);
-  if (!schema || typeof schema !== 'object') return schema;
-  const out = {};
-  for (const [keyword, value] of Object.entries(schema)) {
-    if (ANNOTATION_KEYWORDS.has(keyword)) continue;
-    if (keyword === 'enum' || keyword === 'const') out[keyword] = value;
-    else if (SCHEMA_MAPS.has(keyword)) out[keyword] = Object.fromEntries(Object.entries(value).map(([name, child]) => [name, withoutAnnotations(child)]));
-    else out[keyword] = withoutAnnotations(value);
+// The keywords server/src/schema/validate-schema.ts implements, and those that carry no check.
+const VALIDATION_KEYWORDS = new Set(['type', 'enum', 'anyOf', 'if', 'then', 'required', 'properties', 'additionalProperties', 'items', 'pattern', 'minimum', 'maximum']);
+const OTHER_KEYWORDS = new Set(['$schema', '$id', '$ref', 'definitions']);
+
+/**
+ * flylint validates with its own code, which knows only VALIDATION_KEYWORDS: a schema that needs
+ * another keyword must not build, or it would pass configs it should not.
+ */
+function assertValidatorCovers(schema, where = '#') {
+  if (schema === true) return;
+  if (!schema || typeof schema !== 'object' || Array.isArray(schema)) throw new Error(`${where}: a schema must be an object (or true)`);
+  if (schema.$ref) {
+    const beside = Object.keys(schema).filter((k) => k !== '$ref' && !ANNOTATION_KEYWORDS.has(k));
+    // References are resolved by merging (scripts/resolve-refs.mjs): a check beside one would replace the target's.
+    if (beside.length) throw new Error(`${where}: only annotations may stand beside $ref, not ${beside.join(', ')}`);
   }
-  return out;
+  for (const [keyword, value] of Object.entries(schema)) {
+    if (ANNOTATION_KEYWORDS.has(keyword) || OTHER_KEYWORDS.has(keyword)) continue;
+    if (!VALIDATION_KEYWORDS.has(keyword)) throw new Error(`${where}: the schema validator does not implement "${keyword}"`);
+    if (keyword === 'enum' && value.some((v) => v !== null && typeof v === 'object')) throw new Error(`${where}/enum: only strings, numbers and booleans`);
+    if (keyword === 'items' && Array.isArray(value)) throw new Error(`${where}/items: one schema, not a list`);
+    if (keyword === 'if' && !schema.then) throw new Error(`${where}: an if needs a then (else is not implemented)`);
+  }
+  for (const name of ['properties', 'definitions']) for (const [key, child] of Object.entries(schema[name] ?? {})) assertValidatorCovers(child, `${where}/${name}/${key}`);
+  for (const name of ['items', 'if', 'then']) if (schema[name] !== undefined) assertValidatorCovers(schema[name], `${where}/${name}`);
+  if (typeof schema.additionalProperties === 'object') assertValidatorCovers(schema.additionalProperties, `${where}/additionalProperties`);
+  (schema.anyOf ?? []).forEach((branch, i) => assertValidatorCovers(branch, `${where}/anyOf/${i}`));
 }
 
 /**
@@ -85,15 +100,14 @@ function assertTypeDisjointAnyOf(schema, where = '#') {
 
 const schemaJson = JSON.parse(readFileSync(join(root, 'schemas', 'fly.schema.json'), 'utf8'));
 assertTypeDisjointAnyOf(schemaJson);
-const options = { allErrors: true, strict: true, strictTypes: false, allowUnionTypes: true, unicodeRegExp: true, inlineRefs: false };
-// Strict mode on the annotated schema catches a misspelt keyword; the module is built without the annotations.
-const annotated = new Ajv(options);
+assertValidatorCovers(schemaJson);
+// ajv's strict mode catches a misspelt keyword or a schema that is not valid JSON Schema; the
+// tests hold flylint's validator to ajv's errors with these options.
+const annotated = new Ajv({ allErrors: true, strict: true, strictTypes: false, allowUnionTypes: true, unicodeRegExp: true, inlineRefs: false });
 annotated.addVocabulary(ANNOTATIONS);
 annotated.compile(schemaJson);
-const ajv = new Ajv({ ...options, code: { source: true, esm: true, optimize: true } });
-const validate = ajv.compile(withoutAnnotations(schemaJson));
-writeFileSync(join(outDir, 'fly-validator.js'), `// Generated by scripts/build-schema.mjs from schemas/fly.schema.json. Do not edit.\n${standaloneCode(ajv, validate)}`);
-writeFileSync(join(outDir, 'fly-validator.d.ts'), `import type { ErrorObject } from 'ajv';\ndeclare const validate: ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };\nexport default validate;\n`);
+rmSync(join(outDir, 'fly-validator.js'), { force: true });
+rmSync(join(outDir, 'fly-validator.d.ts'), { force: true });
 
 // The schema with its references resolved, for messages, hover and completion; a JSON string,
 // since JSON.parse reads one faster than the engine compiles the same object literal.

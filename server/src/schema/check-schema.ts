@@ -1,17 +1,17 @@
 /**
- * Checks a document's value against schemas/fly.schema.json: ajv's validator (compiled ahead of
- * time by scripts/build-schema.mjs) for types, values and required keys, and a walk beside the
- * schema for what ajv cannot say (key case, legacy shapes, nan/inf). Six rule modules read the
- * result, so it is computed once per document.
+ * Checks a document's value against schemas/fly.schema.json: JSON Schema validation for types,
+ * values and required keys, and a walk beside the schema for what JSON Schema cannot say (key
+ * case, legacy shapes, nan/inf). Six rule modules read the result, so it is computed once per
+ * document.
  */
-import validate from './generated/fly-validator.js';
 import type { DocumentNode } from '../toml/ast.js';
 import type { TomlTable } from '../toml/values.js';
 import type { Fix, OffsetRange, RelatedInformation, Severity, Suggestion } from '../lint/types.js';
 import { flySchema } from './schema-lookup.js';
 import { walkWithSchema, type Visited } from './schema-walk.js';
 import { walkIssues } from './walk-issues.js';
-import { ajvIssues, pathKey } from './ajv-issues.js';
+import { validationIssues, pathKey } from './validation-issues.js';
+import { validateSchema } from './validate-schema.js';
 
 export type SchemaIssueKind = 'unknown-key' | 'invalid-type' | 'invalid-value' | 'missing-required' | 'deprecated' | 'key-case';
 
@@ -55,11 +55,12 @@ function compute(root: TomlTable, text: string | undefined): SchemaIssue[] {
       issues.push(issue);
     }
   });
-  if (!validate(data)) {
-    // Only ajv's errors are looked up by path: most documents never need the index.
+  const errors = validateSchema(data, flySchema);
+  if (errors.length > 0) {
+    // Only the validator's errors are looked up by path: most documents never need the index.
     const visited = new Map(visits.map((v) => [pathKey(v.path), v]));
     // A loop, not push(...): a spread of a huge error list would overflow the stack.
-    for (const issue of ajvIssues({ ...ctx, root, visited, covered }, validate.errors ?? [])) issues.push(issue);
+    for (const issue of validationIssues({ ...ctx, root, visited, covered }, errors)) issues.push(issue);
   }
   return dedupe(issues).sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
 }

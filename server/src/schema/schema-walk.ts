@@ -1,8 +1,8 @@
 /**
  * One walk of the document's value beside the schema: every value with the schema it falls
- * under, and the value as ajv should see it. Keys are matched as flyctl matches them: exactly,
- * else case-insensitively (Go's JSON decoding does), so `[HTTP_Service]` is checked as
- * `[http_service]` and the key-case finding says how to write it.
+ * under, and the value as JSON Schema validation should see it. Keys are matched as flyctl
+ * matches them: exactly, else case-insensitively (Go's JSON decoding does), so `[HTTP_Service]`
+ * is checked as `[http_service]` and the key-case finding says how to write it.
  */
 import type { KeySegmentNode } from '../toml/ast.js';
 import type { TomlTable, TomlValue } from '../toml/values.js';
@@ -110,19 +110,19 @@ function plainScalar(value: TomlValue): unknown {
 
 /**
  * Walks the value with the schema, calling `visit` for every value below the root, and returns
- * the plain data to validate (keys in canonical case; integers as numbers, as ajv knows no bigint).
+ * the plain data to validate (keys in canonical case; integers as numbers, as JSON knows no bigint).
  */
 export function walkWithSchema(root: TomlTable, schema: JsonSchema, visit: (v: Visited) => void): unknown {
   // `schemaHere` is the branch the value's type takes, worked out once by the caller.
   const walk = (value: TomlValue, schemaHere: JsonSchema | undefined, at: Visit | undefined, inMap: boolean): unknown => {
     const depth = at ? at.depth : 0;
-    // Below an unknown key or a value of the wrong type ajv does not look, and neither do the
+    // Below an unknown key or a value of the wrong type validation does not look, and neither do the
     // findings; map values are read a few levels deep (nan/inf there is still fatal). This keeps
     // a 20,000-level dotted key linear.
     if (!schemaHere && (!inMap || depth > MAX_MAP_DEPTH)) return shallow(value);
     if (value.type === 'table') {
       const isMap = inMap || isMapSchema(schemaHere);
-      // No prototype: a key named `__proto__` is data like any other, and ajv sees it as unknown.
+      // No prototype: a key named `__proto__` is data like any other, and validation sees it as unknown.
       const out: Record<string, unknown> = Object.create(null);
       // forEach, not for-of: cold code would allocate an iterator result and a [name, entry] pair per key.
       value.entries.forEach((entry, name) => {

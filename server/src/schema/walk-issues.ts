@@ -1,5 +1,5 @@
 /**
- * The findings that come from walking the document beside the schema rather than from ajv:
+ * The findings that come from walking the document beside the schema rather than from validation:
  * keys in the wrong case, legacy shapes and keys flyctl still rewrites (the schema's
  * `deprecationMessage`, `x-flylint-alias-of`, `x-flylint-legacy*` annotations), nan/inf, dates
  * where strings are expected, and tables that want one of several keys.

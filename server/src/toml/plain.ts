@@ -32,7 +32,7 @@ export function toPlainValue(value: TomlValue): PlainValue {
 /** Far deeper than any key a schema describes; below it a hostile document's tables (`a.b.c…` with 20,000 segments) are cut off instead of overflowing the stack. */
 const MAX_SCHEMA_DEPTH = 64;
 
-/** Plain data for JSON-schema validation: like toPlainValue, but every integer a number (ajv knows no bigint). */
+/** Plain data for JSON-schema validation: like toPlainValue, but every integer a number (JSON knows no bigint). */
 export function toSchemaData(value: TomlValue, depth = 0): unknown {
   if (depth > MAX_SCHEMA_DEPTH) return {};
   if (value.type === 'table') return Object.fromEntries([...value.entries].map(([k, e]) => [k, toSchemaData(e.value, depth + 1)]));

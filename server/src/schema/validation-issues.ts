@@ -1,10 +1,9 @@
 /**
- * ajv's errors, turned into findings for people: on the key for an unknown key, on the value for
- * a wrong type or value, on the table header for a missing key. Of an `anyOf`, only the branch the
- * value's type takes speaks (the schema's branches accept distinct types), so a wrong value inside
- * `[[services]]` is reported as itself, never as "must match a schema in anyOf".
+ * The validator's errors, turned into findings for people: on the key for an unknown key, on the
+ * value for a wrong type or value, on the table header for a missing key. Of an `anyOf`, only the
+ * branch the value's type takes speaks (the schema's branches accept distinct types), so a wrong
+ * value inside `[[services]]` is reported as itself, never as "must match a schema in anyOf".
  */
-import type { ErrorObject } from 'ajv';
 import type { TomlTable, TomlValue } from '../toml/values.js';
 import type { Fix, Severity, Suggestion } from '../lint/types.js';
 import { closestKey, didYouMean } from '../lint/did-you-mean.js';
@@ -17,8 +16,9 @@ import { describeFound, rangeOfValue } from './locate.js';
 import { expectedWords, firstSentence, inSection, keyWhere, listWords, sectionName } from './words.js';
 import { moveKeyFix, replaceValue, stringText, type EditContext } from './schema-fixes.js';
 import { shapeFix } from './walk-issues.js';
+import type { SchemaError } from './validate-schema.js';
 
-export interface AjvContext extends EditContext {
+export interface ValidationContext extends EditContext {
   root: TomlTable;
   /** Every value the walk saw, by `pathKey`. */
   visited: ReadonlyMap<string, Visited>;
@@ -30,26 +30,19 @@ export function pathKey(path: readonly (string | number)[]): string {
   return path.join('\u001f');
 }
 
-function pointerPath(pointer: string): Array<string | number> {
-  return pointer === '' ? [] : pointer.slice(1).split('/').map((p) => {
-    const part = p.replace(/~1/g, '/').replace(/~0/g, '~');
-    return /^\d+$/.test(part) ? Number(part) : part;
-  });
-}
-
 /** Whether an error comes from an anyOf branch the value's type does not take. */
-function fromOtherBranch(error: ErrorObject, anyOfPaths: ReadonlySet<string>): boolean {
-  return error.keyword === 'type' && anyOfPaths.has(error.instancePath);
+function fromOtherBranch(error: SchemaError, anyOfPaths: ReadonlySet<string>): boolean {
+  return error.keyword === 'type' && anyOfPaths.has(pathKey(error.path));
 }
 
-export function ajvIssues(ctx: AjvContext, errors: readonly ErrorObject[]): SchemaIssue[] {
+export function validationIssues(ctx: ValidationContext, errors: readonly SchemaError[]): SchemaIssue[] {
   // An anyOf whose branches all reject the value's type is reported as one type error; when a
   // branch does take the type, the other branches' type errors are noise.
-  const anyOfPaths = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
+  const anyOfPaths = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => pathKey(e.path)));
   const issues: SchemaIssue[] = [];
   for (const error of errors) {
     if (fromOtherBranch(error, anyOfPaths)) continue;
-    const path = pointerPath(error.instancePath);
+    const path = error.path;
     if (ctx.covered.has(pathKey(path))) continue;
     const issue = mapError(ctx, error, path);
     if (issue) issues.push(issue);
@@ -57,14 +50,14 @@ export function ajvIssues(ctx: AjvContext, errors: readonly ErrorObject[]): Sche
   return issues;
 }
 
-function visitedAt(ctx: AjvContext, path: readonly (string | number)[]): Visited | undefined {
+function visitedAt(ctx: ValidationContext, path: readonly (string | number)[]): Visited | undefined {
   if (path.length === 0) return { path: [], value: ctx.root, schema: flySchema, declared: flySchema, inMap: false };
   return ctx.visited.get(pathKey(path));
 }
 
-function mapError(ctx: AjvContext, error: ErrorObject, path: Array<string | number>): SchemaIssue | undefined {
+function mapError(ctx: ValidationContext, error: SchemaError, path: Array<string | number>): SchemaIssue | undefined {
   if (error.keyword === 'additionalProperties') {
-    const extra = String((error.params as { additionalProperty: string }).additionalProperty);
+    const extra = error.additionalProperty!;
     return unknownKey(ctx, path, extra);
   }
   const at = visitedAt(ctx, path);
@@ -89,7 +82,7 @@ function mapError(ctx: AjvContext, error: ErrorObject, path: Array<string | numb
       return { kind: 'invalid-value', message: `${keyWhere(path)} must be ${range} (got ${describeFound(at.value)})`, range: rangeOfValue(at) };
     }
     case 'required': {
-      const missing = String((error.params as { missingProperty: string }).missingProperty);
+      const missing = error.missingProperty!;
       const schema = at.schema?.properties?.[missing];
       const sentence = firstSentence(schema?.description)?.replace(/`/g, '');
       // The message puts the sentence in parentheses: asides of its own would nest.
@@ -104,7 +97,7 @@ function mapError(ctx: AjvContext, error: ErrorObject, path: Array<string | numb
   }
 }
 
-function unknownKey(ctx: AjvContext, parentPath: Array<string | number>, key: string): SchemaIssue | undefined {
+function unknownKey(ctx: ValidationContext, parentPath: Array<string | number>, key: string): SchemaIssue | undefined {
   const at = ctx.visited.get(pathKey([...parentPath, key]));
   const parent = visitedAt(ctx, parentPath);
   if (!at?.key || !parent || parent.value.type !== 'table') return undefined;
@@ -158,7 +151,7 @@ function tableAt(root: TomlTable, names: readonly string[]): TomlTable | undefin
   return current?.type === 'table' ? current : undefined;
 }
 
-function typeIssue(ctx: AjvContext, at: Visited, declared: JsonSchema): SchemaIssue {
+function typeIssue(ctx: ValidationContext, at: Visited, declared: JsonSchema): SchemaIssue {
   const where = keyWhere(at.path);
   const range = rangeOfValue(at);
   const expected = expectedWords(declared);
@@ -174,7 +167,7 @@ function typeIssue(ctx: AjvContext, at: Visited, declared: JsonSchema): SchemaIs
 }
 
 /** The one reading flyctl could have meant, where there is exactly one. */
-function typeFix(ctx: AjvContext, at: Visited, declared: JsonSchema): Fix | undefined {
+function typeFix(ctx: ValidationContext, at: Visited, declared: JsonSchema): Fix | undefined {
   const types = typesOf(declared);
   const value = at.value;
   const shape = shapeFix(ctx, value, types);
@@ -192,7 +185,7 @@ function typeFix(ctx: AjvContext, at: Visited, declared: JsonSchema): Fix | unde
   return undefined;
 }
 
-function enumIssue(ctx: AjvContext, at: Visited, schema: JsonSchema): SchemaIssue | undefined {
+function enumIssue(ctx: ValidationContext, at: Visited, schema: JsonSchema): SchemaIssue | undefined {
   const soft = Boolean(schema['x-flylint-soft-enum']);
   // flyctl passes "" on as unset.
   if (soft && at.value.type === 'string' && at.value.value === '') return undefined;
@@ -218,7 +211,7 @@ function goDurationFor(text: string): string | undefined {
   return candidate !== text && parseGoDurationNs(candidate).ok ? candidate : undefined;
 }
 
-function patternIssue(ctx: AjvContext, at: Visited, schema: JsonSchema): SchemaIssue | undefined {
+function patternIssue(ctx: ValidationContext, at: Visited, schema: JsonSchema): SchemaIssue | undefined {
   const where = keyWhere(at.path);
   const range = rangeOfValue(at);
   const text = at.value.type === 'table' || at.value.type === 'array' ? '' : String(at.value.value);
