@@ -6,7 +6,10 @@ export function schemaRule(meta: RuleMeta, kind: SchemaIssueKind): Rule {
   return {
     meta,
     check(context) {
-      for (const issue of checkSchema(context.value, context.text)) {
+      const issues = checkSchema(context.value, context.text);
+      // Six rules read every issue of every file: an index loop allocates nothing while cold.
+      for (let i = 0; i < issues.length; i++) {
+        const issue = issues[i]!;
         if (issue.kind !== kind) continue;
         const { kind: _kind, ...report } = issue;
         context.report(report);

@@ -101,8 +101,12 @@ function defineImplicitFix(doc: DocumentNode, text: string, table: TomlTable, li
  * renames that line, and adding the key as well would define it twice once both fixes are applied.
  */
 function writtenMisspelt(table: TomlTable, key: string): boolean {
-  for (const name of table.entries.keys()) if (name !== key && isMisspellingOf(name, key)) return true;
-  return false;
+  let found = false;
+  // forEach: a for-of over the keys allocates per step while cold, and every lint asks this.
+  table.entries.forEach((_, name) => {
+    found ||= name !== key && isMisspellingOf(name, key);
+  });
+  return found;
 }
 
 // Every lint asks this of the same few names (each key of the top level against `swap_size_mb` …):

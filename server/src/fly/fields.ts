@@ -59,12 +59,18 @@ const lowerCaseIndexes = new WeakMap<TomlTable, Map<string, TomlEntry> | null>()
 function lowerCaseIndex(table: TomlTable): Map<string, TomlEntry> | null {
   let index = lowerCaseIndexes.get(table);
   if (index === undefined) {
-    index = null;
-    for (const name of table.entries.keys()) {
-      if (name.toLowerCase() === name) continue;
-      index = new Map();
-      for (const [each, entry] of table.entries) index.set(each.toLowerCase(), entry);
-      break;
+    // forEach, not for-of: every table of every file is asked, mostly while the code is cold,
+    // when an iterator allocates per step.
+    let upper = false;
+    table.entries.forEach((_, name) => {
+      upper ||= name.toLowerCase() !== name;
+    });
+    if (upper) {
+      const built = new Map<string, TomlEntry>();
+      table.entries.forEach((entry, each) => built.set(each.toLowerCase(), entry));
+      index = built;
+    } else {
+      index = null;
     }
     lowerCaseIndexes.set(table, index);
   }

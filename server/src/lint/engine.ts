@@ -93,7 +93,10 @@ export function lintAnalyzed(file: AnalyzedFile, siblings: readonly AnalyzedFile
     findings.push(withoutFixesInOpenTail(toFinding(current, r, file.filePath, siblings, siblingIndexes), openStart));
   };
   const context: RuleContext = { text: file.text, filePath: file.filePath || undefined, doc: file.doc, value: file.value, config: file.config, env: file.env, settings, project: siblings, report };
-  for (const rule of registry) {
+  // Index loops here and in the schema check: a for-of in code that is still cold allocates a
+  // result object per step, and a lint of a few hundred files is mostly cold code.
+  for (let r = 0; r < registry.length; r++) {
+    const rule = registry[r]!;
     const level = options.rules?.[rule.meta.id];
     if (level === 'off') continue;
     if (rule.meta.env === 'production' && !file.env.isProduction) continue;

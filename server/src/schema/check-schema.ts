@@ -50,7 +50,8 @@ function compute(root: TomlTable, text: string | undefined): SchemaIssue[] {
   const data = walkWithSchema(root, flySchema, (v) => {
     visits.push(v);
     const found = walkIssues(ctx, v);
-    for (const issue of found) {
+    for (let i = 0; i < found.length; i++) {
+      const issue = found[i]!;
       if (issue.kind === 'invalid-type') covered.add(pathKey(v.path));
       issues.push(issue);
     }

@@ -47,8 +47,12 @@ export function rangeOfValue(located: Located): OffsetRange {
 /** The key/value line a key segment belongs to (for edits that move or remove the line). */
 export function keyValueOf(doc: DocumentNode, segment: KeySegmentNode): KeyValueNode | undefined {
   const holds = (kv: KeyValueNode) => kv.key.segments.includes(segment);
-  for (const kv of doc.body) if (holds(kv)) return kv;
-  for (const table of doc.tables) for (const kv of table.body) if (holds(kv)) return kv;
+  // Index loops: this runs for many issues of many files, mostly while cold (a for-of allocates per step).
+  for (let i = 0; i < doc.body.length; i++) if (holds(doc.body[i]!)) return doc.body[i];
+  for (let t = 0; t < doc.tables.length; t++) {
+    const body = doc.tables[t]!.body;
+    for (let i = 0; i < body.length; i++) if (holds(body[i]!)) return body[i];
+  }
   return undefined;
 }
 
