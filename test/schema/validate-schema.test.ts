@@ -14,6 +14,7 @@ import { walkWithSchema } from '../../server/src/schema/schema-walk.js';
 import { flySchema } from '../../server/src/schema/schema-lookup.js';
 import { validateSchema, type SchemaError } from '../../server/src/schema/validate-schema.js';
 import { tomlFiles } from '../support/toml-files.js';
+import { ANNOTATIONS, assertValidatorCovers } from '../../scripts/schema-keywords.mjs';
 
 const shared = join(process.cwd(), '..', 'shared');
 const sourceSchema = JSON.parse(readFileSync(join(process.cwd(), 'schemas', 'fly.schema.json'), 'utf8')) as Record<string, unknown>;
@@ -21,17 +22,7 @@ const sourceSchema = JSON.parse(readFileSync(join(process.cwd(), 'schemas', 'fly
 /** ajv as the build runs it, annotations allowed as keywords. */
 function referenceValidator() {
   const ajv = new Ajv({ allErrors: true, strict: true, strictTypes: false, allowUnionTypes: true, unicodeRegExp: true, inlineRefs: false });
-  const annotations = new Set<string>();
-  const collect = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(collect);
-    if (!node || typeof node !== 'object') return;
-    for (const [key, value] of Object.entries(node)) {
-      if (key.startsWith('x-flylint-') || key === 'deprecationMessage') annotations.add(key);
-      if (key !== 'enum' && key !== 'default' && !key.startsWith('x-flylint-')) collect(value);
-    }
-  };
-  collect(sourceSchema);
-  ajv.addVocabulary([...annotations]);
+  ajv.addVocabulary(ANNOTATIONS);
   return ajv.compile(sourceSchema);
 }
 
@@ -144,5 +135,25 @@ describe('the schema validator reports what ajv reports', () => {
     ]) {
       expect(ours(data)).toEqual(theirs(data));
     }
+  });
+});
+
+describe('the build refuses a schema the validator cannot check', () => {
+  const check = (schema: unknown) => () => assertValidatorCovers(schema);
+
+  it('accepts schemas/fly.schema.json', () => {
+    expect(check(sourceSchema)).not.toThrow();
+  });
+
+  it.each([
+    ['a keyword it does not implement', { properties: { name: { type: 'string', minLength: 1 } } }, '#/properties/name: the schema validator does not implement "minLength"'],
+    ['oneOf', { oneOf: [{ type: 'string' }, { type: 'integer' }] }, 'does not implement "oneOf"'],
+    ['a check beside $ref', { properties: { a: { $ref: '#/definitions/x', type: 'string' } } }, '#/properties/a: only annotations may stand beside $ref, not type'],
+    ['an enum of objects', { enum: [{ a: 1 }] }, '#/enum: only strings, numbers and booleans'],
+    ['tuple items', { items: [{ type: 'string' }] }, '#/items: one schema, not a list'],
+    ['an if without then', { if: { required: ['a'] } }, 'an if needs a then'],
+    ['a false schema deep down', { definitions: { x: { items: { anyOf: [{ type: 'string' }, false] } } } }, '#/definitions/x/items/anyOf/1: a schema must be an object (or true)'],
+  ])('refuses %s', (_name, schema, message) => {
+    expect(check(schema)).toThrow(message);
   });
 });
