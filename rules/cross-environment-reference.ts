@@ -64,7 +64,12 @@ const rule: Rule = {
     ];
     // Most configs name no app host at all and are done after one look at their own strings;
     // the others are compared only with the project's apps they name, not with every config.
-    const named = strings.flatMap((s) => (s.value.type === 'string' && HOST_SUFFIX.test(String(s.value.value)) ? [{ ...s, text: String(s.value.value), hosts: hostsIn(String(s.value.value)) }] : []));
+    const named: Array<(typeof strings)[number] & { text: string; hosts: Set<string> }> = [];
+    for (const s of strings) {
+      if (s.value.type !== 'string') continue;
+      const text = String(s.value.value);
+      if (HOST_SUFFIX.test(text)) named.push({ ...s, text, hosts: hostsIn(text) });
+    }
     if (named.length === 0) return;
     // Configs of another environment whose app one of the strings names (an app name that is not
     // a plain Fly app name is matched literally below).

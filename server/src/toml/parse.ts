@@ -545,10 +545,10 @@ class Parser {
 
   private lastTokenEnd(): number {
     // The end of the last non-trivia token: an unclosed value does not swallow trailing blank lines.
+    // The packed list holds no whitespace or line breaks; comments are the only trivia in it.
     const tokens = this.tokens;
     for (let i = this.tokensEnd - 3; i >= 0; i -= 3) {
-      const code = tokens[i];
-      if (code !== TOKEN.whitespace && code !== TOKEN.newline && code !== TOKEN.comment) return tokens[i + 2]!;
+      if (tokens[i] !== TOKEN.comment) return tokens[i + 2]!;
     }
     return this.pos;
   }
