@@ -1,5 +1,5 @@
 import type { Rule } from '../server/src/lint/rule.js';
-import { REGIONS, DEPRECATED_REGIONS } from '../server/src/fly/regions.js';
+import { REGIONS, regionCity, regionSuccessor } from '../server/src/fly/regions.js';
 import { didYouMean } from '../server/src/lint/did-you-mean.js';
 import { stringLiteral } from '../server/src/edit/insert-key.js';
 import { appRange } from './production-helpers.js';
@@ -24,20 +24,20 @@ const rule: Rule = {
       return;
     }
     const code = region.value;
-    if (REGIONS[code]) return;
-    const replacement = DEPRECATED_REGIONS[code];
+    if (regionCity(code)) return;
+    const replacement = regionSuccessor(code);
     if (replacement) {
       context.report({
-        message: `Region "${code}" is retired; Fly.io moved it to "${replacement}" (${REGIONS[replacement]}). Use primary_region = "${replacement}"`,
+        message: `Region "${code}" is retired; Fly.io moved it to "${replacement}" (${regionCity(replacement)}). Use primary_region = "${replacement}"`,
         range: valueRange(region),
         tags: ['deprecated'],
         suggestions: [{ desc: `Use "${replacement}"`, fix: { range: valueRange(region), text: stringLiteral(context.doc, replacement) } }],
       });
       return;
     }
-    const closest = didYouMean(code.toLowerCase(), Object.keys(REGIONS)) ?? (REGIONS[code.toLowerCase()] ? code.toLowerCase() : undefined);
+    const closest = didYouMean(code.toLowerCase(), Object.keys(REGIONS)) ?? (regionCity(code.toLowerCase()) ? code.toLowerCase() : undefined);
     context.report({
-      message: `"${code}" is not a Fly.io region${closest ? `. Did you mean "${closest}" (${REGIONS[closest]})?` : ''}`,
+      message: `"${code}" is not a Fly.io region${closest ? `. Did you mean "${closest}" (${regionCity(closest)})?` : ''}`,
       range: valueRange(region),
       ...(closest ? { suggestions: [{ desc: `Use "${closest}"`, fix: { range: valueRange(region), text: stringLiteral(context.doc, closest) } }] } : {}),
     });

@@ -2,7 +2,7 @@ import type { Rule } from '../server/src/lint/rule.js';
 import type { Fix } from '../server/src/lint/types.js';
 import { appendArrayTableFix, stringLiteral } from '../server/src/edit/insert-key.js';
 import { mergeEdits } from '../server/src/edit/merge-edits.js';
-import { PRESETS, CPU_RULES, effectiveGuest, nearestValidMemory } from '../server/src/fly/vm-presets.js';
+import { CPU_RULES, effectiveGuest, nearestValidMemory, presetOf } from '../server/src/fly/vm-presets.js';
 import { insertKeyFix } from '../server/src/edit/insert-key.js';
 import { appRange } from './production-helpers.js';
 import { valueRange } from './rule-helpers.js';
@@ -35,7 +35,7 @@ const rule: Rule = {
     }
     for (const vm of config.vms) {
       const guest = effectiveGuest({
-        ...(vm.size && PRESETS[vm.size.value] ? { size: vm.size.value } : {}),
+        ...(vm.size && presetOf(vm.size.value) ? { size: vm.size.value } : {}),
         ...(vm.cpuKind ? { cpuKind: vm.cpuKind.value } : {}),
         ...(vm.cpus ? { cpus: vm.cpus.value } : {}),
         ...(vm.memoryMb ? { memoryMb: vm.memoryMb.value } : {}),

@@ -17,7 +17,7 @@ export const anyBytesAsText = fc.tuple(fc.uint8Array({ maxLength: 400 }), fc.con
 // ---------------------------------------------------------------------------------------------
 // TOML-shaped documents: every value kind, dotted and quoted keys, headers, comments, CRLF.
 
-const FLY_KEYS = ['app', 'primary_region', 'kill_signal', 'kill_timeout', 'swap_size_mb', 'internal_port', 'auto_stop_machines', 'auto_start_machines', 'min_machines_running', 'force_https', 'processes', 'memory', 'memory_mb', 'cpus', 'cpu_kind', 'size', 'interval', 'timeout', 'grace_period', 'port', 'handlers', 'source', 'destination', 'dockerfile', 'image', 'strategy', 'release_command', 'guest_path', 'local_path', 'raw_value', 'Kill_Timeout', 'APP'];
+const FLY_KEYS = ['app', 'primary_region', 'kill_signal', 'kill_timeout', 'swap_size_mb', 'internal_port', 'auto_stop_machines', 'auto_start_machines', 'min_machines_running', 'force_https', 'processes', 'memory', 'memory_mb', 'cpus', 'cpu_kind', 'size', 'interval', 'timeout', 'grace_period', 'port', 'handlers', 'source', 'destination', 'dockerfile', 'image', 'strategy', 'release_command', 'guest_path', 'local_path', 'raw_value', 'Kill_Timeout', 'APP', 'constructor', '__proto__', 'toString'];
 
 const bareKey = fc.oneof(fc.constantFrom(...FLY_KEYS), fc.stringMatching(/^[A-Za-z0-9_-]{1,10}$/));
 const quotedKey = fc.oneof(
@@ -42,7 +42,7 @@ const float = fc.oneof(
 const dateTime = fc.constantFrom('1979-05-27T07:32:00Z', '1979-05-27 07:32:00-07:00', '1979-05-27T00:32:00.999999', '1979-05-27', '07:32:00', '07:32', '1979-05-27T07:32', '2026-02-30', '1979-13-01', '24:00:00', '1979-05-27T07:32:00+25:00');
 const basicString = fc.oneof(
   fc.string({ maxLength: 20 }).map((s) => JSON.stringify(s)),
-  fc.constantFrom('"\\e[1m"', '"\\x41"', '"\\u00e9\\U0001F600"', '"\\uD800"', '"\\q"', '"bad\\', '"1gb"', '"512mb"', '"30s"', '"1m30s"', '"performance"', '"shared"', '"stop"', '"suspend"', '"ams"', '"immediate"', '"bluegreen"'),
+  fc.constantFrom('"\\e[1m"', '"\\x41"', '"\\u00e9\\U0001F600"', '"\\uD800"', '"\\q"', '"bad\\', '"1gb"', '"512mb"', '"30s"', '"1m30s"', '"performance"', '"shared"', '"stop"', '"suspend"', '"ams"', '"immediate"', '"bluegreen"', '"constructor"', '"__proto__"', '"5constructor"', '"1toString"', '"hasOwnProperty"'),
 );
 const literalString = fc.stringMatching(/^[^'\r\n]{0,20}$/).map((s) => `'${s}'`);
 const multilineString = fc.constantFrom('"""\nline one\n  line two"""', '"""\\\n   continued \\\n  """', "'''\nraw \\n text\n'''", '""""quoted""""', "''''''", '"""a""b"""', '"""\r\ncrlf\r\n"""', '"""unclosed\n', "'''unclosed\n");

@@ -8,7 +8,7 @@ import { valueKindAt } from './value-kinds.js';
 import { goValueString } from './fields.js';
 import { durationWords, goNumberString, parseGoDurationNs, parseMemoryMb, parseVolumeGb, type DurationUnit } from './units.js';
 import { presetOf } from './vm-presets.js';
-import { REGIONS, DEPRECATED_REGIONS } from './regions.js';
+import { regionCity, regionSuccessor } from './regions.js';
 
 export interface ValueReading {
   /** What flyctl makes of it: `5 seconds`, `1024 MB`, or why it cannot read it. */
@@ -111,11 +111,14 @@ export function describeValueAt(keyPath: readonly (string | number)[], value: To
       if (typeof v === 'bigint' || typeof v === 'number') return Number(v) >= 0 && Number(v) <= 3 && Number.isInteger(Number(v)) ? { text: `"${names[Number(v)]}"`, ok: true } : { text: 'not a persist_rootfs value (0–3)', ok: false };
       return undefined;
     }
-    case 'region':
+    case 'region': {
       if (typeof v !== 'string') return undefined;
-      if (Object.hasOwn(REGIONS, v)) return { text: REGIONS[v]!, ok: true };
-      if (Object.hasOwn(DEPRECATED_REGIONS, v)) return { text: `a retired region; use "${DEPRECATED_REGIONS[v]}" (${REGIONS[DEPRECATED_REGIONS[v]!] ?? ''})`, ok: true };
+      const city = regionCity(v);
+      if (city) return { text: city, ok: true };
+      const successor = regionSuccessor(v);
+      if (successor) return { text: `a retired region; use "${successor}" (${regionCity(successor) ?? ''})`, ok: true };
       return undefined;
+    }
   }
 }
 

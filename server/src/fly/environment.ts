@@ -14,21 +14,22 @@ export interface EnvironmentSources {
   appName?: string;
 }
 
-const CANONICAL: Record<string, string> = {
-  production: 'production',
-  prod: 'production',
-  staging: 'staging',
-  stage: 'staging',
-  stg: 'staging',
-  dev: 'development',
-  development: 'development',
-  test: 'test',
-  testing: 'test',
-  qa: 'qa',
-  preview: 'preview',
-  review: 'review',
-  sandbox: 'sandbox',
-};
+// A Map: names come from file names, comments and --env, and `fly.constructor.toml` must not find an inherited property.
+const CANONICAL = new Map<string, string>([
+  ['production', 'production'],
+  ['prod', 'production'],
+  ['staging', 'staging'],
+  ['stage', 'staging'],
+  ['stg', 'staging'],
+  ['dev', 'development'],
+  ['development', 'development'],
+  ['test', 'test'],
+  ['testing', 'test'],
+  ['qa', 'qa'],
+  ['preview', 'preview'],
+  ['review', 'review'],
+  ['sandbox', 'sandbox'],
+]);
 
 /** App-name suffixes that name a non-production environment (`shop-staging`, `shop-pr-12`). */
 const APP_SUFFIX = /-(staging|stage|stg|dev|development|preview|review|sandbox|qa|test)$/i;
@@ -38,7 +39,7 @@ const ENV_COMMENT = /^\s*flylint-env\s*:\s*([A-Za-z0-9_-]+)/;
 
 export function canonicalEnvironment(name: string): string {
   const lower = name.trim().toLowerCase();
-  return CANONICAL[lower] ?? lower;
+  return CANONICAL.get(lower) ?? lower;
 }
 
 function info(name: string, source: EnvironmentInfo['source'], reason: string): EnvironmentInfo {
@@ -52,12 +53,13 @@ export function environmentFromFileName(filePath: string): string | undefined {
   const base = parts[parts.length - 1] ?? '';
   const stem = base.replace(/\.toml$/i, '').replace(/\.(sample|example|tpl|template)$/i, '');
   for (const word of stem.split(/[._-]+/)) {
-    const canonical = CANONICAL[word.toLowerCase()];
+    const canonical = CANONICAL.get(word.toLowerCase());
     if (canonical) return canonical;
   }
   // `apps/web/production/fly.toml`: a folder named for the environment, right above the file.
   const folder = parts[parts.length - 2]?.toLowerCase();
-  if (folder && CANONICAL[folder] && /^fly\.toml$/i.test(base)) return CANONICAL[folder];
+  const fromFolder = folder ? CANONICAL.get(folder) : undefined;
+  if (fromFolder && /^fly\.toml$/i.test(base)) return fromFolder;
   return undefined;
 }
 

@@ -40,3 +40,15 @@ export const DEPRECATED_REGIONS: Record<string, string> = {
   eze: 'gru',
   hkg: 'sin',
 };
+
+// Codes come from the user's config: a code such as `constructor` must not find an inherited property.
+
+/** The city of a current region code. */
+export function regionCity(code: string): string | undefined {
+  return Object.hasOwn(REGIONS, code) ? REGIONS[code] : undefined;
+}
+
+/** The region a retired code moved to. */
+export function regionSuccessor(code: string): string | undefined {
+  return Object.hasOwn(DEPRECATED_REGIONS, code) ? DEPRECATED_REGIONS[code] : undefined;
+}

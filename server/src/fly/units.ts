@@ -8,16 +8,17 @@ export type DurationUnit = 's' | 'ms' | 'ns';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
 
-const NS_PER_UNIT: Record<string, bigint> = {
-  ns: 1n,
-  us: 1_000n,
-  'µs': 1_000n, // U+00B5
-  'μs': 1_000n, // U+03BC
-  ms: 1_000_000n,
-  s: 1_000_000_000n,
-  m: 60_000_000_000n,
-  h: 3_600_000_000_000n,
-};
+// A Map: unit names come from the user's text, and `5constructor` must not find an inherited property.
+const NS_PER_UNIT = new Map<string, bigint>([
+  ['ns', 1n],
+  ['us', 1_000n],
+  ['µs', 1_000n], // U+00B5
+  ['μs', 1_000n], // U+03BC
+  ['ms', 1_000_000n],
+  ['s', 1_000_000_000n],
+  ['m', 60_000_000_000n],
+  ['h', 3_600_000_000_000n],
+]);
 const MAX_NS = 1n << 63n;
 
 function isDigit(c: string | undefined): boolean {
@@ -75,7 +76,7 @@ export function parseGoDurationNs(orig: string): Parsed<bigint> {
     if (k === 0) return { ok: false, error: `time: missing unit in duration ${goQuote(orig)}` };
     const unitName = s.slice(0, k);
     s = s.slice(k);
-    const unit = NS_PER_UNIT[unitName];
+    const unit = NS_PER_UNIT.get(unitName);
     if (unit === undefined) return { ok: false, error: `time: unknown unit ${goQuote(unitName)} in duration ${goQuote(orig)}` };
     if (v > MAX_NS / unit) return invalid;
     v *= unit;
