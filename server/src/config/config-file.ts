@@ -9,6 +9,7 @@ import type { TomlTable } from '../toml/values.js';
 import { LineIndex } from '../lint/line-index.js';
 import type { LintOptions, RuleLevel } from '../lint/engine.js';
 import { globMatches } from './glob.js';
+import { secretPatternProblem } from '../lint/secret-patterns.js';
 import { didYouMean } from '../lint/did-you-mean.js';
 import type { ErrorObject } from 'ajv';
 import validateConfig from '../schema/generated/config-validator.js';
@@ -88,13 +89,17 @@ export function parseConfigFile(text: string, filePath: string, knownRules: read
   if (rules?.type === 'table') readRules(rules, knownRules, config, at);
   const patterns = valueAtPointer(root, ['secrets', 'patterns'])?.value;
   (data.secrets?.patterns ?? []).forEach((pattern, i) => {
+    const item = patterns?.type === 'array' ? patterns.items[i] : undefined;
+    const offset = item ? rangeOfValue({ value: item })[0] : 0;
     try {
       new RegExp(pattern, 'i');
-      config.secretPatterns.push(pattern);
     } catch {
-      const item = patterns?.type === 'array' ? patterns.items[i] : undefined;
-      at(item ? rangeOfValue({ value: item })[0] : 0, `secrets.patterns: "${pattern}" is not a valid regular expression`);
+      at(offset, `secrets.patterns: "${pattern}" is not a valid regular expression`);
+      return;
     }
+    const problem = secretPatternProblem(pattern);
+    if (problem) at(offset, `secrets.patterns: "${pattern}" cannot be used: ${problem}. Repeat single characters or classes, as in "^[A-Z_]*LICENSE_KEY$"`);
+    else config.secretPatterns.push(pattern);
   });
   return errors.length ? { errors } : { config, errors };
 }

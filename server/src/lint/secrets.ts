@@ -4,6 +4,7 @@
  * leaving alone the settings that merely talk about secrets (`PASSWORD_MIN_LENGTH`,
  * `TOKEN_EXPIRY`), booleans, numbers and placeholders.
  */
+import { matchesSecretPattern } from './secret-patterns.js';
 
 const SECRET_NAME = /(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CLIENT_?SECRET|CREDENTIALS?|AUTH_?KEY|SIGNING_?KEY|ENCRYPTION_?KEY|MASTER_?KEY|SENTRY_DSN|WEBHOOK_SECRET|SESSION_KEY|COOKIE_SECRET|JWT)/i;
 /** Names that describe a secret's policy, not the secret itself. */
@@ -43,7 +44,7 @@ export function detectSecret(name: string, value: unknown, extraPatterns: readon
   const credentials = URL_CREDENTIALS.exec(trimmed);
   if (credentials && !PLACEHOLDER.test(credentials[1]!)) return { reason: 'a URL with a password in it' };
   if (KNOWN_PREFIX.test(trimmed)) return { reason: 'a value in the format of an API token or private key' };
-  const extra = extraPatterns.some((p) => new RegExp(p, 'i').test(name));
+  const extra = matchesSecretPattern(name, extraPatterns);
   if ((SECRET_NAME.test(name) && !SETTING_NAME.test(name)) || extra) {
     // A secret-sounding name with a value that is a word or short setting is most likely not a secret.
     // Identifier-like values (`_shop_session`, `HS256`-free words) name things; secrets mix in digits or symbols.
