@@ -52,6 +52,17 @@ describe('output', () => {
     expect(r.stdout).toMatch(/\n✖ \d+ problems \(\d+ errors?, \d+ warnings?, \d+ infos?\)\n/);
   });
 
+  it.each([
+    ['a duplicated [env] key', '[env]\n  DB_PASSWORD = "Hunter2Secret!x9"\n  DB_PASSWORD = "Hunter2Secret!x7"\n'],
+    ['a duplicated dotted key', 'env.DB_PASSWORD = "Hunter2Secret!x9"\nenv.DB_PASSWORD = "Hunter2Secret!x7"\n'],
+  ])('prints no code frame that shows a secret, even on %s', (_name, body) => {
+    const dir = project({ 'fly.toml': `app = "shop"\nprimary_region = "ams"\n${body}` });
+    const r = flylint([], { cwd: dir });
+    expect(r.stdout).toMatch(/error +Duplicate key "(env\.)?DB_PASSWORD"/);
+    expect(r.stdout).toContain('secret-in-env');
+    expect(r.stdout).not.toContain('Hunter2');
+  });
+
   it('shows paths relative to the current directory', () => {
     const dir = project({ 'apps/api/fly.toml': BROKEN });
     expect(flylint(['apps'], { cwd: dir }).stdout).toMatch(/^apps\/api\/fly\.toml\n/);

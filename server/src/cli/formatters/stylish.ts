@@ -47,10 +47,19 @@ function secretLines(findings: readonly Located[]): Set<number> {
   return lines;
 }
 
-/** A frame under errors only, and never one that would print a secret's line. */
-function wantsCodeFrame(f: Located, hidden: ReadonlySet<number>): boolean {
+/**
+ * A frame under errors only, and never one that would print a secret's line. Nor one for a finding
+ * that points back at a secret's line: a second definition of a secret key (a duplicate key, which
+ * the parser leaves out of the values the secret check reads) holds the same kind of value.
+ */
+function wantsCodeFrame(f: Located, hidden: ReadonlySet<number>, index: LineIndex, filePath: string): boolean {
   if (f.severity !== 'error' || f.ruleId === 'secret-in-env') return false;
   for (let line = f.location.line; line <= f.location.endLine; line++) if (hidden.has(line)) return false;
+  for (const rel of f.related ?? []) {
+    if (rel.filePath && rel.filePath !== filePath) continue;
+    const at = index.location(rel.range);
+    for (let line = at.line; line <= at.endLine; line++) if (hidden.has(line)) return false;
+  }
   return true;
 }
 
@@ -72,7 +81,7 @@ export function formatStylish(reports: readonly FileReport[], c: Colors, display
       const sev = f.severity === 'error' ? c.red('error  ') : f.severity === 'warning' ? c.yellow('warning') : c.blue('info   ');
       out.push(`  ${c.dim(pos.padEnd(posWidth))}  ${sev}  ${f.message}  ${c.dim(f.ruleId)}`);
       for (const rel of f.related ?? []) out.push(`  ${' '.repeat(posWidth)}  ${c.dim(`note: ${relatedNote(rel, report, index, display)}`)}`);
-      if (wantsCodeFrame(f, hidden)) out.push(codeFrame(index, f.location.line, f.location.column, f.location.endLine, f.location.endColumn, c));
+      if (wantsCodeFrame(f, hidden, index, report.filePath)) out.push(codeFrame(index, f.location.line, f.location.column, f.location.endLine, f.location.endColumn, c));
     }
     out.push('');
   }
