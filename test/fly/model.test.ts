@@ -43,6 +43,12 @@ describe('top level', () => {
     expect(model('APP = "upper"\napp = "lower"\n').appName).toBe('lower');
   });
 
+  it('of several spellings in another case reads the one that sorts last, as flyctl\'s sorted JSON step does', () => {
+    expect(model('PRIMARY_REGION = "ord"\nPrimary_Region = "ams"\n').primaryRegion?.value).toBe('ams');
+    expect(model('Primary_Region = "ams"\nPRIMARY_REGION = "ord"\n').primaryRegion?.value).toBe('ams');
+    expect(model('[HTTP_SERVICE]\ninternal_port = 1\n[Http_Service]\ninternal_port = 2\n').services[0]?.internalPort?.value).toBe(2);
+  });
+
   it('reads wrong types as absent', () => {
     const m = model('app = 123\nswap_size_mb = "512"\nkill_timeout = true\nprimary_region = ["ams"]\n');
     expect(m.app).toBeUndefined();

@@ -25,6 +25,18 @@ ruleCases(rule, [
     ],
   },
   {
+    // flyctl writes the keys in sorted order and keeps the last: "Primary_Region" beats "PRIMARY_REGION".
+    // Renaming the one it reads keeps the value it deploys; renaming the other would swap them.
+    name: 'of two spellings in another case, only the one flyctl reads is renamed, in either order',
+    text: lines('PRIMARY_REGION = "ord"', 'Primary_Region = "ams"'),
+    expect: [{ at: 'Primary_Region', message: /^"Primary_Region" should be written "primary_region"/, fixed: lines('PRIMARY_REGION = "ord"', 'primary_region = "ams"') }],
+  },
+  {
+    name: 'of two spellings written the other way round, still the one that sorts last',
+    text: lines('Kill_Timeout = "5s"', 'KILL_TIMEOUT = "6s"'),
+    expect: [{ at: 'Kill_Timeout', message: /^"Kill_Timeout" should be written "kill_timeout"/, fixed: lines('kill_timeout = "5s"', 'KILL_TIMEOUT = "6s"') }],
+  },
+  {
     name: 'names in maps keep their case',
     text: lines('app = "shop"', '[env]', 'Log_Level = "debug"', '[processes]', 'Web = "bin/web"', '[checks.Alive]', 'type = "tcp"', 'port = 8080'),
     expect: [],

@@ -91,6 +91,11 @@ ruleCases(rule, [
     expect: [{ at: 'APP', message: '"APP" at the top level is ignored: "app" is set too, and flyctl uses that one. Remove "APP"' }],
   },
   {
+    name: 'of two spellings in another case, the one that sorts first is ignored',
+    text: lines('app = "shop"', 'Primary_Region = "ams"', 'PRIMARY_REGION = "ord"'),
+    expect: [{ at: 'PRIMARY_REGION', message: '"PRIMARY_REGION" at the top level is ignored: "Primary_Region" is set too, and flyctl uses that one. Remove "PRIMARY_REGION"' }],
+  },
+  {
     name: 'an unknown key inside a section of the wrong type is not looked at',
     text: lines('[[http_service]]', 'internal_prot = 8080'),
     expect: [],

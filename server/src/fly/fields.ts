@@ -44,19 +44,21 @@ export function lookup(table: TomlTable | undefined, key: string): (TomlEntry & 
   const lower = key.toLowerCase();
   const index = lowerCaseIndex(table);
   // Without an index every name is written in lower case, so the entries are their own index.
-  const found = index ? index.get(lower) : lower === key ? undefined : table.entries.get(lower);
+  const found = index ? index.get(lower)?.entry : lower === key ? undefined : table.entries.get(lower);
   return found && { key: found.key, value: found.value, exact: false };
 }
 
 // Most looked-up keys are absent; scanning the table for another spelling each time made the
 // model quadratic in the size of big tables. Tables are complete once parsed, so the index is kept.
-const lowerCaseIndexes = new WeakMap<TomlTable, Map<string, TomlEntry> | null>();
+const lowerCaseIndexes = new WeakMap<TomlTable, Map<string, { name: string; entry: TomlEntry }> | null>();
 
 /**
- * Entries by lower-cased name; the last spelling wins, as flyctl's decoder lets it. Null when
+ * Entries by lower-cased name, each the spelling flyctl uses: its JSON step writes a table's keys
+ * in sorted order and the decoder keeps the last match, so of `PRIMARY_REGION` and
+ * `Primary_Region` the second wins, and the lower-case spelling beats every other. Null when
  * every name is already in lower case (most tables): then no index is needed.
  */
-function lowerCaseIndex(table: TomlTable): Map<string, TomlEntry> | null {
+function lowerCaseIndex(table: TomlTable): Map<string, { name: string; entry: TomlEntry }> | null {
   let index = lowerCaseIndexes.get(table);
   if (index === undefined) {
     // forEach, not for-of: every table of every file is asked, mostly while the code is cold,
@@ -66,8 +68,12 @@ function lowerCaseIndex(table: TomlTable): Map<string, TomlEntry> | null {
       upper ||= name.toLowerCase() !== name;
     });
     if (upper) {
-      const built = new Map<string, TomlEntry>();
-      table.entries.forEach((entry, each) => built.set(each.toLowerCase(), entry));
+      const built = new Map<string, { name: string; entry: TomlEntry }>();
+      table.entries.forEach((entry, name) => {
+        const lower = name.toLowerCase();
+        const held = built.get(lower);
+        if (!held || held.name < name) built.set(lower, { name, entry });
+      });
       index = built;
     } else {
       index = null;
@@ -75,6 +81,11 @@ function lowerCaseIndex(table: TomlTable): Map<string, TomlEntry> | null {
     lowerCaseIndexes.set(table, index);
   }
   return index;
+}
+
+/** The spelling flyctl reads of the keys written like `name` but for case (`name` itself when it is the only one). */
+export function caseWinner(table: TomlTable, name: string): string {
+  return lowerCaseIndex(table)?.get(name.toLowerCase())?.name ?? name;
 }
 
 /** The node of a scalar or an inline array (arrays of tables and tables have none). */

@@ -7,6 +7,7 @@
 import type { KeySegmentNode } from '../toml/ast.js';
 import type { TomlTable, TomlValue } from '../toml/values.js';
 import { branchFor, propertySchema, type JsonSchema } from './schema-lookup.js';
+import { caseWinner } from '../fly/fields.js';
 
 export interface Visited {
   /** The path as the schema names it (canonical key case, array indices). */
@@ -76,14 +77,18 @@ export function jsonTypeOfValue(value: TomlValue): string {
   }
 }
 
-/** The known key a written key stands for: itself, else the one it matches ignoring case (when that one is not written too). */
+/**
+ * The known key a written key stands for: itself, else the one it matches ignoring case, when
+ * flyctl reads this spelling (of several spellings of one key it reads one, see caseWinner; the
+ * others are unknown keys it ignores).
+ */
 export function canonicalKey(table: TomlTable, schema: JsonSchema | undefined, key: string): string | undefined {
   const properties = schema?.properties;
   if (!properties) return undefined;
   if (Object.hasOwn(properties, key)) return key;
   const lower = key.toLowerCase();
   const match = Object.keys(properties).find((k) => k.toLowerCase() === lower);
-  return match && !table.entries.has(match) ? match : undefined;
+  return match && caseWinner(table, key) === key ? match : undefined;
 }
 
 const MAX_MAP_DEPTH = 16;

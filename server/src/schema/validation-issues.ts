@@ -8,6 +8,7 @@ import type { TomlTable, TomlValue } from '../toml/values.js';
 import type { Fix, Severity, Suggestion } from '../lint/types.js';
 import { closestKey, didYouMean } from '../lint/did-you-mean.js';
 import { parseGoDurationNs, parseMemoryMb } from '../fly/units.js';
+import { caseWinner } from '../fly/fields.js';
 import type { SchemaIssue } from './check-schema.js';
 import type { Visited } from './schema-walk.js';
 import { jsonTypeOfValue } from './schema-walk.js';
@@ -106,13 +107,15 @@ function unknownKey(ctx: ValidationContext, parentPath: Array<string | number>, 
   const section = inSection(parentPath);
   const sameCase = known.find((k) => k.toLowerCase() === key.toLowerCase());
   if (sameCase) {
-    const winner = parent.value.entries.get(sameCase)?.key;
+    // Another spelling of the key is the one flyctl reads: the exact one, or the one that sorts last.
+    const used = caseWinner(parent.value, key);
+    const winner = parent.value.entries.get(used)?.key;
     return {
       kind: 'unknown-key',
-      message: `"${key}" ${section} is ignored: "${sameCase}" is set too, and flyctl uses that one. Remove "${key}"`,
+      message: `"${key}" ${section} is ignored: "${used}" is set too, and flyctl uses that one. Remove "${key}"`,
       range,
       tags: ['unnecessary'],
-      ...(winner ? { related: [{ message: `"${sameCase}" is set here`, range: [winner.start, winner.end] as [number, number] }] } : {}),
+      ...(winner ? { related: [{ message: `"${used}" is set here`, range: [winner.start, winner.end] as [number, number] }] } : {}),
     };
   }
   const hints = parent.schema?.['x-flylint-hints'] as Record<string, string> | undefined;
