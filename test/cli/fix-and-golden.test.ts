@@ -1,5 +1,5 @@
 /** Golden output of every format on one project, and --fix on real files. */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -149,7 +149,10 @@ describe('--unsafe-fixes on the real-world corpus', () => {
     const dir = mkdtempSync(join(tmpdir(), 'flylint-corpus-'));
     const names = readdirSync(corpus).filter((n) => n.endsWith('.toml'));
     expect(names.length).toBeGreaterThan(250);
-    for (const name of names) cpSync(join(corpus, name), join(dir, name));
+    for (const name of names) {
+      cpSync(join(corpus, name), join(dir, name));
+      chmodSync(join(dir, name), 0o644); // the corpus is kept read-only, and --fix leaves read-only files alone
+    }
     type Report = Array<{ filePath: string; messages: Array<{ ruleId: string; severity: number; fix?: unknown }> }>;
     const lint = () => JSON.parse(flylint(['--format', 'json', ...names], { cwd: dir }).stdout) as Report;
     const tomlErrors = (report: Report) => Object.fromEntries(report.map((f) => [f.filePath, f.messages.filter((m) => m.ruleId.startsWith('toml-') && m.severity === 2).length]));

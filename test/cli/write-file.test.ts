@@ -1,5 +1,5 @@
 /** Writing fixes to disk: atomic, keeps the file's mode and conventions, never touches bytes it could not read. */
-import { chmodSync, lstatSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, linkSync, lstatSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -50,6 +50,66 @@ describe('writeFileAtomic', () => {
     writeFileAtomic(link, 'app = "b"\n');
     expect(lstatSync(link).isSymbolicLink()).toBe(true);
     expect(readFileSync(path, 'utf8')).toBe('app = "b"\n');
+  });
+
+  it('refuses a read-only (0444) file, even for root, and leaves it as it was', () => {
+    const { dir, path } = tempFile('app = "a"\n');
+    chmodSync(path, 0o444);
+    expect(() => writeFileAtomic(path, 'app = "b"\n')).toThrow(expect.objectContaining({ code: 'EACCES' }));
+    expect(readFileSync(path, 'utf8')).toBe('app = "a"\n');
+    expect(statSync(path).mode & 0o777).toBe(0o444);
+    expect(readdirSync(dir)).toEqual(['fly.toml']);
+  });
+
+  // Only root can give a file to another user, so only root can set up (or needs) this case.
+  it.skipIf(process.getuid?.() !== 0)('keeps the owner and group of a file owned by another user (needs root to chown; skipped otherwise)', () => {
+    const { path } = tempFile('app = "a"\n');
+    chownSync(path, 65534, 65534);
+    chmodSync(path, 0o640);
+    writeFileAtomic(path, 'app = "b"\n');
+    expect(readFileSync(path, 'utf8')).toBe('app = "b"\n');
+    expect(statSync(path)).toMatchObject({ uid: 65534, gid: 65534 });
+    expect(statSync(path).mode & 0o777).toBe(0o640);
+  });
+
+  it('writes a hard-linked file in place, so every link sees the fix', () => {
+    const { dir, path } = tempFile('app = "a"\nprimary_region = "ord"\n');
+    const other = join(dir, 'other.toml');
+    linkSync(path, other);
+    const inode = statSync(path).ino;
+    writeFileAtomic(path, 'app = "b"\n');
+    expect(readFileSync(other, 'utf8')).toBe('app = "b"\n'); // shorter: the old tail is cut
+    expect(statSync(path)).toMatchObject({ ino: inode, nlink: 2 });
+    expect(readdirSync(dir).sort()).toEqual(['fly.toml', 'other.toml']);
+  });
+
+  it('puts the original bytes back when an in-place write fails midway', () => {
+    const { dir, path } = tempFile('app = "a"\n');
+    linkSync(path, join(dir, 'other.toml'));
+    const ops = {
+      overwrite: (fd: number) => {
+        writeSync(fd, 'app = "bbbbbbbbbbbbbbbbbbbbb', 0); // part of the new text, then the disk is full
+        throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+      },
+    };
+    expect(() => writeFileAtomic(path, 'app = "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"\n', ops)).toThrow(/ENOSPC/);
+    expect(readFileSync(path, 'utf8')).toBe('app = "a"\n');
+  });
+
+  it.each([
+    ['the folder refuses the temporary file', 'writeTemp', 'EACCES'],
+    ['the owner cannot be kept or the folder refuses the rename', 'rename', 'EPERM'],
+  ])('writes in place when %s', (_name, failing, code) => {
+    const { dir, path } = tempFile('app = "a"\n');
+    const inode = statSync(path).ino;
+    const fail = () => {
+      throw Object.assign(new Error(code), { code });
+    };
+    const ops = failing === 'writeTemp' ? { writeTemp: fail } : { writeTemp: (temp: string, content: string) => writeFileSync(temp, content), rename: fail };
+    writeFileAtomic(path, 'app = "b"\nprimary_region = "ord"\n', ops);
+    expect(readFileSync(path, 'utf8')).toBe('app = "b"\nprimary_region = "ord"\n');
+    expect(statSync(path).ino).toBe(inode);
+    expect(readdirSync(dir)).toEqual(['fly.toml']);
   });
 });
 

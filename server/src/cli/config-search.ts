@@ -1,5 +1,6 @@
 /** Finds the `.flylint.toml` files that apply to a path: upward from its folder, stopping at `root = true`. */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readRegularFile } from './read-file.js';
 import { dirname, join, resolve } from 'node:path';
 import { parseConfigFile, type ConfigError, type FlylintConfig } from '../config/config-file.js';
 
@@ -27,7 +28,7 @@ export class ConfigSearch {
     if (config) return config;
     let text: string;
     try {
-      text = readFileSync(filePath, 'utf8');
+      text = readRegularFile(filePath).toString('utf8');
     } catch (error) {
       throw new ConfigReadError(filePath, error);
     }

@@ -2,7 +2,8 @@
  * The `flylint` command: the process-level adapter over the core (arguments, files, output,
  * exit code). Everything it reports comes from lintAnalyzed; nothing here knows a rule.
  */
-import { readFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import { readRegularFile } from './read-file.js';
 import { relative, resolve } from 'node:path';
 import { parseArgs, UsageError, USAGE, USAGE_LINE, type CliOptions } from './args.js';
 import { discoverFiles } from './discover.js';
@@ -35,7 +36,7 @@ export interface Io {
   readStdin(): Uint8Array;
   isTTY: boolean;
   /** Replaced in tests to simulate a write that fails midway. */
-  fileSystem?: FileSystemOps;
+  fileSystem?: Partial<FileSystemOps>;
 }
 
 interface Input {
@@ -104,6 +105,15 @@ function lint(options: CliOptions, io: Io, known: readonly string[]): number {
     const bytes = io.readStdin();
     inputs.push({ filePath: resolve(io.cwd, name), fromStdin: true, bytes, ...decodeSource(bytes) });
   } else {
+    // discoverFiles calls any path it cannot stat missing; a symlink loop (or a file used as a
+    // folder) gets its real reason here. A missing path still gets discoverFiles' message.
+    for (const given of options.paths) {
+      try {
+        statSync(resolve(io.cwd, given), { throwIfNoEntry: false });
+      } catch (error) {
+        throw new UsageError(`cannot read ${given} (${describeFsError(error)})`);
+      }
+    }
     const { files, empty } = discoverFiles(options.paths, io.cwd);
     for (const dir of empty) io.stderr(`flylint: no fly*.toml files in ${dir}\n`);
     for (const filePath of files) inputs.push({ filePath, fromStdin: false, ...readSource(filePath, display) });
@@ -185,7 +195,7 @@ function applyAllFixes(text: string, lint: (text: string) => Finding[], unsafe: 
 
 function readSource(filePath: string, display: (path: string) => string): Pick<Input, 'text' | 'invalidUtf8At' | 'invalidByte'> {
   try {
-    return decodeSource(readFileSync(filePath));
+    return decodeSource(readRegularFile(filePath));
   } catch (error) {
     throw new UsageError(`cannot read ${display(filePath)} (${describeFsError(error)})`);
   }
@@ -200,6 +210,8 @@ function describeFsError(error: unknown): string {
     EROFS: 'read-only file system',
     EISDIR: 'it is a directory',
     ENOENT: 'it does not exist',
+    ELOOP: 'too many levels of symbolic links',
+    ENOTDIR: 'a part of its path is not a directory',
   };
   return (code && words[code]) ?? (error instanceof Error ? error.message : String(error));
 }
@@ -221,7 +233,7 @@ function printConfig(path: string, options: CliOptions, io: Io, configs: ConfigS
   const filePath = resolve(io.cwd, path);
   let bytes: Uint8Array;
   try {
-    bytes = readFileSync(filePath);
+    bytes = readRegularFile(filePath);
   } catch (error) {
     throw new UsageError(`cannot read ${path} (${describeFsError(error)})`);
   }

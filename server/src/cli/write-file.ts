@@ -1,39 +1,61 @@
 /**
- * Writes a fixed config without ever leaving a truncated one: the new content goes to a
+ * Writes a fixed config without ever leaving a truncated one. Normally the new content goes to a
  * temporary file in the same folder (same file system, so the rename is atomic), is flushed to
- * disk, takes the original's mode, and is renamed over the original in one step. A symlink is
- * followed, so the link stays a link and its target gets the new content.
+ * disk, takes the original's owner and mode, and is renamed over the original in one step. A
+ * symlink is followed, so the link stays a link and its target gets the new content.
+ *
+ * A new file is not always a faithful copy, so the file is rewritten in place instead when it has
+ * other hard links (a new inode would split them), when the folder does not let us create or
+ * rename the temporary file, and when we may not give it the original's owner (only root can
+ * chown). In place, the whole new content is written over the old and only then cut to its
+ * length; if that write fails (a full disk), the original bytes are put back.
  */
-import { chmodSync, closeSync, fsyncSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import {
+  accessSync, closeSync, constants, fchmodSync, fchownSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync,
+  realpathSync, renameSync, statSync, unlinkSync, writeSync, type Stats,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /** The steps that can fail midway; tests replace them to simulate a full disk or a failed rename. */
 export interface FileSystemOps {
-  writeTemp(path: string, content: string, mode: number): void;
+  writeTemp(path: string, content: string, original: Stats): void;
   rename(from: string, to: string): void;
+  /** Writes all of `bytes` at offset 0 of an open file (the in-place write). */
+  overwrite(fd: number, bytes: Uint8Array): void;
+}
+
+function overwrite(fd: number, bytes: Uint8Array): void {
+  for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done, done);
 }
 
 const realFs: FileSystemOps = {
-  writeTemp(path, content, mode) {
-    const fd = openSync(path, 'wx', mode);
+  writeTemp(path, content, original) {
+    const fd = openSync(path, 'wx', 0o600);
     try {
-      writeSync(fd, content, null, 'utf8');
+      const own = fstatSync(fd);
+      // EPERM for anyone but root when the owner differs: the caller then writes in place.
+      if (own.uid !== original.uid || own.gid !== original.gid) fchownSync(fd, original.uid, original.gid);
+      // After the chown, which clears setuid/setgid; the mode given to open was narrowed by the umask.
+      fchmodSync(fd, original.mode & 0o7777);
+      overwrite(fd, Buffer.from(content, 'utf8'));
       fsyncSync(fd);
     } finally {
       closeSync(fd);
     }
   },
   rename: renameSync,
+  overwrite,
 };
 
-export function writeFileAtomic(path: string, content: string, fs: FileSystemOps = realFs): void {
+export function writeFileAtomic(path: string, content: string, ops: Partial<FileSystemOps> = {}): void {
+  const fs: FileSystemOps = { ...realFs, ...ops };
   const target = realpathSync(path);
+  const original = statSync(target);
+  assertWritable(target, original);
+  if (original.nlink > 1) return writeInPlace(target, content, fs);
   const temp = join(dirname(target), `.${basename(target)}.flylint-${process.pid}-${Date.now()}.tmp`);
-  const mode = statSync(target).mode & 0o7777;
   try {
-    fs.writeTemp(temp, content, mode);
-    // The umask may have narrowed the mode given to open.
-    chmodSync(temp, mode);
+    fs.writeTemp(temp, content, original);
     fs.rename(temp, target);
   } catch (error) {
     try {
@@ -41,6 +63,48 @@ export function writeFileAtomic(path: string, content: string, fs: FileSystemOps
     } catch {
       // Never created, or already renamed.
     }
+    // The folder refused the temporary file (or the rename), or its owner could not be kept: the
+    // file itself is writable (checked above), so it is rewritten where it is.
+    const code = (error as NodeJS.ErrnoException)?.code;
+    if (code === 'EACCES' || code === 'EPERM') return writeInPlace(target, content, fs);
     throw error;
+  }
+}
+
+/**
+ * A file its owner made read-only is left alone, though replacing it needs only a writable
+ * folder. access(W_OK) answers for anyone but root as `test -w` does (the owner, group or other
+ * bits that apply, ACLs, read-only mounts). Root passes it whatever the mode, so for root a file
+ * with no write bit at all (0444) counts as read-only.
+ */
+function assertWritable(target: string, stats: Stats): void {
+  accessSync(target, constants.W_OK);
+  if (process.geteuid?.() === 0 && (stats.mode & 0o222) === 0) {
+    throw Object.assign(new Error(`EACCES: permission denied, '${target}' has no write permission`), { code: 'EACCES' });
+  }
+}
+
+function writeInPlace(target: string, content: string, fs: FileSystemOps): void {
+  // 'r+', not 'w': truncating first would leave an empty file if the write then failed.
+  const fd = openSync(target, 'r+');
+  try {
+    const before = readFileSync(fd);
+    const after = Buffer.from(content, 'utf8');
+    try {
+      fs.overwrite(fd, after);
+      ftruncateSync(fd, after.length);
+      fsyncSync(fd);
+    } catch (error) {
+      try {
+        // The original bytes fit in the space the file already had.
+        overwrite(fd, before);
+        ftruncateSync(fd, before.length);
+      } catch {
+        // Nothing left to try; the error below names the file.
+      }
+      throw error;
+    }
+  } finally {
+    closeSync(fd);
   }
 }
