@@ -121,6 +121,7 @@ describe('keepFileConventions', () => {
     ['a BOM is kept', '\uFEFFa = 1\n', 'a = 2\n', '\uFEFFa = 2\n'],
     ['no BOM is added', 'a = 1\n', '\uFEFFa = 2\n', 'a = 2\n'],
     ['a missing final newline stays missing', 'a = 1', 'a = 1\nb = 2\n', 'a = 1\nb = 2'],
+    ['a missing final newline stays missing when a removed last line leaves a blank line', 'a = 1\n\nb = 2', 'a = 1\n\n', 'a = 1'],
     ['a final newline stays', 'a = 1\n', 'a = 1\nb = 2', 'a = 1\nb = 2\n'],
     ['a final CRLF stays', 'a = 1\r\n', 'a = 2', 'a = 2\r\n'],
     ['an empty file may grow', '', 'a = 1\n', 'a = 1\n'],

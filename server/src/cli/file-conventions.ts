@@ -17,7 +17,8 @@ export function keepFileConventions(original: string, fixed: string): string {
   const endedWithNewline = /\n$/.test(originalBody);
   if (originalBody.length > 0 && body.length > 0) {
     if (endedWithNewline && !/\n$/.test(body)) body += usesOnlyCrlf(original) ? '\r\n' : '\n';
-    else if (!endedWithNewline) body = body.replace(/\r?\n$/, '');
+    // Every line break: a fix that removed the last line can leave the blank line above it at the end.
+    else if (!endedWithNewline) body = body.replace(/(?:\r?\n)+$/, '');
   }
   return (original.startsWith(BOM) ? BOM : '') + body;
 }
