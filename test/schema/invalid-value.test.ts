@@ -5,6 +5,16 @@ const LOAD = 'flyctl cannot load this file';
 
 ruleCases(rule, [
   {
+    // Each matches Go's duration grammar; only the 64-bit limit of time.ParseDuration rejects it.
+    name: 'durations too long for Go, which the pattern alone lets through',
+    text: lines('kill_timeout = "2562048h"', '[deploy]', 'wait_timeout = "9223372037s"', '[checks.a]', 'type = "tcp"', 'port = 80', 'interval = "99999999999999999999s"'),
+    expect: [
+      { at: '"2562048h"', message: /^"kill_timeout" = "2562048h" is not a duration flyctl can read \(time: invalid duration "2562048h"\)/ },
+      { at: '"9223372037s"', message: /^"wait_timeout" in \[deploy\] = "9223372037s" is not a duration flyctl can read \(time: invalid duration/ },
+      { at: '"99999999999999999999s"', message: /^"interval" in \[checks.a\] = "99999999999999999999s" is not a duration flyctl can read/ },
+    ],
+  },
+  {
     name: 'machine_config that is neither inline JSON nor a .json path, top level and [experimental]',
     text: lines('machine_config = "config.yaml"', 'container = "app"', '[experimental]', 'machine_config = " {}"'),
     expect: [

@@ -10,7 +10,7 @@ import type { Fix, OffsetRange, RelatedInformation, Severity, Suggestion } from 
 import { flySchema } from './schema-lookup.js';
 import { walkWithSchema, type Visited } from './schema-walk.js';
 import { walkIssues } from './walk-issues.js';
-import { validationIssues, pathKey } from './validation-issues.js';
+import { durationIssue, validationIssues, pathKey } from './validation-issues.js';
 import { validateSchema } from './validate-schema.js';
 
 export type SchemaIssueKind = 'unknown-key' | 'invalid-type' | 'invalid-value' | 'missing-required' | 'deprecated' | 'key-case';
@@ -54,6 +54,11 @@ function compute(root: TomlTable, text: string | undefined): SchemaIssue[] {
       const issue = found[i]!;
       if (issue.kind === 'invalid-type') covered.add(pathKey(v.path));
       issues.push(issue);
+    }
+    // Non-empty: where the pattern allows "", flyctl reads it as unset.
+    if (v.schema?.['x-flylint-duration'] && v.value.type === 'string' && v.value.value !== '') {
+      const overflow = durationIssue(ctx, v, v.value.value as string);
+      if (overflow) issues.push(overflow);
     }
   });
   const errors = validateSchema(data, flySchema);

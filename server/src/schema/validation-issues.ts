@@ -214,6 +214,22 @@ function goDurationFor(text: string): string | undefined {
   return candidate !== text && parseGoDurationNs(candidate).ok ? candidate : undefined;
 }
 
+/**
+ * A duration string Go cannot read. Also asked of strings the schema's pattern accepts: the
+ * pattern spells Go's grammar for editors, but only the parser knows a value too large for 64 bits.
+ */
+export function durationIssue(ctx: EditContext, at: Visited, text: string): SchemaIssue | undefined {
+  const parsed = parseGoDurationNs(text);
+  if (parsed.ok) return undefined;
+  const better = goDurationFor(text);
+  return {
+    kind: 'invalid-value',
+    message: `${keyWhere(at.path)} = ${JSON.stringify(text)} is not a duration flyctl can read (${parsed.error}): write a number and a unit (ns, us, ms, s, m, h) such as "30s" or "1m30s"${better ? `. Did you mean "${better}"?` : ''}`,
+    range: rangeOfValue(at),
+    ...(better ? { suggestions: [{ desc: `Write "${better}"`, fix: replaceValue(at.value, stringText(ctx, better)) }] } : {}),
+  };
+}
+
 function patternIssue(ctx: ValidationContext, at: Visited, schema: JsonSchema): SchemaIssue | undefined {
   const where = keyWhere(at.path);
   const range = rangeOfValue(at);
@@ -223,17 +239,7 @@ function patternIssue(ctx: ValidationContext, at: Visited, schema: JsonSchema): 
     if (at.value.type === 'datetime' && schema['x-flylint-wrong-type'] === 'ignored') {
       return { kind: 'invalid-type', severity: 'warning', message: `${where} is a TOML date: flyctl ignores it and uses the default. Write a duration such as "30s"`, range };
     }
-    const parsed = parseGoDurationNs(text);
-    // The pattern spells Go's grammar for editors; the parser is the exact word.
-    if (parsed.ok) return undefined;
-    const reason = ` (${parsed.error})`;
-    const better = goDurationFor(text);
-    return {
-      kind: 'invalid-value',
-      message: `${where} = ${JSON.stringify(text)} is not a duration flyctl can read${reason}: write a number and a unit (ns, us, ms, s, m, h) such as "30s" or "1m30s"${better ? `. Did you mean "${better}"?` : ''}`,
-      range,
-      ...(better ? { suggestions: [{ desc: `Write "${better}"`, fix: replaceValue(at.value, stringText(ctx, better)) }] } : {}),
-    };
+    return durationIssue(ctx, at, text);
   }
   if (schema['x-flylint-int-string']) {
     return { kind: 'invalid-type', message: `${where} must be an integer (got ${describeFound(at.value)}): flyctl cannot load this file`, range };
