@@ -65,6 +65,12 @@ ruleCases(rule, [
     ],
   },
   {
+    // flyctl splits at the comma and reads each side with strconv.Atoi: a sign is fine, a space is not.
+    name: 'legacy concurrency strings as strconv.Atoi reads them',
+    text: lines('[[services]]', 'internal_port = 8080', 'concurrency = "12, 23"', '[[services]]', 'internal_port = 8081', 'concurrency = "+12,-23"'),
+    expect: [{ at: '"12, 23"', message: `"concurrency" in [[services]] = "12, 23" is neither a table nor the legacy "soft,hard" string: ${LOAD}. Write a table with type, soft_limit and hard_limit` }],
+  },
+  {
     name: 'concurrency that is a number; max_unavailable as a percentage',
     text: lines('[deploy]', 'max_unavailable = "25%"', '[[services]]', 'internal_port = 8080', 'concurrency = 20'),
     expect: [

@@ -102,7 +102,7 @@ function concurrency(t: TomlTable, legacyString: boolean): Concurrency | undefin
       hardLimit: numberField(e.value, 'hard_limit')?.value,
     };
   }
-  const legacy = legacyString && e.exact && e.value.type === 'string' ? /^\s*(\d+)\s*,\s*(\d+)\s*$/.exec(String(e.value.value)) : null;
+  const legacy = legacyString && e.exact && e.value.type === 'string' ? /^([+-]?\d+),([+-]?\d+)$/.exec(String(e.value.value)) : null;
   if (!legacy) return undefined;
   return { value: e.value, key: e.key, softLimit: Number(legacy[1]), hardLimit: Number(legacy[2]) };
 }

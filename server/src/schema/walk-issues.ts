@@ -119,7 +119,7 @@ function modernize(ctx: EditContext, v: Visited): Fix | undefined {
     case 'array-of-tables':
       return tableToArrayFix(ctx, v.value);
     case 'concurrency-table': {
-      const match = /^\s*(\d+)\s*,\s*(\d+)\s*$/.exec(String(v.value.type === 'string' ? v.value.value : ''));
+      const match = /^([+-]?\d+),([+-]?\d+)$/.exec(String(v.value.type === 'string' ? v.value.value : ''));
       return match ? replaceValue(v.value, `{ type = ${stringText(ctx, 'requests')}, soft_limit = ${Number(match[1])}, hard_limit = ${Number(match[2])} }`) : undefined;
     }
     case 'remove-if-empty':
