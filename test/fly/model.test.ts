@@ -43,6 +43,13 @@ describe('top level', () => {
     expect(model('APP = "upper"\napp = "lower"\n').appName).toBe('lower');
   });
 
+  it('reads legacy [[processes]] as flyctl does: names and commands of other types as text, items without a name dropped', () => {
+    const m = model('[[processes]]\nname = 1\ncommand = 2.5\n[[processes]]\ncommand = "orphan"\n');
+    expect(m.processes.map((p) => [p.name, p.command?.value])).toEqual([['1', '2.5']]);
+    expect(m.processNames).toEqual(['1']);
+    expect(model('processes = ["web"]\n').processNames).toEqual(['app']);
+  });
+
   it('of several spellings in another case reads the one that sorts last, as flyctl\'s sorted JSON step does', () => {
     expect(model('PRIMARY_REGION = "ord"\nPrimary_Region = "ams"\n').primaryRegion?.value).toBe('ams');
     expect(model('Primary_Region = "ams"\nPRIMARY_REGION = "ord"\n').primaryRegion?.value).toBe('ams');

@@ -65,6 +65,17 @@ ruleCases(rule, [
     ],
   },
   {
+    // flyctl drops items of a legacy processes array that are not tables, and prints other names as text.
+    name: 'legacy processes arrays flyctl loads: items that are not tables, names that are numbers',
+    text: lines('processes = ["web"]'),
+    expect: [],
+  },
+  {
+    name: 'a legacy [[processes]] item named by a number',
+    text: lines('[[processes]]', 'name = 1', 'command = 2.5'),
+    expect: [],
+  },
+  {
     // flyctl splits at the comma and reads each side with strconv.Atoi: a sign is fine, a space is not.
     name: 'legacy concurrency strings as strconv.Atoi reads them',
     text: lines('[[services]]', 'internal_port = 8080', 'concurrency = "12, 23"', '[[services]]', 'internal_port = 8081', 'concurrency = "+12,-23"'),

@@ -6,7 +6,7 @@
  * absent (the schema rules report them); nothing here throws.
  */
 import type { KeySegmentNode, ValueNode } from '../toml/ast.js';
-import type { TomlTable, TomlValue } from '../toml/values.js';
+import type { TomlEntry, TomlTable, TomlValue } from '../toml/values.js';
 import type {
   Autostop,
   Build,
@@ -209,13 +209,19 @@ function processGroups(root: TomlTable): ProcessGroup[] {
       ...(p.value.type === 'string' ? { command: { value: String(p.value.value), key: p.key, node: p.value.node } } : {}),
     }));
   }
-  // Legacy `[[processes]] name = … command = …`; entries without a name are dropped.
+  // Legacy `[[processes]] name = … command = …`: flyctl drops items that are not tables or have no
+  // `name` (spelled so), and turns a name or command of another type into text as Go's %v does.
   return tablesOf(e.value).flatMap((t) => {
-    const name = stringField(t, 'name');
+    const name = scalarText(t.entries.get('name'));
     if (!name) return [];
-    const command = stringField(t, 'command');
+    const command = scalarText(t.entries.get('command'));
     return [{ name: name.value, key: name.key, ...(command ? { command } : {}) }];
   });
+}
+
+function scalarText(entry: TomlEntry | undefined): Field<string> | undefined {
+  if (!entry || entry.value.type === 'table' || entry.value.type === 'array') return undefined;
+  return { value: goValueString(entry.value), key: entry.key, node: entry.value.node };
 }
 
 function mapEntries(value: TomlValue | undefined): EnvEntry[] {
