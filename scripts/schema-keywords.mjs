@@ -8,6 +8,7 @@ export const ANNOTATIONS = [
   'x-flylint-checked-by',
   'x-flylint-duration',
   'x-flylint-enum-docs',
+  'x-flylint-exact-case',
   'x-flylint-hints',
   'x-flylint-int-string',
   'x-flylint-legacy',

@@ -43,6 +43,11 @@ describe('top level', () => {
     expect(model('APP = "upper"\napp = "lower"\n').appName).toBe('lower');
   });
 
+  it('drops [[VM]], [[Mounts]] and [Metrics] as flyctl does: its rewrites read the lower-case names only', () => {
+    const m = model('[[VM]]\nsize = "performance-2x"\n[[Mounts]]\nsource = "d"\ndestination = "/d"\n[Metrics]\nport = 9091\npath = "/m"\n');
+    expect([m.vms.length, m.mounts.length, m.metrics.length]).toEqual([0, 0, 0]);
+  });
+
   it('reads legacy [[processes]] as flyctl does: names and commands of other types as text, items without a name dropped', () => {
     const m = model('[[processes]]\nname = 1\ncommand = 2.5\n[[processes]]\ncommand = "orphan"\n');
     expect(m.processes.map((p) => [p.name, p.command?.value])).toEqual([['1', '2.5']]);

@@ -91,6 +91,25 @@ ruleCases(rule, [
     expect: [{ at: 'APP', message: '"APP" at the top level is ignored: "app" is set too, and flyctl uses that one. Remove "APP"' }],
   },
   {
+    // flyctl's rewrites of [[vm]], [[mounts]] and [[metrics]] (and their aliases) read the lower-case name
+    // only and always write it back, so [[VM]] is dropped: renaming it turns it on, a suggestion only.
+    name: 'sections flyctl drops unless written in lower case',
+    text: lines('[[VM]]', 'size = "performance-2x"', '[Compute]', 'size = "shared-cpu-2x"', '[[Mounts]]', 'source = "data"', 'destination = "/data"'),
+    expect: [
+      { at: 'VM', message: '"VM" at the top level is ignored: flyctl\'s rewrite of "vm" looks for the lower-case name only and drops any other spelling, so nothing here reaches the Machines. Rename it to "vm" to use it', fixed: null, suggested: lines('[[vm]]', 'size = "performance-2x"', '[Compute]', 'size = "shared-cpu-2x"', '[[Mounts]]', 'source = "data"', 'destination = "/data"') },
+      { at: 'Compute', message: /^"Compute" at the top level is ignored: flyctl's rewrite of "compute"/ },
+      { at: 'Mounts', message: /^"Mounts" at the top level is ignored: flyctl's rewrite of "mounts"/ },
+    ],
+  },
+  {
+    name: 'no rename of such a section when a sub-table or another spelling would be left behind',
+    text: lines('[[Mounts]]', 'source = "data"', '[Mounts.extra]', 'a = 1', '[Metrics]', 'port = 9091', '[metrics]', 'path = "/m"'),
+    expect: [
+      { at: 'Mounts', message: /^"Mounts" at the top level is ignored/, suggested: null },
+      { at: 'Metrics', message: '"Metrics" at the top level is ignored: "metrics" is set too, and flyctl uses that one. Remove "Metrics"' },
+    ],
+  },
+  {
     name: 'of two spellings in another case, the one that sorts first is ignored',
     text: lines('app = "shop"', 'Primary_Region = "ams"', 'PRIMARY_REGION = "ord"'),
     expect: [{ at: 'PRIMARY_REGION', message: '"PRIMARY_REGION" at the top level is ignored: "Primary_Region" is set too, and flyctl uses that one. Remove "PRIMARY_REGION"' }],

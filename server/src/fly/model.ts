@@ -378,7 +378,7 @@ export function buildModel(root: TomlTable): FlyConfig {
     ],
     vms: [
       ...sections(['compute', 'computes']).map(({ t, k }) => vm(t, k as Vm['section'], true)),
-      ...tablesOf(lookup(root, 'vm')?.value).map((t) => vm(t, 'vm', true)),
+      ...sections(['vm']).map(({ t }) => vm(t, 'vm', true)),
     ],
     mounts: sections(['mount', 'mounts']).map(({ t, k }) => mount(t, k as Mount['section'])),
     checks: topChecks(root),

@@ -88,7 +88,10 @@ export function canonicalKey(table: TomlTable, schema: JsonSchema | undefined, k
   if (Object.hasOwn(properties, key)) return key;
   const lower = key.toLowerCase();
   const match = Object.keys(properties).find((k) => k.toLowerCase() === lower);
-  return match && caseWinner(table, key) === key ? match : undefined;
+  // `[[VM]]`, `[[Mounts]]`, `[Metrics]`: flyctl's rewrites of these sections look for the lower-case
+  // name only and always write it back (empty when there is none), which drops any other spelling.
+  if (!match || properties[match]!['x-flylint-exact-case']) return undefined;
+  return caseWinner(table, key) === key ? match : undefined;
 }
 
 const MAX_MAP_DEPTH = 16;

@@ -106,6 +106,17 @@ function unknownKey(ctx: ValidationContext, parentPath: Array<string | number>, 
   const known = Object.keys(parent.schema?.properties ?? {});
   const section = inSection(parentPath);
   const sameCase = known.find((k) => k.toLowerCase() === key.toLowerCase());
+  if (sameCase && parent.schema?.properties?.[sameCase]?.['x-flylint-exact-case'] && !parent.value.entries.has(sameCase)) {
+    // Renaming turns the section on: what it sets starts to apply, so only as a suggestion.
+    const taken = [...parent.value.entries.keys()].some((name) => name !== key && name.toLowerCase() === sameCase);
+    const rename = at.key.quote === 'bare' && !taken && !hasSubtables(ctx, at.key.name);
+    return {
+      kind: 'unknown-key',
+      message: `"${key}" ${section} is ignored: flyctl's rewrite of "${sameCase}" looks for the lower-case name only and drops any other spelling, so nothing here reaches the Machines. Rename it to "${sameCase}" to use it`,
+      range,
+      ...(rename ? { suggestions: [{ desc: `Rename to "${sameCase}"`, fix: { range, text: sameCase } }] } : {}),
+    };
+  }
   if (sameCase) {
     // Another spelling of the key is the one flyctl reads: the exact one, or the one that sorts last.
     const used = caseWinner(parent.value, key);
@@ -140,6 +151,14 @@ function unknownKey(ctx: ValidationContext, parentPath: Array<string | number>, 
   const fix = target ? moveKeyFix(ctx, at.key, target) : undefined;
   const destination = elsewhere[0]!.length ? `[${elsewhere[0]!.join('.')}]` : 'the top level';
   return { kind: 'unknown-key', message, range, ...(fix ? { suggestions: [{ desc: `Move "${key}" to ${destination}`, fix }] } : {}) };
+}
+
+/** Whether a top-level name also starts another header or dotted key (`[[Mounts.x]]`): renaming one place would split them. */
+function hasSubtables(ctx: ValidationContext, name: string): boolean {
+  const doc = ctx.doc;
+  if (!doc) return true;
+  const starts = (segments: ReadonlyArray<{ name: string }>) => segments.length > 1 && segments[0]!.name === name;
+  return doc.tables.some((t) => starts(t.key?.segments ?? [])) || doc.body.some((kv) => starts(kv.key.segments));
 }
 
 /** The one table at a path of names (an array of tables counts when it holds exactly one). */
