@@ -37,6 +37,23 @@ ruleCases(rule, [
     expect: [{ at: 'Kill_Timeout', message: /^"Kill_Timeout" should be written "kill_timeout"/, fixed: lines('kill_timeout = "5s"', 'KILL_TIMEOUT = "6s"') }],
   },
   {
+    name: 'a section spelled so in several headers: no rename of one of them, which would split it',
+    text: lines('[[Services]]', 'internal_port = 8080', '[[Services.ports]]', 'port = 80', '[HTTP_Service]', 'internal_port = 8081', '[HTTP_Service.concurrency]', 'type = "requests"'),
+    expect: [
+      { at: 'Services', message: /^"Services" should be written "services": .*Rename it in every header and key that spells it so$/, fixed: null, suggested: null },
+      { at: 'HTTP_Service', message: /^"HTTP_Service" should be written "http_service": .*Rename it in every header/, fixed: null, suggested: null },
+    ],
+  },
+  {
+    // Under [[Services]] flyctl leaves "80" a string and 10000 nanoseconds; under [[services]] they become 80 and 10 s.
+    name: 'sections whose legacy values flyctl rewrites only under the lower-case name: a suggestion, not a fix',
+    text: lines('[[Services]]', 'internal_port = 8080', '[Checks.alive]', 'type = "tcp"', 'port = 8080', 'interval = 10000'),
+    expect: [
+      { at: 'Services', message: /^"Services" should be written "services": flyctl reads it, but skips its rewrites of legacy values inside it/, fixed: null, suggested: lines('[[services]]', 'internal_port = 8080', '[Checks.alive]', 'type = "tcp"', 'port = 8080', 'interval = 10000') },
+      { at: 'Checks', message: /^"Checks" should be written "checks": flyctl reads it, but skips its rewrites/, fixed: null },
+    ],
+  },
+  {
     name: 'names in maps keep their case',
     text: lines('app = "shop"', '[env]', 'Log_Level = "debug"', '[processes]', 'Web = "bin/web"', '[checks.Alive]', 'type = "tcp"', 'port = 8080'),
     expect: [],

@@ -4,6 +4,7 @@
  * `deprecationMessage`, `x-flylint-alias-of`, `x-flylint-legacy*` annotations), nan/inf, dates
  * where strings are expected, and tables that want one of several keys.
  */
+import type { KeySegmentNode } from '../toml/ast.js';
 import type { TomlValue } from '../toml/values.js';
 import type { Fix } from '../lint/types.js';
 import { durationWords, formatDuration } from '../fly/units.js';
@@ -43,7 +44,7 @@ export function walkIssues(ctx: EditContext, v: Visited): SchemaIssue[] {
   // Most values are plain and well-typed: settle them before building anything.
   if (!v.canonical && v.value.type !== 'float' && v.value.type !== 'datetime' && !annotated(v.schema) && !annotated(v.declared)) return [];
   const out: SchemaIssue[] = [];
-  if (v.canonical) out.push(keyCase(v));
+  if (v.canonical) out.push(keyCase(ctx, v));
   if (!v.inMap && (v.schema || v.declared)) out.push(...legacy(ctx, v));
   const nonFinite = nonFiniteIssue(v);
   if (nonFinite) out.push(nonFinite);
@@ -60,10 +61,56 @@ function caseChangesMeaning(v: Visited): boolean {
   return (unit === 's' || unit === 'ms') && (v.value.type === 'integer' || v.value.type === 'float');
 }
 
-function keyCase(v: Visited): SchemaIssue {
+/**
+ * Sections whose legacy values flyctl rewrites (patches.go) under the lower-case name only, by
+ * their parent's path: renaming `[[Services]]` lets the rewrites run on what it holds (string
+ * ports become numbers, bare-number check times become milliseconds …), which may change the deploy.
+ */
+const REWRITTEN_SECTIONS: Record<string, readonly string[]> = {
+  '': ['env', 'services', 'processes', 'experimental', 'checks', 'build'],
+  services: ['ports', 'tcp_checks', 'http_checks', 'concurrency'],
+  checks: ['headers'],
+};
+
+function renameLetsRewritesRun(v: Visited): boolean {
+  if (v.value.type !== 'table' && v.value.type !== 'array') return false;
+  const parent = v.path.slice(0, -1).filter((p) => typeof p === 'string');
+  const name = parent.length === 0 ? '' : parent.length === 2 && parent[0] === 'checks' ? 'checks' : parent.join('.');
+  return (REWRITTEN_SECTIONS[name] ?? []).includes(v.canonical!);
+}
+
+/**
+ * Whether the written name also stands in another header or dotted key (`[[Services]]` twice,
+ * `[[Services.ports]]`): renaming the one key would split what they share.
+ */
+function spelledElsewhere(ctx: EditContext, v: Visited): boolean {
+  const doc = ctx.doc;
+  if (!doc || !v.key) return true;
+  const name = v.key.name;
+  const own = v.key;
+  const uses = (segments: ReadonlyArray<KeySegmentNode>) => segments.some((s) => s !== own && s.name === name);
+  return doc.tables.some((t) => uses(t.key?.segments ?? [])) || doc.body.some((kv) => uses(kv.key.segments)) || doc.tables.some((t) => t.body.some((kv) => uses(kv.key.segments)));
+}
+
+function keyCase(ctx: EditContext, v: Visited): SchemaIssue {
   const canonical = v.canonical!;
   const range = keyRange(v);
   const fix: Fix = { range, text: canonical };
+  if (spelledElsewhere(ctx, v)) {
+    return {
+      kind: 'key-case',
+      message: `"${written(v)}" should be written "${canonical}": flyctl reads it, but its rewrites of legacy values and \`fly config validate --strict\` expect lower case. Rename it in every header and key that spells it so`,
+      range,
+    };
+  }
+  if (renameLetsRewritesRun(v)) {
+    return {
+      kind: 'key-case',
+      message: `"${written(v)}" should be written "${canonical}": flyctl reads it, but skips its rewrites of legacy values inside it, which renaming turns on (string ports become numbers, bare-number check times milliseconds …). Check what it holds after renaming`,
+      range,
+      suggestions: [{ desc: `Rename to "${canonical}"`, fix }],
+    };
+  }
   if (caseChangesMeaning(v)) {
     const n = v.value.type === 'integer' || v.value.type === 'float' ? Math.trunc(Number(v.value.value)) : 0;
     return {
