@@ -4,6 +4,7 @@ import { appendArrayTableFix, stringLiteral } from '../server/src/edit/insert-ke
 import { mergeEdits } from '../server/src/edit/merge-edits.js';
 import { CPU_RULES, effectiveGuest, nearestValidMemory, presetOf } from '../server/src/fly/vm-presets.js';
 import { insertKeyFix } from '../server/src/edit/insert-key.js';
+import { vmForGroup } from '../server/src/fly/queries.js';
 import { appRange } from './production-helpers.js';
 import { valueRange } from './rule-helpers.js';
 
@@ -34,6 +35,8 @@ const rule: Rule = {
       return;
     }
     for (const vm of config.vms) {
+      // A section no group takes (a second global [[vm]], one naming no defined group) sizes no Machine.
+      if (!config.processNames.some((group) => vmForGroup(config, group) === vm)) continue;
       const guest = effectiveGuest({
         ...(vm.size && presetOf(vm.size.value) ? { size: vm.size.value } : {}),
         ...(vm.cpuKind ? { cpuKind: vm.cpuKind.value } : {}),

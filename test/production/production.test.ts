@@ -46,6 +46,14 @@ describe('production readiness', () => {
     expect(metrics('app = "shop"\n[experimental]\n  auto_rollback = true\n')).toHaveLength(1);
   });
 
+  it('shared-cpu-in-production looks only at [[vm]] sections flyctl applies to a group', () => {
+    const shared = (text: string) => lintText(text, { filePath: '/p/fly.toml' }).filter((f) => f.ruleId === 'shared-cpu-in-production').map((f) => text.slice(f.range[0], f.range[1]));
+    // The first [[vm]] without processes sizes every group; later ones are ignored (§3.14).
+    expect(shared('app = "shop"\n[[vm]]\nsize = "performance-1x"\n[[vm]]\nsize = "shared-cpu-1x"\n')).toEqual([]);
+    expect(shared('app = "shop"\n[[vm]]\nsize = "performance-1x"\n[[vm]]\nsize = "shared-cpu-1x"\nprocesses = ["nope"]\n')).toEqual([]);
+    expect(shared('app = "shop"\n[[vm]]\nsize = "shared-cpu-2x"\n[[vm]]\nsize = "performance-1x"\n')).toEqual(['"shared-cpu-2x"']);
+  });
+
   it('stopping Machines with autostart off is an error', () => {
     const text = 'app = "shop"\n[http_service]\ninternal_port = 8080\nauto_stop_machines = "stop"\nauto_start_machines = false\n';
     expect(lintText(text, { filePath: '/p/fly.toml' }).find((f) => f.ruleId === 'missing-auto-stop')).toMatchObject({ severity: 'error' });
