@@ -3,6 +3,15 @@ import type { Field } from '../server/src/fly/model.js';
 import { serviceLabel } from '../server/src/fly/model.js';
 import { didYouMean } from '../server/src/lint/did-you-mean.js';
 
+/**
+ * "Did you mean" measures a name against every group. A config has a few groups and fewer typos;
+ * one with thousands of each would cost millions of edit distances, so past this many candidates
+ * compared in a file the names still unanswered get the plain message instead.
+ */
+const SUGGESTION_BUDGET = 50_000;
+/** Groups named in a message: a message per unknown name must not repeat thousands of them. */
+const MAX_LISTED = 20;
+
 const rule: Rule = {
   meta: {
     id: 'unknown-process',
@@ -20,12 +29,25 @@ const rule: Rule = {
   },
   check({ config, report }) {
     const names = config.processNames;
-    const defined = config.processes.length ? `[processes] defines ${names.map((n) => `"${n}"`).join(', ')}` : 'there is no [processes] section, so the only group is "app"';
+    const known = new Set(names);
+    const listed = names.slice(0, MAX_LISTED).map((n) => `"${n}"`).join(', ') + (names.length > MAX_LISTED ? ` and ${names.length - MAX_LISTED} more` : '');
+    const defined = config.processes.length ? `[processes] defines ${listed}` : 'there is no [processes] section, so the only group is "app"';
+    // One answer per name, so a name written twice gets the same message.
+    const answers = new Map<string, string | undefined>();
+    let budget = SUGGESTION_BUDGET;
+    const closestTo = (name: string) => {
+      if (answers.has(name)) return answers.get(name);
+      if (budget < names.length) return undefined;
+      budget -= names.length;
+      const closest = didYouMean(name, names);
+      answers.set(name, closest);
+      return closest;
+    };
     const check = (list: Field<string[]> | undefined, where: string, fatal: boolean) => {
       if (!list || list.node.kind !== 'array') return;
       for (const item of list.node.items) {
-        if (item.kind !== 'string' || names.includes(item.value)) continue;
-        const closest = didYouMean(item.value, names);
+        if (item.kind !== 'string' || known.has(item.value)) continue;
+        const closest = closestTo(item.value);
         const consequence = fatal ? 'flyctl rejects the config' : 'flyctl accepts this, and the section applies to no Machine';
         report({
           message: `${where} names the process group "${item.value}", but ${defined}: ${consequence}. ${closest ? `Did you mean "${closest}"?` : `Name one of the defined groups`}`,
