@@ -109,6 +109,18 @@ describe('suppressions', () => {
     expect(applyFixes(base + '# flylint-disable missing-swap\n', unused).text).toBe(base);
   });
 
+  it('never reports or removes a suppression of a rule that did not run: off, or a production rule on a staging config', () => {
+    const text = 'app = "shop"\n[[vm]]\nsize = "shared-cpu-1x" # flylint-disable-line shared-cpu-in-production -- low traffic\n# flylint-disable missing-metrics\n';
+    const unused = (options: Parameters<typeof lintText>[1]) => lintText(text, options).filter((f) => f.ruleId === 'unused-suppression');
+    expect(unused({ filePath: '/p/fly.staging.toml' })).toEqual([]);
+    expect(unused({ filePath: '/p/fly.toml', rules: { 'shared-cpu-in-production': 'off', 'missing-metrics': 'off' } })).toEqual([]);
+    expect(fixUntilStable(text, (t) => lintText(t, { filePath: '/p/fly.staging.toml' }), { unsafe: true }).text).toContain('# flylint-disable-line shared-cpu-in-production -- low traffic');
+    // Where the rules run, the suppressions are used.
+    expect(unused({ filePath: '/p/fly.toml' })).toEqual([]);
+    // A file-wide suppression of every rule is judged only when every rule ran.
+    expect(lintText('app = "shop-staging"\n# flylint-disable\n', { filePath: '/p/fly.toml' }).filter((f) => f.ruleId === 'unused-suppression')).toEqual([]);
+  });
+
   it('reports unknown rule ids in a suppression', () => {
     const [finding] = lintText(base + '# flylint-disable missing-swapp\n', { filePath: '/p/fly.toml' }).filter((f) => f.ruleId === 'unused-suppression');
     expect(finding!.message).toContain('Did you mean "missing-swap"?');

@@ -95,11 +95,13 @@ export function lintAnalyzed(file: AnalyzedFile, siblings: readonly AnalyzedFile
   const context: RuleContext = { text: file.text, filePath: file.filePath || undefined, doc: file.doc, value: file.value, config: file.config, env: file.env, settings, project: siblings, report };
   // Index loops here and in the schema check: a for-of in code that is still cold allocates a
   // result object per step, and a lint of a few hundred files is mostly cold code.
+  const ran = new Set<string>();
   for (let r = 0; r < registry.length; r++) {
     const rule = registry[r]!;
     const level = options.rules?.[rule.meta.id];
     if (level === 'off') continue;
     if (rule.meta.env === 'production' && !file.env.isProduction) continue;
+    ran.add(rule.meta.id);
     current = rule;
     try {
       rule.check(context);
@@ -113,7 +115,7 @@ export function lintAnalyzed(file: AnalyzedFile, siblings: readonly AnalyzedFile
       });
     }
   }
-  const kept = applySuppressions(findings, file.doc, file.text, registry.map((r) => r.meta.id)).filter((f) => options.rules?.[f.ruleId] !== 'off');
+  const kept = applySuppressions(findings, file.doc, file.text, registry.map((r) => r.meta.id), ran).filter((f) => options.rules?.[f.ruleId] !== 'off');
   for (const finding of kept) {
     const level = options.rules?.[finding.ruleId];
     if (level && level !== 'off') finding.severity = level;

@@ -44,7 +44,12 @@ function removeComment(text: string, comment: CommentNode): Fix {
   return { range: [start, end], text: '' };
 }
 
-export function applySuppressions(findings: Finding[], doc: DocumentNode, text: string, knownRules: readonly string[] = []): Finding[] {
+/**
+ * `ran`: the rules that ran on this file. A suppression of a rule that did not (turned off, or a
+ * production rule on a staging config) may well be needed where it does run: it is not reported,
+ * and never removed by a fix.
+ */
+export function applySuppressions(findings: Finding[], doc: DocumentNode, text: string, knownRules: readonly string[] = [], ran?: ReadonlySet<string>): Finding[] {
   if (!doc.comments.some((c) => c.text.includes('flylint-disable'))) return findings;
   const index = new LineIndex(text);
   const suppressions = parse(doc, index);
@@ -68,8 +73,9 @@ export function applySuppressions(findings: Finding[], doc: DocumentNode, text: 
         kept.push({ ...base, message: `Unknown rule "${id}" in this suppression${close ? `. Did you mean "${close}"?` : ''}` });
       }
     }
-    const unusedIds = s.ids.filter((id) => !s.used.has(id) && (!knownRules.length || knownRules.includes(id)));
-    if (s.ids.length === 0 ? s.used.size === 0 : unusedIds.length === s.ids.length) {
+    const unusedIds = s.ids.filter((id) => !s.used.has(id) && (!knownRules.length || knownRules.includes(id)) && (!ran || ran.has(id)));
+    const everyRuleRan = !ran || knownRules.every((id) => ran.has(id));
+    if (s.ids.length === 0 ? s.used.size === 0 && everyRuleRan : unusedIds.length === s.ids.length) {
       kept.push({ ...base, message: `This suppression (${s.ids.length ? s.ids.join(', ') : 'all rules'}) suppresses nothing; remove it`, fix: removeComment(text, s.comment) });
     } else if (unusedIds.length) {
       kept.push({ ...base, message: `${unusedIds.map((id) => `"${id}"`).join(', ')} in this suppression suppress${unusedIds.length === 1 ? 'es' : ''} nothing` });
