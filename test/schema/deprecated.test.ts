@@ -3,6 +3,12 @@ import { lines, ruleCases } from './cases.js';
 
 ruleCases(rule, [
   {
+    // Under [[Services]] flyctl does not rewrite them: no "same meaning" fix, which would make them load.
+    name: 'no legacy finding or fix under a section flyctl does not rewrite',
+    text: lines('[[Services]]', 'internal_port = "8080"', 'concurrency = "20,25"', '[Build]', 'build_target = "prod"'),
+    expect: [],
+  },
+  {
     name: 'a bare-number kill_timeout counts seconds',
     text: lines('app = "shop"', 'kill_timeout = 5'),
     expect: [{ at: '5', message: 'kill_timeout = 5 is read as 5 seconds; write the unit: "5s"', fixed: lines('app = "shop"', 'kill_timeout = "5s"') }],

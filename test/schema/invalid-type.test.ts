@@ -65,6 +65,22 @@ ruleCases(rule, [
     ],
   },
   {
+    // flyctl's rewrites look for "services", "env", "experimental" in lower case: under another
+    // spelling the legacy values stay as written, and its JSON step cannot read them.
+    name: 'legacy values under a section spelled other than in lower case, which flyctl does not rewrite',
+    text: lines('[[Services]]', 'internal_port = "8080"', '[Env]', 'A = 1', 'B = "x"', '[Experimental]', 'cmd = "x"'),
+    expect: [
+      { at: '"8080"', message: `internal_port = "8080" in [[services]] stays a string: flyctl converts it only under "services", and this is under "Services", so it cannot load this file. Rename "Services" to "services"`, fixed: null },
+      { at: '1', message: /^"A" in \[Env\] is not a string: flyctl turns \[env\] values into strings only under "env"/, fixed: null },
+      { at: '"x"', message: /^cmd = "x" in \[experimental\] stays a string: flyctl converts it only under "experimental", and this is under "Experimental"/, fixed: null },
+    ],
+  },
+  {
+    name: 'a legacy shape under a section spelled so',
+    text: lines('[Services]', 'internal_port = 8080'),
+    expect: [{ at: 'Services', message: `"services" is in a legacy form, which flyctl rewrites only under "services", and this is under "Services": it cannot load this file. Rename "Services" to "services"`, fixed: null }],
+  },
+  {
     // flyctl drops items of a legacy processes array that are not tables, and prints other names as text.
     name: 'legacy processes arrays flyctl loads: items that are not tables, names that are numbers',
     text: lines('processes = ["web"]'),

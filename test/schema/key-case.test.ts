@@ -33,8 +33,17 @@ ruleCases(rule, [
   },
   {
     name: 'of two spellings written the other way round, still the one that sorts last',
-    text: lines('Kill_Timeout = "5s"', 'KILL_TIMEOUT = "6s"'),
-    expect: [{ at: 'Kill_Timeout', message: /^"Kill_Timeout" should be written "kill_timeout"/, fixed: lines('kill_timeout = "5s"', 'KILL_TIMEOUT = "6s"') }],
+    text: lines('[http_service]', 'INTERNAL_PORT = 8081', 'Internal_Port = 8080'),
+    expect: [{ at: 'Internal_Port', message: /^"Internal_Port" should be written "internal_port"/, fixed: lines('[http_service]', 'INTERNAL_PORT = 8081', 'internal_port = 8080') }],
+  },
+  {
+    // flyctl rewrites kill_timeout (and copies [experimental] kill_timeout) only under the lower-case key.
+    name: 'a key flyctl rewrites only in lower case: a suggestion, not a fix',
+    text: lines('Kill_Timeout = "10s"', '[experimental]', 'kill_timeout = "30s"', 'Metrics_Port = 9091'),
+    expect: [
+      { at: 'Kill_Timeout', message: /^"Kill_Timeout" should be written "kill_timeout": flyctl reads it, but rewrites its legacy values only under the lower-case key/, fixed: null, suggested: lines('kill_timeout = "10s"', '[experimental]', 'kill_timeout = "30s"', 'Metrics_Port = 9091') },
+      { at: 'Metrics_Port', message: /^"Metrics_Port" should be written "metrics_port"/, fixed: null },
+    ],
   },
   {
     name: 'a section spelled so in several headers: no rename of one of them, which would split it',

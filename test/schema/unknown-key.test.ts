@@ -5,6 +5,11 @@ import { runRule } from './run-rule.js';
 
 ruleCases(rule, [
   {
+    name: 'a legacy alias under a section flyctl does not rewrite is ignored',
+    text: lines('[Build]', 'build_target = "prod"'),
+    expect: [{ at: 'build_target', message: '"build_target" in [build] is ignored: flyctl renames it to "build-target" only under "build", and this is under "Build". Rename "Build" to "build"' }],
+  },
+  {
     name: 'a typo in [http_service], with the rename as a suggestion',
     text: lines('app = "shop"', '[http_service]', 'internal_port = 8080', 'auto_stop_machine = "stop"'),
     expect: [

@@ -8,6 +8,7 @@ import type { KeySegmentNode } from '../toml/ast.js';
 import type { TomlTable, TomlValue } from '../toml/values.js';
 import { branchFor, propertySchema, type JsonSchema } from './schema-lookup.js';
 import { caseWinner } from '../fly/fields.js';
+import { isPatchedKey } from './patched-keys.js';
 
 export interface Visited {
   /** The path as the schema names it (canonical key case, array indices). */
@@ -25,6 +26,11 @@ export interface Visited {
   canonical?: string;
   /** Set for values inside maps (`[env]`, `[build.args]` …): names there are not flyctl's keys. */
   inMap: boolean;
+  /**
+   * The section, spelled other than in lower case, that holds this value (or is it) when flyctl's
+   * rewrites of legacy values look for that section in lower case: here they do not run.
+   */
+  unrewritten?: { written: string; canonical: string };
 }
 
 /**
@@ -37,6 +43,7 @@ class Visit implements Visited {
   schema?: JsonSchema;
   declared?: JsonSchema;
   canonical?: string;
+  unrewritten?: { written: string; canonical: string };
   private built: Array<string | number> | undefined;
 
   constructor(
@@ -144,6 +151,8 @@ export function walkWithSchema(root: TomlTable, schema: JsonSchema, visit: (v: V
         if (childSchema) child.schema = childSchema;
         if (childDeclared) child.declared = childDeclared;
         if (canonical && canonical !== name) child.canonical = canonical;
+        const unrewritten = at?.unrewritten ?? (canonical && canonical !== name && (entry.value.type === 'table' || entry.value.type === 'array') && isPatchedKey(at ? at.path : [], canonical) ? { written: name, canonical } : undefined);
+        if (unrewritten) child.unrewritten = unrewritten;
         visit(child);
         if (Object.hasOwn(out, key)) return;
         out[key] = walk(entry.value, childSchema, child, isMap || isMapSchema(childDeclared));
@@ -157,6 +166,7 @@ export function walkWithSchema(root: TomlTable, schema: JsonSchema, visit: (v: V
         const child = new Visit(item, inMap, at, i, depth + 1);
         if (childSchema) child.schema = childSchema;
         if (items) child.declared = items;
+        if (at?.unrewritten) child.unrewritten = at.unrewritten;
         visit(child);
         return walk(item, childSchema, child, inMap);
       });

@@ -10,6 +10,7 @@ import type { Fix } from '../lint/types.js';
 import { durationWords, formatDuration } from '../fly/units.js';
 import type { Visited } from './schema-walk.js';
 import type { SchemaIssue } from './check-schema.js';
+import { isPatchedKey } from './patched-keys.js';
 import { rangeOfValue } from './locate.js';
 import { keyWhere, listWords, sectionName } from './words.js';
 import { arrayToTableFix, removeKeyFix, renameSectionFix, replaceValue, stringText, tableToArrayFix, type EditContext } from './schema-fixes.js';
@@ -41,6 +42,10 @@ function hasAnnotation(schema: NonNullable<Visited['schema']>): boolean {
 }
 
 export function walkIssues(ctx: EditContext, v: Visited): SchemaIssue[] {
+  if (v.unrewritten && v.inMap) {
+    const env = unrewrittenEnvValue(v);
+    if (env) return [env];
+  }
   // Most values are plain and well-typed: settle them before building anything.
   if (!v.canonical && v.value.type !== 'float' && v.value.type !== 'datetime' && !annotated(v.schema) && !annotated(v.declared)) return [];
   const out: SchemaIssue[] = [];
@@ -59,24 +64,6 @@ export function walkIssues(ctx: EditContext, v: Visited): SchemaIssue[] {
 function caseChangesMeaning(v: Visited): boolean {
   const unit = v.schema?.['x-flylint-duration'];
   return (unit === 's' || unit === 'ms') && (v.value.type === 'integer' || v.value.type === 'float');
-}
-
-/**
- * Sections whose legacy values flyctl rewrites (patches.go) under the lower-case name only, by
- * their parent's path: renaming `[[Services]]` lets the rewrites run on what it holds (string
- * ports become numbers, bare-number check times become milliseconds …), which may change the deploy.
- */
-const REWRITTEN_SECTIONS: Record<string, readonly string[]> = {
-  '': ['env', 'services', 'processes', 'experimental', 'checks', 'build'],
-  services: ['ports', 'tcp_checks', 'http_checks', 'concurrency'],
-  checks: ['headers'],
-};
-
-function renameLetsRewritesRun(v: Visited): boolean {
-  if (v.value.type !== 'table' && v.value.type !== 'array') return false;
-  const parent = v.path.slice(0, -1).filter((p) => typeof p === 'string');
-  const name = parent.length === 0 ? '' : parent.length === 2 && parent[0] === 'checks' ? 'checks' : parent.join('.');
-  return (REWRITTEN_SECTIONS[name] ?? []).includes(v.canonical!);
 }
 
 /**
@@ -103,19 +90,23 @@ function keyCase(ctx: EditContext, v: Visited): SchemaIssue {
       range,
     };
   }
-  if (renameLetsRewritesRun(v)) {
-    return {
-      kind: 'key-case',
-      message: `"${written(v)}" should be written "${canonical}": flyctl reads it, but skips its rewrites of legacy values inside it, which renaming turns on (string ports become numbers, bare-number check times milliseconds …). Check what it holds after renaming`,
-      range,
-      suggestions: [{ desc: `Rename to "${canonical}"`, fix }],
-    };
-  }
   if (caseChangesMeaning(v)) {
     const n = v.value.type === 'integer' || v.value.type === 'float' ? Math.trunc(Number(v.value.value)) : 0;
     return {
       kind: 'key-case',
       message: `"${written(v)}" should be written "${canonical}": flyctl reads it, but converts a bare number only under the lower-case key, so this ${n} counts nanoseconds. Renaming changes that to ${v.schema!['x-flylint-duration'] === 's' ? 'seconds' : 'milliseconds'}`,
+      range,
+      suggestions: [{ desc: `Rename to "${canonical}"`, fix }],
+    };
+  }
+  // Renaming lets flyctl's rewrite of this key run, which can change what is deployed.
+  if (isPatchedKey(v.path.slice(0, -1), canonical)) {
+    const section = v.value.type === 'table' || v.value.type === 'array';
+    return {
+      kind: 'key-case',
+      message: section
+        ? `"${written(v)}" should be written "${canonical}": flyctl reads it, but skips its rewrites of legacy values inside it, which renaming turns on (string ports become numbers, bare-number check times milliseconds …). Check what it holds after renaming`
+        : `"${written(v)}" should be written "${canonical}": flyctl reads it, but rewrites its legacy values only under the lower-case key, so renaming can change what is deployed. Check the value after renaming`,
       range,
       suggestions: [{ desc: `Rename to "${canonical}"`, fix }],
     };
@@ -128,7 +119,47 @@ function keyCase(ctx: EditContext, v: Visited): SchemaIssue {
   };
 }
 
+/**
+ * A legacy value inside a section flyctl's rewrites miss (`[[Services]]`, `[Checks.web]`): it
+ * stays as written, which flyctl mostly cannot load. Null when nothing here needs a rewrite (the
+ * usual checks then apply).
+ */
+function unrewrittenLegacy(ctx: EditContext, v: Visited): SchemaIssue | null {
+  const { written: section, canonical } = v.unrewritten!;
+  const declared = v.declared ?? {};
+  const schema = v.schema ?? declared;
+  const value = v.value;
+  const where = `only under "${canonical}", and this is under "${section}"`;
+  const rename = `Rename "${section}" to "${canonical}"`;
+  const alias = declared['x-flylint-alias-of'];
+  if (typeof alias === 'string' && v.key) {
+    return { kind: 'unknown-key', message: `${keyWhere(v.path)} is ignored: flyctl renames it to "${alias}" ${where}. ${rename}`, range: keyRange(v) };
+  }
+  if (typeof schema['x-flylint-legacy'] === 'string') {
+    return { kind: 'invalid-type', message: `${keyWhere(v.path)} is in a legacy form, which flyctl rewrites ${where}: it cannot load this file. ${rename}`, range: v.key ? keyRange(v) : rangeOfValue({ value }) };
+  }
+  if (value.type === 'string' && (schema['x-flylint-int-string'] || schema['x-flylint-legacy-string'] === 'list')) {
+    return { kind: 'invalid-type', message: `${assignment(ctx, v)} stays a string: flyctl converts it ${where}, so it cannot load this file. ${rename}`, range: [value.node.start, value.node.end] };
+  }
+  const unit = schema['x-flylint-duration'];
+  if ((unit === 's' || unit === 'ms') && (value.type === 'integer' || value.type === 'float')) {
+    return { kind: 'invalid-value', severity: 'warning', message: `${assignment(ctx, v)} counts nanoseconds: flyctl turns a bare number here into ${unit === 's' ? 'seconds' : 'milliseconds'} ${where}. Write the unit, as in "10s"`, range: [value.node.start, value.node.end] };
+  }
+  return null;
+}
+
+/** An [env] value that is not a string, under `[Env]`: flyctl turns values into strings only under `env`. */
+function unrewrittenEnvValue(v: Visited): SchemaIssue | undefined {
+  if (!v.inMap || v.unrewritten?.canonical !== 'env' || v.path.length !== 2 || v.value.type === 'string') return undefined;
+  const range = v.value.type === 'table' || v.value.type === 'array' ? rangeOfValue({ value: v.value }) : ([v.value.node.start, v.value.node.end] as [number, number]);
+  return { kind: 'invalid-type', message: `"${written(v)}" in [${v.unrewritten.written}] is not a string: flyctl turns [env] values into strings only under "env", and this is under "${v.unrewritten.written}", so it cannot load this file. Quote the value, or rename "${v.unrewritten.written}" to "env"`, range };
+}
+
 function legacy(ctx: EditContext, v: Visited): SchemaIssue[] {
+  if (v.unrewritten) {
+    const skipped = unrewrittenLegacy(ctx, v);
+    if (skipped) return [skipped];
+  }
   const declared = v.declared ?? {};
   const schema = v.schema ?? declared;
   const deprecation = declared.deprecationMessage ?? schema.deprecationMessage;
