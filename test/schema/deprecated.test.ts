@@ -3,6 +3,11 @@ import { lines, ruleCases } from './cases.js';
 
 ruleCases(rule, [
   {
+    name: 'a port string past 2^53 keeps its digits; "true" as a string is no legacy autostop value',
+    text: lines('[[services]]', 'internal_port = "9007199254740993"', 'auto_stop_machines = "true"'),
+    expect: [{ at: '"9007199254740993"', message: 'internal_port = "9007199254740993" in [[services]] is the legacy spelling of the number 9007199254740993', fixed: lines('[[services]]', 'internal_port = 9007199254740993', 'auto_stop_machines = "true"') }],
+  },
+  {
     // Under [[Services]] flyctl does not rewrite them: no "same meaning" fix, which would make them load.
     name: 'no legacy finding or fix under a section flyctl does not rewrite',
     text: lines('[[Services]]', 'internal_port = "8080"', 'concurrency = "20,25"', '[Build]', 'build_target = "prod"'),

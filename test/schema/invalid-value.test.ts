@@ -5,6 +5,14 @@ const LOAD = 'flyctl cannot load this file';
 
 ruleCases(rule, [
   {
+    name: 'legacy numbers flyctl cannot convert: seconds past a Go duration, a port string past 64 bits',
+    text: lines('kill_timeout = 10000000000', '[[services]]', 'internal_port = "99999999999999999999"'),
+    expect: [
+      { at: '10000000000', message: /^kill_timeout = 10000000000 is too large: flyctl multiplies it into nanoseconds past what a Go duration holds/, severity: 'warning', fixed: null },
+      { at: '"99999999999999999999"', message: 'internal_port = "99999999999999999999" in [[services]] is out of range for a 64-bit integer: flyctl cannot load this file', fixed: null },
+    ],
+  },
+  {
     name: 'a bare-number check time under [Checks.…], which flyctl does not turn into milliseconds',
     text: lines('[Checks.web]', 'type = "http"', 'port = 8080', 'timeout = 2000'),
     expect: [{ at: '2000', message: 'timeout = 2000 in [checks.web] counts nanoseconds: flyctl turns a bare number here into milliseconds only under "checks", and this is under "Checks". Write the unit, as in "10s"', severity: 'warning', fixed: null, suggested: null }],

@@ -224,18 +224,26 @@ function legacyScalar(ctx: EditContext, v: Visited): SchemaIssue | undefined {
   if (!schema) return undefined;
   const issue = (message: string, fix: Fix): SchemaIssue => ({ kind: 'deprecated', message, range: [value.node.start, value.node.end], tags: ['deprecated'], fix });
   const legacyValues = schema['x-flylint-legacy-values'] as Record<string, unknown> | undefined;
-  if (legacyValues && (value.type === 'boolean' || value.type === 'string') && Object.hasOwn(legacyValues, String(value.value))) {
+  if (legacyValues && value.type === 'boolean' && Object.hasOwn(legacyValues, String(value.value))) {
     const modern = String(legacyValues[String(value.value)]);
     return issue(`${assignment(ctx, v)} is the legacy spelling of "${modern}"`, replaceValue(value, stringText(ctx, modern)));
   }
   const unit = schema['x-flylint-duration'];
   if ((unit === 's' || unit === 'ms') && !v.canonical && (value.type === 'integer' || (value.type === 'float' && Number.isFinite(value.value)))) {
     const ms = (value.type === 'integer' ? Number(value.value) : Math.trunc(value.value as number)) * BARE_UNIT_MS[unit];
+    // flyctl multiplies in 64-bit nanoseconds, which wrap around past about 292 years: no string says that.
+    if (!(Math.abs(ms) * 1e6 < 2 ** 63)) {
+      return { kind: 'invalid-value', severity: 'warning', message: `${assignment(ctx, v)} is too large: flyctl multiplies it into nanoseconds past what a Go duration holds, and the result wraps around. Write a duration such as "30s"`, range: [value.node.start, value.node.end] };
+    }
     const modern = formatDuration(ms);
     return issue(`${assignment(ctx, v)} is read as ${durationWords(ms)}; write the unit: "${modern}"`, replaceValue(value, stringText(ctx, modern)));
   }
   if (schema['x-flylint-int-string'] && value.type === 'string' && /^[-+]?[0-9]+$/.test(value.value as string)) {
-    const n = Number.parseInt(value.value as string, 10);
+    // BigInt: past 2^53 a Number would change the digits. Past 64 bits flyctl cannot convert it.
+    const n = BigInt(value.value as string);
+    if (n < -(2n ** 63n) || n >= 2n ** 63n) {
+      return { kind: 'invalid-value', message: `${assignment(ctx, v)} is out of range for a 64-bit integer: flyctl cannot load this file`, range: [value.node.start, value.node.end] };
+    }
     return issue(`${assignment(ctx, v)} is the legacy spelling of the number ${n}`, replaceValue(value, String(n)));
   }
   if (schema['x-flylint-legacy-string'] === 'list' && value.type === 'string' && ctx.text) {
