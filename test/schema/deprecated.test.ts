@@ -60,6 +60,18 @@ ruleCases(rule, [
     ],
   },
   {
+    // flyctl joins compute, computes and vm in that order; renamed, they would count in file order.
+    // And it copies [experimental] metrics_port into [metrics] only when there is none.
+    name: 'a rename that would change what flyctl deploys is a suggestion',
+    text: lines('[[computes]]', 'size = "performance-2x"', '[[compute]]', 'size = "shared-cpu-1x"', '[experimental]', 'metrics_port = 9091', '[metric]', 'port = 9100'),
+    expect: [
+      { at: 'computes', message: /^"computes" is a legacy spelling of "vm"|^\[computes\] is the legacy form/, fixed: null, suggested: lines('[[vm]]', 'size = "performance-2x"', '[[compute]]', 'size = "shared-cpu-1x"', '[experimental]', 'metrics_port = 9091', '[metric]', 'port = 9100') },
+      { at: 'compute', message: /legacy/, fixed: null },
+      { at: 'metrics_port', message: /deprecated/ },
+      { at: 'metric', message: '"metric" is a legacy spelling of "metrics": flyctl still reads it', fixed: null },
+    ],
+  },
+  {
     name: 'no rename onto a modern section that is there too',
     text: lines('[[mount]]', 'source = "a"', 'destination = "/a"', '[[mounts]]', 'source = "b"', 'destination = "/b"'),
     expect: [{ at: 'mount', message: '"mount" is a legacy spelling of "mounts": flyctl still reads it', fixed: null }],

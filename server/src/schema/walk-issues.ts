@@ -11,6 +11,7 @@ import { durationWords, formatDuration } from '../fly/units.js';
 import type { Visited } from './schema-walk.js';
 import type { SchemaIssue } from './check-schema.js';
 import { isPatchedKey } from './patched-keys.js';
+import { flySchema } from './schema-lookup.js';
 import { rangeOfValue } from './locate.js';
 import { keyWhere, listWords, sectionName } from './words.js';
 import { arrayToTableFix, removeKeyFix, renameSectionFix, replaceValue, stringText, tableToArrayFix, type EditContext } from './schema-fixes.js';
@@ -176,7 +177,8 @@ function legacy(ctx: EditContext, v: Visited): SchemaIssue[] {
     const message = asArray
       ? `[${written(v)}] is the legacy form of [[${alias}]]: flyctl still reads it, but the docs and other tools expect [[${alias}]]`
       : `${keyWhere(v.path)} is a legacy spelling of "${alias}": flyctl still reads it`;
-    out.push({ kind: 'deprecated', message, range: keyRange(v), tags: ['deprecated'], ...(fix && !v.parent?.entries.has(alias) ? { fix } : {}) });
+    const usable = fix && !v.parent?.entries.has(alias);
+    out.push({ kind: 'deprecated', message, range: keyRange(v), tags: ['deprecated'], ...(usable ? (renameKeepsMeaning(v, alias) ? { fix } : { suggestions: [{ desc: `Rename to ${asArray ? `[[${alias}]]` : `"${alias}"`}`, fix }] }) : {}) });
   } else if (typeof shape === 'string') {
     const table = v.path.filter((p) => typeof p === 'string').join('.');
     const empty = v.value.type === 'array' && v.value.items.length === 0;
@@ -186,6 +188,25 @@ function legacy(ctx: EditContext, v: Visited): SchemaIssue[] {
   const scalar = legacyScalar(ctx, v);
   if (scalar) out.push(scalar);
   return out;
+}
+
+/**
+ * Whether renaming an alias section to its modern name keeps what flyctl deploys. Not when another
+ * spelling of it is there too: flyctl joins `compute`, `computes` and `vm` in that order, and
+ * renaming puts them in file order, which decides the first global [[vm]]. Nor for `[metric]` beside
+ * [experimental] metrics_port or metrics_path: flyctl copies those only when there is no [metrics].
+ */
+function renameKeepsMeaning(v: Visited, alias: string): boolean {
+  const parent = v.parent;
+  if (!parent || !v.key) return false;
+  for (const name of parent.entries.keys()) {
+    if (name !== v.key.name && flySchema.properties?.[name]?.['x-flylint-alias-of'] === alias && v.path.length === 1) return false;
+  }
+  if (alias === 'metrics' && v.path.length === 1) {
+    const experimental = parent.entries.get('experimental')?.value;
+    if (experimental?.type === 'table' && (experimental.entries.has('metrics_port') || experimental.entries.has('metrics_path'))) return false;
+  }
+  return true;
 }
 
 function optional(fix: Fix | undefined): { fix?: Fix } {
