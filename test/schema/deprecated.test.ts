@@ -3,6 +3,12 @@ import { lines, ruleCases } from './cases.js';
 
 ruleCases(rule, [
   {
+    // flyctl drops a [[services]] table with no keys: removing its last key would remove the service.
+    name: 'no removal of a no-effect key that is the last of its section',
+    text: lines('[[services]]', 'script_checks = []'),
+    expect: [{ at: 'script_checks', message: /deprecated/, fixed: null }],
+  },
+  {
     name: 'a port string past 2^53 keeps its digits; "true" as a string is no legacy autostop value',
     text: lines('[[services]]', 'internal_port = "9007199254740993"', 'auto_stop_machines = "true"'),
     expect: [{ at: '"9007199254740993"', message: 'internal_port = "9007199254740993" in [[services]] is the legacy spelling of the number 9007199254740993', fixed: lines('[[services]]', 'internal_port = 9007199254740993', 'auto_stop_machines = "true"') }],

@@ -165,7 +165,9 @@ function legacy(ctx: EditContext, v: Visited): SchemaIssue[] {
   const schema = v.schema ?? declared;
   const deprecation = declared.deprecationMessage ?? schema.deprecationMessage;
   if (typeof deprecation === 'string' && v.key) {
-    const fix = declared['x-flylint-no-effect'] ? removeKeyFix(ctx, v.key) : undefined;
+    // Not the last key of a section: flyctl drops a [[services]] left empty, which is an effect.
+    const lastKey = v.path.length > 1 && v.parent !== undefined && v.parent.entries.size === 1;
+    const fix = declared['x-flylint-no-effect'] && !lastKey ? removeKeyFix(ctx, v.key) : undefined;
     return [{ kind: 'deprecated', message: `${keyWhere(v.path)} is deprecated. ${deprecation}`, range: keyRange(v), tags: ['deprecated'], ...(fix ? { fix } : {}) }];
   }
   const out: SchemaIssue[] = [];
