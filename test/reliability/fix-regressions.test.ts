@@ -118,6 +118,11 @@ const cases: Array<[string, string, (fixed: string) => void]> = [
     'app = "shop"\nkill_signal = """SIGINT\n',
     (fixed) => expect(fixed.split('"""')[1]).toBe('SIGINT\n'),
   ],
+  [
+    'a fix never makes a CRLF of a lone CR before it and an LF of its own (the fuzzer: a comment "#\\r")',
+    '#\r',
+    (fixed) => expect(fixed.startsWith('#\r') && !fixed.startsWith('#\r\n')).toBe(true),
+  ],
 ];
 
 describe('one pass of fixes that are right alone and wrong together', () => {

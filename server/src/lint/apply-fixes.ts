@@ -228,9 +228,20 @@ interface EditSelection {
   remaining: number;
 }
 
+/**
+ * Whether an edit would make one line break of a lone CR beside it and an LF of its own (or the
+ * other way round): the CR, part of a comment or string, would vanish into a CRLF.
+ */
+function joinsLineBreaks(text: string, edit: Fix): boolean {
+  const [start, end] = edit.range;
+  const first = edit.text.length ? edit.text[0] : text[end];
+  const last = edit.text.length ? edit.text[edit.text.length - 1] : text[start - 1];
+  return (text[start - 1] === '\r' && first === '\n') || (last === '\r' && text[end] === '\n');
+}
+
 function selectEdits(text: string, edits: readonly Fix[]): EditSelection {
   const sorted = [...edits]
-    .filter((e) => e.range[0] >= 0 && e.range[1] <= text.length && e.range[0] <= e.range[1])
+    .filter((e) => e.range[0] >= 0 && e.range[1] <= text.length && e.range[0] <= e.range[1] && !joinsLineBreaks(text, e))
     .sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
   const selected: Fix[] = [];
   let lastEnd = -1;
