@@ -43,6 +43,13 @@ describe('top level', () => {
     expect(model('APP = "upper"\napp = "lower"\n').appName).toBe('lower');
   });
 
+  it('reads [experimental] kill_timeout and metrics_port only in lower case, and lets the copied kill_timeout beat a top-level Kill_Timeout', () => {
+    expect(model('[experimental]\nKill_Timeout = 3\nMetrics_Port = 9091\n').experimental).toMatchObject({ killTimeout: undefined, metricsPort: undefined });
+    expect(model('Kill_Timeout = "10s"\n[experimental]\nkill_timeout = "30s"\n').killTimeout?.value).toBe(30000);
+    expect(model('Kill_Timeout = "10s"\n').killTimeout?.value).toBe(10000);
+    expect(model('kill_timeout = "10s"\n[experimental]\nkill_timeout = "30s"\n').killTimeout?.value).toBe(10000);
+  });
+
   it('drops [[VM]], [[Mounts]] and [Metrics] as flyctl does: its rewrites read the lower-case names only', () => {
     const m = model('[[VM]]\nsize = "performance-2x"\n[[Mounts]]\nsource = "d"\ndestination = "/d"\n[Metrics]\nport = 9091\npath = "/m"\n');
     expect([m.vms.length, m.mounts.length, m.metrics.length]).toEqual([0, 0, 0]);

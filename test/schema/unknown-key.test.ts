@@ -101,9 +101,19 @@ ruleCases(rule, [
     name: 'sections flyctl drops unless written in lower case',
     text: lines('[[VM]]', 'size = "performance-2x"', '[Compute]', 'size = "shared-cpu-2x"', '[[Mounts]]', 'source = "data"', 'destination = "/data"'),
     expect: [
-      { at: 'VM', message: '"VM" at the top level is ignored: flyctl\'s rewrite of "vm" looks for the lower-case name only and drops any other spelling, so nothing here reaches the Machines. Rename it to "vm" to use it', fixed: null, suggested: lines('[[vm]]', 'size = "performance-2x"', '[Compute]', 'size = "shared-cpu-2x"', '[[Mounts]]', 'source = "data"', 'destination = "/data"') },
-      { at: 'Compute', message: /^"Compute" at the top level is ignored: flyctl's rewrite of "compute"/ },
-      { at: 'Mounts', message: /^"Mounts" at the top level is ignored: flyctl's rewrite of "mounts"/ },
+      { at: 'VM', message: '"VM" at the top level is ignored: flyctl reads "vm" only in lower case (its rewrite looks for that spelling alone), so this does not reach the Machines. Rename it to "vm" to use it', fixed: null, suggested: lines('[[vm]]', 'size = "performance-2x"', '[Compute]', 'size = "shared-cpu-2x"', '[[Mounts]]', 'source = "data"', 'destination = "/data"') },
+      { at: 'Compute', message: /^"Compute" at the top level is ignored: flyctl reads "compute" only in lower case/ },
+      { at: 'Mounts', message: /^"Mounts" at the top level is ignored: flyctl reads "mounts" only in lower case/ },
+    ],
+  },
+  {
+    // No struct field holds them: only flyctl's rewrite reads these keys, and only in lower case.
+    name: 'keys only a rewrite reads, spelled other than in lower case',
+    text: lines('[experimental]', 'Kill_Timeout = "30s"', 'Metrics_Port = 9091', '[build]', 'Build_Target = "prod"'),
+    expect: [
+      { at: 'Kill_Timeout', message: /^"Kill_Timeout" in \[experimental\] is ignored: flyctl reads "kill_timeout" only in lower case/, fixed: null, suggested: lines('[experimental]', 'kill_timeout = "30s"', 'Metrics_Port = 9091', '[build]', 'Build_Target = "prod"') },
+      { at: 'Metrics_Port', message: /^"Metrics_Port" in \[experimental\] is ignored/ },
+      { at: 'Build_Target', message: /^"Build_Target" in \[build\] is ignored: flyctl reads "build_target" only in lower case/ },
     ],
   },
   {

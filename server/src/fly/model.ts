@@ -48,6 +48,11 @@ export { serviceLabel, groupsOf, vmForGroup, durationsOf, type PlacedDuration } 
 
 const cache = new WeakMap<TomlTable, FlyConfig>();
 
+/** The table when it holds `key` spelled exactly so: for keys only a rewrite of flyctl reads. */
+function exactly(t: TomlTable, key: string): TomlTable | undefined {
+  return t.entries.has(key) ? t : undefined;
+}
+
 function nonEmpty(field: Field<string> | undefined): Field<string> | undefined {
   return field && field.value !== '' ? field : undefined;
 }
@@ -240,7 +245,7 @@ function build(t: TomlTable | undefined): Build | undefined {
   const fields = {
     image: stringField(t, 'image'),
     dockerfile: stringField(t, 'dockerfile'),
-    buildTarget: stringField(t, 'build-target') ?? stringField(t, 'build_target'),
+    buildTarget: stringField(t, 'build-target') ?? stringField(exactly(t, 'build_target'), 'build_target'),
     builder: stringField(t, 'builder'),
     buildpacks: stringListField(t, 'buildpacks'),
     builtin: stringField(t, 'builtin'),
@@ -281,11 +286,12 @@ function experimental(t: TomlTable | undefined): Experimental | undefined {
     cmd: stringListField(t, 'cmd', true),
     entrypoint: stringListField(t, 'entrypoint', true),
     exec: stringListField(t, 'exec', true),
-    killTimeout: durationField(t, 'kill_timeout', 's'),
+    // Only flyctl's rewrite reads these three (no struct field), and only in lower case.
+    killTimeout: durationField(exactly(t, 'kill_timeout'), 'kill_timeout', 's'),
     machineConfig: stringField(t, 'machine_config'),
     lazyLoadImages: boolField(t, 'lazy_load_images'),
-    metricsPort: numberField(t, 'metrics_port'),
-    metricsPath: stringField(t, 'metrics_path'),
+    metricsPort: numberField(exactly(t, 'metrics_port'), 'metrics_port'),
+    metricsPath: stringField(exactly(t, 'metrics_path'), 'metrics_path'),
   };
 }
 
@@ -346,7 +352,9 @@ export function buildModel(root: TomlTable): FlyConfig {
   const sections = (names: string[]) => names.flatMap((k) => tablesOf(root.entries.get(k)?.value).map((t) => ({ t, k })));
   const metricsTables = sections(['metric', 'metrics']).map(({ t }) => t);
   const app = stringField(root, 'app');
-  const killTimeout = durationField(root, 'kill_timeout', 's') ?? (lookup(root, 'kill_timeout') ? undefined : exp?.killTimeout);
+  // flyctl copies [experimental] kill_timeout to the top when no `kill_timeout` is there, spelled so:
+  // that copy then beats a `Kill_Timeout`, as the lower-case key sorts last.
+  const killTimeout = root.entries.has('kill_timeout') ? durationField(root, 'kill_timeout', 's') : (exp?.killTimeout ?? durationField(root, 'kill_timeout', 's'));
   const config: FlyConfig = {
     root,
     appName: app?.value,

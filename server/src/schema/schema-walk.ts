@@ -97,6 +97,7 @@ export function canonicalKey(table: TomlTable, schema: JsonSchema | undefined, k
   const match = Object.keys(properties).find((k) => k.toLowerCase() === lower);
   // `[[VM]]`, `[[Mounts]]`, `[Metrics]`: flyctl's rewrites of these sections look for the lower-case
   // name only and always write it back (empty when there is none), which drops any other spelling.
+  // `[experimental] Kill_Timeout`, `[build] Build_Target`: only the rewrite reads them, no struct field.
   if (!match || properties[match]!['x-flylint-exact-case']) return undefined;
   return caseWinner(table, key) === key ? match : undefined;
 }

@@ -112,7 +112,7 @@ function unknownKey(ctx: ValidationContext, parentPath: Array<string | number>, 
     const rename = at.key.quote === 'bare' && !taken && !hasSubtables(ctx, at.key.name);
     return {
       kind: 'unknown-key',
-      message: `"${key}" ${section} is ignored: flyctl's rewrite of "${sameCase}" looks for the lower-case name only and drops any other spelling, so nothing here reaches the Machines. Rename it to "${sameCase}" to use it`,
+      message: `"${key}" ${section} is ignored: flyctl reads "${sameCase}" only in lower case (its rewrite looks for that spelling alone), so this does not reach the Machines. Rename it to "${sameCase}" to use it`,
       range,
       ...(rename ? { suggestions: [{ desc: `Rename to "${sameCase}"`, fix: { range, text: sameCase } }] } : {}),
     };
