@@ -102,6 +102,33 @@ describe('completion', () => {
     expect(labels.every((l) => l.startsWith('[['))).toBe(true);
   });
 
+  it('offers no section snippet where keys of the current table follow: they would move into the new section', () => {
+    const labels = (marked: string) => completions(marked).items.map((i) => i.label);
+    expect(labels('app = "shop"\n[http_service]\n  internal_port = 8080\n  |\n  force_https = true\n')).not.toContain('[[vm]]');
+    expect(labels('|\napp = "shop"\n')).not.toContain('[[vm]]');
+    expect(labels('app = "shop"\n[http_service]\n  internal_port = 8080\n|\n[[vm]]\n  cpus = 1\n')).toContain('[[vm]]');
+    expect(labels('app = "shop"\n[http_service]\n  internal_port = 8080\n|\n')).toContain('[[vm]]');
+  });
+
+  it('writes a list for a key that takes one, unless the cursor is already in it', () => {
+    const { at, items } = completions(`${PROCESSES}[http_service]\n  processes = |\n`, { snippets: false });
+    const worker = items.find((i) => i.label === 'worker')!;
+    expect(accept(at.text, worker)).toContain('  processes = ["worker"]\n');
+    const inList = completions(`${PROCESSES}[http_service]\n  processes = [|]\n`);
+    expect(accept(inList.at.text, inList.items.find((i) => i.label === 'worker')!)).toContain('  processes = ["worker"]\n');
+    const handlers = completions('[[services]]\n  [[services.ports]]\n    handlers = |\n');
+    expect((handlers.items.find((i) => i.label === 'http')!.textEdit as TextEdit).newText).toBe('["http"]');
+  });
+
+  it('offers memory sizes for the 8 performance CPUs a GPU kind brings', () => {
+    expect(completions('[[vm]]\n  gpu_kind = "l40s"\n  memory = |\n').items.map((i) => i.label)).toEqual(['16gb', '32gb', '64gb']);
+  });
+
+  it('names the default process group in a new [http_service] when [processes] defines others', () => {
+    const plain = completions('app = "shop"\n[processes]\n  web = "bin/web"\n\n|\n', { snippets: false }).items.find((i) => i.label === '[http_service]')!;
+    expect((plain.textEdit as TextEdit).newText).toContain('processes = ["web"]');
+  });
+
   it('offers section snippets on an empty line, expanded or plain by client support', () => {
     const snippet = completions('app = "shop"\n|\n').items.find((i) => i.label === '[http_service]')!;
     expect(snippet.insertTextFormat).toBe(2);

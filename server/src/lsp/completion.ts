@@ -74,7 +74,7 @@ export function complete(file: AnalyzedFile, offset: number, index: LineIndex, o
   const wordEnd = offset + /^[\w-]*/.exec(after)![0].length;
   const hasEquals = /^[\w-]*\s*=/.test(after);
   const items = keys(file, container, offset, word, range(offset - word.length, wordEnd), hasEquals, options);
-  if (atLineStart && dotted.length === 0) items.push(...snippets(file, range(offset - word.length, wordEnd), options));
+  if (atLineStart && dotted.length === 0 && !keyValueFollows(file, lineEnd)) items.push(...snippets(file, range(offset - word.length, wordEnd), options));
   return items;
 }
 
@@ -131,8 +131,32 @@ function headers(file: AnalyzedFile, currentTable: readonly string[], replace: R
   return out;
 }
 
+/**
+ * Whether a key/value comes next after `from`, before any header: a section written there would
+ * take the keys below it from the table they belong to.
+ */
+function keyValueFollows(file: AnalyzedFile, from: number): boolean {
+  let next = Infinity;
+  let isKeyValue = false;
+  const consider = (start: number, keyValue: boolean) => {
+    if (start > from && start < next) {
+      next = start;
+      isKeyValue = keyValue;
+    }
+  };
+  for (const kv of file.doc.body) consider(kv.start, true);
+  for (const table of file.doc.tables) {
+    consider(table.start, false);
+    for (const kv of table.body) consider(kv.start, true);
+  }
+  return isKeyValue;
+}
+
 function snippets(file: AnalyzedFile, replace: Range, options: CompletionOptions): CompletionItem[] {
   const existing = new Set(file.doc.tables.filter((t) => t.kind === 'table' && t.key).map((t) => names(t.key).join('.')));
+  // The group a new [http_service] serves: the default one, where [processes] defines others.
+  const group = file.config.defaultProcess;
+  const withGroup = (body: string) => (/^[\w-]+$/.test(group) ? body.replace('${4:app}', `\${4:${group}}`) : body);
   return SECTION_SNIPPETS.filter((s) => s.array || !existing.has(s.table)).map((s) => ({
     label: s.array ? `[[${s.table}]]` : `[${s.table}]`,
     kind: CompletionItemKind.Snippet,
@@ -140,7 +164,7 @@ function snippets(file: AnalyzedFile, replace: Range, options: CompletionOptions
     documentation: s.description,
     sortText: `~${s.table}`,
     filterText: s.table,
-    textEdit: { range: replace, newText: options.snippets ? s.body : plainBody(s.body) },
+    textEdit: { range: replace, newText: options.snippets ? withGroup(s.body) : plainBody(withGroup(s.body)) },
     ...(options.snippets ? { insertTextFormat: InsertTextFormat.Snippet } : {}),
   }));
 }
@@ -189,9 +213,11 @@ function guestAt(file: AnalyzedFile, container: string[], offset: number): { cpu
   const size = read('size');
   const cpuKind = read('cpu_kind');
   const cpus = read('cpus');
+  const gpuKind = read('gpu_kind');
   const guest = effectiveGuest({
     ...(typeof size === 'string' ? { size } : {}),
     ...(typeof cpuKind === 'string' ? { cpuKind } : {}),
+    ...(typeof gpuKind === 'string' && gpuKind !== '' ? { gpuKind } : {}),
     ...(typeof cpus === 'bigint' || typeof cpus === 'number' ? { cpus: Number(cpus) } : {}),
   });
   const kind = guest.cpuKind === 'performance' ? 'performance' : 'shared';
@@ -215,10 +241,14 @@ function values(file: AnalyzedFile, cursor: CursorContext, offset: number, befor
   const container = path.slice(0, -1);
   const choices = valueItems(path, schema, file.config.processNames, valueKindAt(path)?.kind === 'memory' ? guestAt(file, container, offset) : undefined);
   const already = listed(cursor);
+  // `processes = ` wants a list: a bare string there is a value flyctl cannot load.
+  const array = cursor.keyValue?.value?.kind === 'array' ? cursor.keyValue.value : undefined;
+  const wrap = isList(schema) && !(array && array.start < offset && (offset < array.end || !array.closed));
   return choices
     .filter((c) => !already.has(c.value))
     .map((c, i) => {
-      const newText = c.quoted ? JSON.stringify(c.value) : c.value;
+      const written = c.quoted ? JSON.stringify(c.value) : c.value;
+      const newText = wrap ? `[${written}]` : written;
       return {
         label: c.value,
         kind: c.quoted ? CompletionItemKind.EnumMember : CompletionItemKind.Value,
