@@ -3,8 +3,9 @@ import { pathFromFile } from '../server/src/lint/relative-path.js';
 import type { TomlValue } from '../server/src/toml/values.js';
 
 /** App names written as hosts: `<app>.internal`, `<app>.flycast`, `<app>.fly.dev`, `top1.nearest.of.<app>.internal` … */
-const HOST = /(?<![a-z0-9-])([a-z0-9-]+)(?=\.(?:internal|flycast|fly\.dev)(?![a-z0-9-]))/gi;
-const HOST_SUFFIX = /\.(?:internal|flycast|fly\.dev)(?![a-z0-9-])/i;
+// The suffix must end the host name: `shop.internal.corp` and `shop.fly.dev.example.com` are other hosts.
+const HOST = /(?<![a-z0-9-])([a-z0-9-]+)(?=\.(?:internal|flycast|fly\.dev)(?![a-z0-9-]|\.[a-z0-9]))/gi;
+const HOST_SUFFIX = /\.(?:internal|flycast|fly\.dev)(?![a-z0-9-]|\.[a-z0-9])/i;
 const PLAIN_APP_NAME = /^[a-z0-9-]+$/i;
 
 function hostsIn(text: string): Set<string> {

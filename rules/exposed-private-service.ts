@@ -7,6 +7,12 @@ import type { TomlTable } from '../server/src/toml/values.js';
 
 const FLYCAST = 'Reach it over the private network instead: Flycast (`fly ips allocate-v6 --private`, then `<app>.flycast`) or `<app>.internal`, and release its public IPs (`fly ips release`)';
 
+/** The database and internal-service ports a public range `start_port`–`end_port` takes in. */
+function privatePortsInRange(start: number | undefined, end: number | undefined): number[] {
+  if (start === undefined || end === undefined || end < start) return [];
+  return Object.keys(PRIVATE_PORTS).map(Number).filter((n) => n >= start && n <= end).sort((a, b) => a - b);
+}
+
 const rule: Rule = {
   meta: {
     id: 'exposed-private-service',
@@ -26,6 +32,13 @@ const rule: Rule = {
     const { config, settings, text } = context;
     for (const s of config.services) {
       for (const port of s.ports) {
+        const range = privatePortsInRange(port.startPort?.value, port.endPort?.value);
+        if (range.length && port.startPort) {
+          context.report({
+            message: `Ports ${port.startPort.value}–${port.endPort!.value} of ${serviceLabel(s)} include ${range.map((n) => `${n} (${PRIVATE_PORTS[n]})`).join(', ')}, public whenever the app has public IPs. ${FLYCAST}`,
+            range: valueRange(port.startPort),
+          });
+        }
         const p = port.port?.value;
         if (p === undefined || !PRIVATE_PORTS[p]) continue;
         context.report({

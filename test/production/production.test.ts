@@ -79,6 +79,9 @@ describe('secrets', () => {
     ['GITHUB_TOKEN', 'ghp_abcdefghijklmnopqrstuvwxyz0123456789', true],
     ['SESSION_SECRET', 'x8Fq2LpZ9wRt7vKc', true],
     ['PASSWORD_MIN_LENGTH', '12', false],
+    ['GOOGLE_APPLICATION_CREDENTIALS', '/app/gcp-creds.json', false],
+    ['SECRETS_DIR', '/run/secrets', false],
+    ['SECRET_KEY', '/9j4AAQSkZJRgABAQ+x7', true],
     ['TOKEN_EXPIRY', '3600', false],
     ['JWT_SECRET', '${JWT_SECRET}', false],
     ['API_KEY', 'changeme', false],
@@ -133,6 +136,12 @@ describe('isolation', () => {
     const [finding] = lintText('app = "shop"\n', { filePath: '/p/fly.staging.toml', siblings: [prod] }).filter((f) => f.ruleId === 'shared-app-name');
     expect(finding!.related![0]).toMatchObject({ filePath: '/p/fly.toml', location: { line: 1, column: 7 } });
   });
+  it('exposed-private-service sees database ports inside a public port range', () => {
+    const text = 'app = "shop-db"\n[[services]]\ninternal_port = 6379\n[[services.ports]]\nstart_port = 6000\nend_port = 7000\n';
+    const found = lintText(text, { filePath: '/p/fly.toml' }).filter((f) => f.ruleId === 'exposed-private-service');
+    expect(found.map((f) => f.message)).toEqual([expect.stringMatching(/^Ports 6000–7000 of \[\[services\]\] #1 include 6379 \(Redis\), public whenever the app has public IPs/)]);
+  });
+
   it('flags staging reaching production hosts', () => {
     const text = 'app = "shop-staging"\n[env]\nAPI = "http://shop.internal:8080"\nOK = "http://shop-staging.internal"\n';
     const found = lintText(text, { filePath: '/p/fly.staging.toml', siblings: [prod] }).filter((f) => f.ruleId === 'cross-environment-reference');
@@ -157,6 +166,9 @@ describe('isolation', () => {
     expect(hosts('a.internal,shop.internal')).toBe(1);
     expect(hosts('x.flycast.internal', 'flycast')).toBe(1);
     expect(hosts('my_shop.internal', 'my_shop')).toBe(1);
+    // A longer name is another host.
+    expect(hosts('https://shop.fly.dev.example.com')).toBe(0);
+    expect(hosts('http://shop.internal.corp')).toBe(0);
     expect(hosts('myshop.internal')).toBe(0);
     expect(hosts('shop-api.internal')).toBe(0);
     expect(hosts('shop.internals')).toBe(0);

@@ -3,6 +3,11 @@ import { lines, ruleCases } from './cases.js';
 
 ruleCases(rule, [
   {
+    name: 'the description of the missing key keeps an acronym in capitals',
+    text: lines('[[statics]]', 'guest_path = "/app/public"'),
+    expect: [{ at: '[[statics]]', message: /^\[\[statics\]\] has no "url_prefix" \(URL prefix served from it/ }],
+  },
+  {
     name: 'a service with ports but no internal_port (a warning: flyctl sends port 0, which the Machines API requires); a [[services]] without ports is left to service-without-ports',
     text: lines('[http_service]', 'force_https = true', '[[services]]', 'protocol = "tcp"', '[[services.ports]]', 'port = 443', '[[services]]', 'protocol = "tcp"'),
     expect: [

@@ -5,6 +5,11 @@ import { runRule } from './run-rule.js';
 
 ruleCases(rule, [
   {
+    name: 'a key of an enclosing table is moved there, not to the top level where the name means something else',
+    text: lines('[[services]]', 'internal_port = 8080', '[[services.ports]]', 'port = 80', 'processes = ["app"]'),
+    expect: [{ at: 'processes', message: '"processes" does not belong in [[services.ports]]: flyctl ignores it there. It belongs in [services]', suggested: lines('[[services]]', 'internal_port = 8080', 'processes = ["app"]', '[[services.ports]]', 'port = 80') }],
+  },
+  {
     name: 'a legacy alias under a section flyctl does not rewrite is ignored',
     text: lines('[Build]', 'build_target = "prod"'),
     expect: [{ at: 'build_target', message: '"build_target" in [build] is ignored: flyctl renames it to "build-target" only under "build", and this is under "Build". Rename "Build" to "build"' }],

@@ -88,7 +88,8 @@ function mapError(ctx: ValidationContext, error: SchemaError, path: Array<string
       const sentence = firstSentence(schema?.description)?.replace(/`/g, '');
       // The message puts the sentence in parentheses: asides of its own would nest.
       const plain = sentence?.replace(/\s*\([^()]*\)/g, '');
-      const what = plain ? plain.charAt(0).toLowerCase() + plain.slice(1) : undefined;
+      // Lower case for the middle of a sentence, but not an acronym ("URL prefix …").
+      const what = plain ? (/^[A-Z]{2}/.test(plain) ? plain : plain.charAt(0).toLowerCase() + plain.slice(1)) : undefined;
       // Some keys flyctl loads without, where only the deploy fails: a warning, as flyctl's own verdict is "valid".
       const severity = (at.schema?.['x-flylint-required-severity'] as Record<string, Severity> | undefined)?.[missing];
       return { kind: 'missing-required', ...(severity ? { severity } : {}), message: `${sectionName(path)} has no "${missing}"${what ? ` (${what.replace(/\.$/, '')})` : ''}. Add it`, range: rangeOfValue(at) };
@@ -143,7 +144,10 @@ function unknownKey(ctx: ValidationContext, parentPath: Array<string | number>, 
   const here = parentPath.filter((p) => typeof p === 'string').join('.');
   // The top level first: a top-level key in a section is the common slip (`swap_size_mb` under [build]).
   const candidates = keyLocations(key).filter((p) => p.join('.') !== here).sort((a, b) => a.length - b.length);
-  const elsewhere = candidates[0]?.length === 0 ? [candidates[0]] : candidates;
+  // A table this one sits in comes first (`processes` in [[services.ports]] belongs to its
+  // [[services]], not to the top level, where the same name means something else).
+  const enclosing = candidates.filter((p) => p.length > 0 && here.startsWith(`${p.join('.')}.`));
+  const elsewhere = enclosing.length ? [enclosing[enclosing.length - 1]!] : candidates[0]?.length === 0 ? [candidates[0]] : candidates;
   if (elsewhere.length === 0) return { kind: 'unknown-key', message: `Unknown key "${key}" ${section}: flyctl ignores it. Remove it, or check the spelling against the Fly docs`, range };
   const places = elsewhere.slice(0, 3).map((p) => (p.length ? `in [${p.join('.')}]` : 'at the top level'));
   const message = `"${key}" does not belong ${section}: flyctl ignores it there. It belongs ${places.join(' or ')}`;
