@@ -113,6 +113,13 @@ describe('filters and overrides', () => {
   const dir = project({ 'fly.toml': WARNINGS, 'fly.staging.toml': CLEAN.replace('shop-staging', 'other-staging') });
   const ruleIds = (args: string[]) => (JSON.parse(flylint(['--format', 'json', ...args], { cwd: dir }).stdout) as Array<{ messages: Array<{ ruleId: string; severity: number }> }>).flatMap((f) => f.messages);
 
+  it('--max-warnings counts the warnings --quiet hides, as ESLint does', () => {
+    const r = flylint(['--quiet', '--max-warnings', '0', 'fly.toml'], { cwd: dir });
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^flylint: \d+ warnings, more than --max-warnings 0 allows\n$/);
+    expect(r.code).toBe(1);
+  });
+
   it('--quiet reports errors only', () => {
     expect(ruleIds(['fly.toml']).length).toBeGreaterThan(0);
     expect(ruleIds(['--quiet', 'fly.toml'])).toEqual([]);

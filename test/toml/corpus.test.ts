@@ -101,3 +101,15 @@ function stripDates(ours: unknown, theirs: unknown): unknown {
   }
   return ours;
 }
+
+describe('syntax error messages', () => {
+  it.each([
+    ['X😀 = 1\n', 'Expected "=" after key "X", found "😀"'],
+    ['😀 = 1\n', 'Expected a key, a table header or a comment, found "😀"'],
+    ['a = 😀\n', 'Expected a value, found "😀"'],
+  ])('%j names a whole character, and its range covers both halves of it', (text, message) => {
+    const [error] = parseToml(text).errors;
+    expect(error!.message).toBe(message);
+    expect(text.slice(error!.range[0], error!.range[1])).toBe('😀');
+  });
+});

@@ -122,6 +122,7 @@ function lint(options: CliOptions, io: Io, known: readonly string[]): number {
   // One project: every file is analysed once and is a sibling of the others.
   const prepared = inputs.map((input) => ({ input, ...prepare(input, options, configs) }));
   const reports: FileReport[] = [];
+  let warnings = 0;
   const writeFailures: string[] = [];
   const files = prepared.map((p) => p.file);
   for (const [i, { input, file, lintOptions }] of prepared.entries()) {
@@ -149,6 +150,8 @@ function lint(options: CliOptions, io: Io, known: readonly string[]): number {
     findings ??= lintAnalyzed(file, siblings, lintOptions);
     if (options.fix && input.fromStdin) io.stdout(input.invalidUtf8At !== undefined && input.bytes ? input.bytes : text);
     if (input.invalidUtf8At !== undefined && lintOptions.rules?.['toml-syntax'] !== 'off') findings.unshift(notUtf8(input, options.fix, lintOptions.rules?.['toml-syntax']));
+    // --max-warnings counts the warnings --quiet does not show, as ESLint does.
+    warnings += findings.filter((f) => f.severity === 'warning').length;
     if (options.quiet) findings = findings.filter((f) => f.severity === 'error');
     reports.push(fileReport(input.filePath, display(input.filePath), text, findings, fixed));
   }
@@ -175,8 +178,8 @@ function lint(options: CliOptions, io: Io, known: readonly string[]): number {
   if (writeFailures.length) return 2;
   const t = totals(reports);
   if (t.errors > 0) return 1;
-  if (options.maxWarnings !== undefined && t.warnings > options.maxWarnings) {
-    io.stderr(`flylint: ${t.warnings} warnings, more than --max-warnings ${options.maxWarnings} allows\n`);
+  if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
+    io.stderr(`flylint: ${warnings} warnings, more than --max-warnings ${options.maxWarnings} allows\n`);
     return 1;
   }
   return 0;

@@ -90,6 +90,11 @@ export function parseToml(text: string, options: ParseOptions = {}): ParseResult
   return new Parser(text, options.tomlVersion ?? '1.1').run();
 }
 
+/** The character at `offset`, whole: both halves of a surrogate pair (an emoji), never one. */
+function characterAt(text: string, offset: number): string {
+  return String.fromCodePoint(text.codePointAt(offset)!);
+}
+
 class Parser {
   private pos = 0;
   /**
@@ -355,16 +360,18 @@ class Parser {
     const key = this.key();
     if (!key) {
       const c = this.text.charCodeAt(start);
-      const shown = c === EQUALS ? 'Expected a key before "="' : `Expected a key, a table header or a comment, found "${this.text.slice(start, start + 1)}"`;
-      this.error(shown, start, start + 1);
+      const ch = characterAt(this.text, start);
+      const shown = c === EQUALS ? 'Expected a key before "="' : `Expected a key, a table header or a comment, found "${ch}"`;
+      this.error(shown, start, start + ch.length);
       this.skipRestOfLine();
       return;
     }
     const node: KeyValueNode = { kind: 'keyValue', start, end: key.end, key, equals: -1, value: null };
     this.addKeyValue(node);
     if (this.text.charCodeAt(this.pos) !== EQUALS) {
-      const found = this.isLineEnd(this.pos) ? 'the end of the line' : `"${this.text.slice(this.pos, this.pos + 1)}"`;
-      this.error(`Expected "=" after key "${key.segments.map((s) => s.name).join('.')}", found ${found}`, this.pos, this.pos + (this.isLineEnd(this.pos) ? 0 : 1));
+      const ch = this.isLineEnd(this.pos) ? '' : characterAt(this.text, this.pos);
+      const found = ch ? `"${ch}"` : 'the end of the line';
+      this.error(`Expected "=" after key "${key.segments.map((s) => s.name).join('.')}", found ${found}`, this.pos, this.pos + ch.length);
       this.skipRestOfLine();
       return;
     }
@@ -450,8 +457,9 @@ class Parser {
       while (isValueWordChar(text.charCodeAt(end))) end++;
     }
     if (end === start) {
-      const shown = this.isLineEnd(start) ? 'the end of the line' : `"${text.slice(start, start + 1)}"`;
-      this.error(`Expected a value, found ${shown}`, start, start + (this.isLineEnd(start) ? 0 : 1));
+      const ch = this.isLineEnd(start) ? '' : characterAt(text, start);
+      const shown = ch ? `"${ch}"` : 'the end of the line';
+      this.error(`Expected a value, found ${shown}`, start, start + ch.length);
       if (!this.isLineEnd(start) && text.charCodeAt(start) !== COMMA && text.charCodeAt(start) !== RBRACKET && text.charCodeAt(start) !== RBRACE) {
         // Skip the unreadable run up to a separator so the caller can resynchronise.
         let skip = start + 1;
