@@ -54,6 +54,11 @@ await Promise.all(
 
 runScript('client/build.mjs');
 
+// Type declarations of the library API (package main), for TypeScript users of `import … from 'flylint'`.
+rmSync(join(root, 'dist', 'types'), { recursive: true, force: true });
+const tsc = spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.types.json')], { cwd: root, stdio: 'inherit' });
+if (tsc.status !== 0) process.exit(tsc.status ?? 1);
+
 // The CLI's code cache, from one run over the examples (so it holds the functions a lint compiles).
 if (existsSync(join(root, 'examples'))) {
   spawnSync(process.execPath, [join(root, 'bin', 'flylint.js'), '--format', 'json', join(root, 'examples')], { cwd: root, stdio: 'ignore' });

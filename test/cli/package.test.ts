@@ -37,5 +37,23 @@ describe('the npm package', () => {
     expect(version.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
     const server = sh(app, 'test -x node_modules/.bin/flylint-language-server && echo ok');
     expect(server.stdout).toBe('ok\n');
+
+    // The library API comes with its types: a strict TypeScript user compiles against them.
+    writeFileSync(join(app, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', strict: true, noEmit: true, types: [] }, files: ['use.mts'] }));
+    writeFileSync(
+      join(app, 'use.mts'),
+      `import { applyFixes, lintText, parseToml, type Finding } from 'flylint';
+const text = 'app = "shop"\\n';
+const findings: Finding[] = lintText(text, { filePath: 'fly.toml', env: 'staging' });
+const fixed: { text: string; applied: number } = applyFixes(text, findings, { unsafe: true });
+const errors: number = parseToml('a = 1').errors.length;
+// @ts-expect-error: filePath is a string
+lintText('', { filePath: 1 });
+console.log(fixed.text, errors);
+`,
+    );
+    const tsc = sh(app, `"${process.execPath}" "${join(process.cwd(), 'node_modules', 'typescript', 'bin', 'tsc')}" -p .`);
+    expect(tsc.stdout + tsc.stderr).toBe('');
+    expect(tsc.status).toBe(0);
   }, 300_000);
 });
