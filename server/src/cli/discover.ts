@@ -7,6 +7,7 @@
  * (and the file's contents, into a CI log) outside the project.
  */
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { describeFsError } from './read-file.js';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { UsageError } from './args.js';
@@ -109,8 +110,10 @@ export function discoverFiles(paths: readonly string[], cwd: string): Discovery 
     let stats;
     try {
       stats = statSync(path);
-    } catch {
-      throw new UsageError(`No such file or directory: ${given}`);
+    } catch (error) {
+      // A symlink loop or a file used as a folder is no missing path: it gets its own reason.
+      if ((error as NodeJS.ErrnoException)?.code === 'ENOENT') throw new UsageError(`No such file or directory: ${given}`);
+      throw new UsageError(`cannot read ${given} (${describeFsError(error)})`);
     }
     if (stats.isDirectory()) {
       const before = files.length;

@@ -2,8 +2,7 @@
  * The `flylint` command: the process-level adapter over the core (arguments, files, output,
  * exit code). Everything it reports comes from lintAnalyzed; nothing here knows a rule.
  */
-import { statSync } from 'node:fs';
-import { readRegularFile } from './read-file.js';
+import { describeFsError, readRegularFile } from './read-file.js';
 import { relative, resolve } from 'node:path';
 import { parseArgs, UsageError, USAGE, USAGE_LINE, type CliOptions } from './args.js';
 import { discoverFiles } from './discover.js';
@@ -105,15 +104,6 @@ function lint(options: CliOptions, io: Io, known: readonly string[]): number {
     const bytes = io.readStdin();
     inputs.push({ filePath: resolve(io.cwd, name), fromStdin: true, bytes, ...decodeSource(bytes) });
   } else {
-    // discoverFiles calls any path it cannot stat missing; a symlink loop (or a file used as a
-    // folder) gets its real reason here. A missing path still gets discoverFiles' message.
-    for (const given of options.paths) {
-      try {
-        statSync(resolve(io.cwd, given), { throwIfNoEntry: false });
-      } catch (error) {
-        throw new UsageError(`cannot read ${given} (${describeFsError(error)})`);
-      }
-    }
     const { files, empty } = discoverFiles(options.paths, io.cwd);
     for (const dir of empty) io.stderr(`flylint: no fly*.toml files in ${dir}\n`);
     for (const filePath of files) inputs.push({ filePath, fromStdin: false, ...readSource(filePath, display) });
@@ -204,20 +194,6 @@ function readSource(filePath: string, display: (path: string) => string): Pick<I
   }
 }
 
-function describeFsError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException)?.code;
-  const words: Record<string, string> = {
-    EACCES: 'permission denied',
-    EPERM: 'operation not permitted',
-    ENOSPC: 'no space left on the device',
-    EROFS: 'read-only file system',
-    EISDIR: 'it is a directory',
-    ENOENT: 'it does not exist',
-    ELOOP: 'too many levels of symbolic links',
-    ENOTDIR: 'a part of its path is not a directory',
-  };
-  return (code && words[code]) ?? (error instanceof Error ? error.message : String(error));
-}
 
 /** TOML files are UTF-8; the text seen here has the bad bytes replaced, so it must not be written back. */
 function notUtf8(input: Input, fixing: boolean, level: RuleLevel | undefined): Finding {
