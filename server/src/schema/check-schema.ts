@@ -55,8 +55,9 @@ function compute(root: TomlTable, text: string | undefined): SchemaIssue[] {
       if (issue.kind === 'invalid-type') covered.add(pathKey(v.path));
       issues.push(issue);
     }
-    // Non-empty: where the pattern allows "", flyctl reads it as unset.
-    if (v.schema?.['x-flylint-duration'] && v.value.type === 'string' && v.value.value !== '') {
+    // Only a string over 7 characters can pass the pattern and still be too long for Go (the
+    // longest 7 are "999999h", 3.6e18 ns of the 9.2e18 allowed). "" is unset where the pattern allows it.
+    if (v.value.type === 'string' && (v.value.value as string).length > 7 && v.schema?.['x-flylint-duration']) {
       const overflow = durationIssue(ctx, v, v.value.value as string);
       if (overflow) issues.push(overflow);
     }
