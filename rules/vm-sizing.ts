@@ -1,7 +1,7 @@
 import type { Rule, RuleContext } from '../server/src/lint/rule.js';
 import type { Vm } from '../server/src/fly/model.js';
 import type { Suggestion } from '../server/src/lint/types.js';
-import { PRESETS, CPU_RULES, memoryChoices } from '../server/src/fly/vm-presets.js';
+import { PRESETS, CPU_RULES, memoryChoices, presetOf } from '../server/src/fly/vm-presets.js';
 import { memoryText } from '../server/src/fly/units.js';
 import { didYouMean } from '../server/src/lint/did-you-mean.js';
 import { insertKeyFix, stringLiteral } from '../server/src/edit/insert-key.js';
@@ -42,8 +42,12 @@ function checkVm(context: RuleContext, vm: Vm, label: string): void {
     report({ message: `${label} memory = ${JSON.stringify(vm.memoryText.value)} is 0 MB (a bare number is MB, "0.5" is half a byte): the deploy fails with "memory cannot be zero". Write e.g. "512mb" or "1gb"`, range: valueRange(vm.memoryText) });
     return;
   }
-  if (vm.gpuKind) {
-    report({ severity: 'warning', message: `${label} gpu_kind = "${vm.gpuKind.value}": GPU Machines are deprecated and no longer available on Fly.io. Remove the GPU keys`, range: valueRange(vm.gpuKind), tags: ['deprecated'] });
+  // A GPU comes from gpu_kind, from a GPU preset (`size = "l40s"`) or from a GPU count.
+  const gpuSize = vm.size && presetOf(vm.size.value)?.gpu ? vm.size : undefined;
+  const gpu = vm.gpuKind ?? gpuSize ?? (vm.gpus && vm.gpus.value > 0 ? vm.gpus : undefined);
+  if (gpu) {
+    const key = gpu === vm.gpuKind ? 'gpu_kind' : gpu === gpuSize ? 'size' : 'gpus';
+    report({ severity: 'warning', message: `${label} ${key} = ${JSON.stringify(gpu.value)}: GPU Machines are deprecated and no longer available on Fly.io. Remove the GPU keys`, range: valueRange(gpu), tags: ['deprecated'] });
   }
   const kindField = vm.cpuKind;
   if (kindField && !(KINDS as readonly string[]).includes(kindField.value)) {

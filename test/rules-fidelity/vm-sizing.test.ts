@@ -22,6 +22,8 @@ const cases: Case[] = [
   { name: 'a CPU kind that does not exist', toml: '[[vm]]\ncpu_kind = "Performance"\n', expect: [{ at: '"Performance"', message: /cpu_kind = "Performance" is not a CPU kind.*Did you mean "performance"\?/, severity: 'error', suggestion: 'cpu_kind = "performance"' }] },
   { name: 'a CPU count not offered', toml: '[[vm]]\ncpu_kind = "shared"\ncpus = 3\nmemory = "1gb"\n', expect: [{ at: '3', message: /asks for 3 shared CPUs, a count the platform does not offer: use 1, 2, 4, 6, 8/, severity: 'warning' }] },
   { name: 'GPUs are deprecated', toml: '[[vm]]\ngpu_kind = "l40s"\n', expect: [{ at: '"l40s"', message: /GPU Machines are deprecated/, severity: 'warning' }] },
+  { name: 'a GPU preset is a GPU too', toml: '[[vm]]\nsize = "a100-40gb"\n', expect: [{ at: '"a100-40gb"', message: /^\[\[vm\]\] size = "a100-40gb": GPU Machines are deprecated/, severity: 'warning' }] },
+  { name: 'and so is a GPU count', toml: '[[vm]]\nsize = "performance-8x"\ngpus = 1\n', expect: [{ at: '1', message: /gpus = 1: GPU Machines are deprecated/, severity: 'warning' }] },
   { name: 'what fly launch writes', toml: "[[vm]]\nmemory = '1gb'\ncpu_kind = 'shared'\ncpus = 1\nmemory_mb = 1024\n", expect: [] },
   { name: 'presets and valid sizes', toml: '[[vm]]\nsize = "performance-2x"\n[[vm]]\nsize = "shared-cpu-2x"\nmemory = "1gb"\n[compute]\nmemory = 512\n[deploy.release_command_vm]\nsize = "performance-2x"\nmemory = "4G"\n', expect: [] },
   { name: 'unparseable memory is invalid-value’s finding', toml: '[[vm]]\nmemory = "abc"\n', expect: [] },
