@@ -62,6 +62,11 @@ ruleCases(rule, [
     ],
   },
   {
+    name: 'the same name as a key elsewhere ([env] APP) does not hold back the rename of a top-level key',
+    text: lines('APP = "shop"', '[env]', 'APP = "other"'),
+    expect: [{ at: 'APP', message: /^"APP" should be written "app"/, fixed: lines('app = "shop"', '[env]', 'APP = "other"') }],
+  },
+  {
     name: 'names in maps keep their case',
     text: lines('app = "shop"', '[env]', 'Log_Level = "debug"', '[processes]', 'Web = "bin/web"', '[checks.Alive]', 'type = "tcp"', 'port = 8080'),
     expect: [],

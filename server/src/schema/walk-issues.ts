@@ -76,6 +76,12 @@ function spelledElsewhere(ctx: EditContext, v: Visited): boolean {
   if (!doc || !v.key) return true;
   const name = v.key.name;
   const own = v.key;
+  if (v.path.length === 1) {
+    // A top-level name: other headers or dotted keys that start with it (`APP` in [env] is another key).
+    const starts = (segments: ReadonlyArray<KeySegmentNode>) => segments[0] !== undefined && segments[0] !== own && segments[0].name === name;
+    return doc.tables.some((t) => starts(t.key?.segments ?? [])) || doc.body.some((kv) => kv.key.segments.length > 1 && starts(kv.key.segments));
+  }
+  // Deeper: any other place that spells the name (more than needed, never less).
   const uses = (segments: ReadonlyArray<KeySegmentNode>) => segments.some((s) => s !== own && s.name === name);
   return doc.tables.some((t) => uses(t.key?.segments ?? [])) || doc.body.some((kv) => uses(kv.key.segments)) || doc.tables.some((t) => t.body.some((kv) => uses(kv.key.segments)));
 }
