@@ -122,6 +122,12 @@ ruleCases(rule, [
     ],
   },
   {
+    // Renaming the first of two [[Mounts]] headers would turn on one volume and leave the other ignored.
+    name: 'no rename of such a section written in several headers',
+    text: lines('[[Mounts]]', 'source = "a"', 'destination = "/a"', '[[Mounts]]', 'source = "b"', 'destination = "/b"'),
+    expect: [{ at: 'Mounts', message: /^"Mounts" at the top level is ignored/, suggested: null }],
+  },
+  {
     name: 'no rename of such a section when a sub-table or another spelling would be left behind',
     text: lines('[[Mounts]]', 'source = "data"', '[Mounts.extra]', 'a = 1', '[Metrics]', 'port = 9091', '[metrics]', 'path = "/m"'),
     expect: [

@@ -35,6 +35,23 @@ function headersNamed(doc: DocumentNode, name: string): TableNode[] {
 }
 
 /**
+ * Whether renaming one key would split what other places share with it: at the top level, other
+ * headers or dotted keys that start with its name (`[[Services]]` twice, `[[Services.ports]]`;
+ * `APP` in [env] is another key); deeper, any other place that spells the name (more than needed,
+ * never less).
+ */
+export function renameSplits(doc: DocumentNode | undefined, key: KeySegmentNode, topLevel: boolean): boolean {
+  if (!doc) return true;
+  const name = key.name;
+  if (topLevel) {
+    const startsHere = (segments: readonly KeySegmentNode[]) => segments[0] !== key && segments[0]?.name === name;
+    return headersNamed(doc, name).some((t) => t.key!.segments[0] !== key) || doc.body.some((kv) => kv.key.segments.length > 1 && startsHere(kv.key.segments));
+  }
+  const uses = (segments: readonly KeySegmentNode[]) => segments.some((s) => s !== key && s.name === name);
+  return doc.tables.some((t) => uses(t.key?.segments ?? []) || t.body.some((kv) => uses(kv.key.segments))) || doc.body.some((kv) => uses(kv.key.segments));
+}
+
+/**
  * Whether a sub-table header (`[services.concurrency]`) comes before the table's own header: then
  * the table was implicit up to its header, and `[[x]]` there would be a second definition.
  */

@@ -15,7 +15,7 @@ import { jsonTypeOfValue } from './schema-walk.js';
 import { branchFor, flySchema, keyLocations, typesOf, type JsonSchema } from './schema-lookup.js';
 import { describeFound, rangeOfValue } from './locate.js';
 import { expectedWords, firstSentence, inSection, keyWhere, listWords, sectionName } from './words.js';
-import { moveKeyFix, replaceValue, stringText, type EditContext } from './schema-fixes.js';
+import { moveKeyFix, renameSplits, replaceValue, stringText, type EditContext } from './schema-fixes.js';
 import { shapeFix } from './walk-issues.js';
 import type { SchemaError } from './validate-schema.js';
 
@@ -110,7 +110,7 @@ function unknownKey(ctx: ValidationContext, parentPath: Array<string | number>, 
   if (sameCase && parent.schema?.properties?.[sameCase]?.['x-flylint-exact-case'] && !parent.value.entries.has(sameCase)) {
     // Renaming turns the section on: what it sets starts to apply, so only as a suggestion.
     const taken = [...parent.value.entries.keys()].some((name) => name !== key && name.toLowerCase() === sameCase);
-    const rename = at.key.quote === 'bare' && !taken && !hasSubtables(ctx, at.key.name);
+    const rename = at.key.quote === 'bare' && !taken && !renameSplits(ctx.doc, at.key, parentPath.length === 0);
     return {
       kind: 'unknown-key',
       message: `"${key}" ${section} is ignored: flyctl reads "${sameCase}" only in lower case (its rewrite looks for that spelling alone), so this does not reach the Machines. Rename it to "${sameCase}" to use it`,
@@ -155,14 +155,6 @@ function unknownKey(ctx: ValidationContext, parentPath: Array<string | number>, 
   const fix = target ? moveKeyFix(ctx, at.key, target) : undefined;
   const destination = elsewhere[0]!.length ? `[${elsewhere[0]!.join('.')}]` : 'the top level';
   return { kind: 'unknown-key', message, range, ...(fix ? { suggestions: [{ desc: `Move "${key}" to ${destination}`, fix }] } : {}) };
-}
-
-/** Whether a top-level name also starts another header or dotted key (`[[Mounts.x]]`): renaming one place would split them. */
-function hasSubtables(ctx: ValidationContext, name: string): boolean {
-  const doc = ctx.doc;
-  if (!doc) return true;
-  const starts = (segments: ReadonlyArray<{ name: string }>) => segments.length > 1 && segments[0]!.name === name;
-  return doc.tables.some((t) => starts(t.key?.segments ?? [])) || doc.body.some((kv) => starts(kv.key.segments));
 }
 
 /** The one table at a path of names (an array of tables counts when it holds exactly one). */

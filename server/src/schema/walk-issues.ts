@@ -4,7 +4,6 @@
  * `deprecationMessage`, `x-flylint-alias-of`, `x-flylint-legacy*` annotations), nan/inf, dates
  * where strings are expected, and tables that want one of several keys.
  */
-import type { KeySegmentNode } from '../toml/ast.js';
 import type { TomlValue } from '../toml/values.js';
 import type { Fix } from '../lint/types.js';
 import { durationWords, formatDuration } from '../fly/units.js';
@@ -14,7 +13,7 @@ import { isPatchedKey } from './patched-keys.js';
 import { flySchema } from './schema-lookup.js';
 import { rangeOfValue } from './locate.js';
 import { keyWhere, listWords, sectionName } from './words.js';
-import { arrayToTableFix, removeKeyFix, renameSectionFix, replaceValue, stringText, tableToArrayFix, type EditContext } from './schema-fixes.js';
+import { arrayToTableFix, removeKeyFix, renameSectionFix, renameSplits, replaceValue, stringText, tableToArrayFix, type EditContext } from './schema-fixes.js';
 
 const BARE_UNIT_MS = { s: 1000, ms: 1 } as const;
 
@@ -67,30 +66,11 @@ function caseChangesMeaning(v: Visited): boolean {
   return (unit === 's' || unit === 'ms') && (v.value.type === 'integer' || v.value.type === 'float');
 }
 
-/**
- * Whether the written name also stands in another header or dotted key (`[[Services]]` twice,
- * `[[Services.ports]]`): renaming the one key would split what they share.
- */
-function spelledElsewhere(ctx: EditContext, v: Visited): boolean {
-  const doc = ctx.doc;
-  if (!doc || !v.key) return true;
-  const name = v.key.name;
-  const own = v.key;
-  if (v.path.length === 1) {
-    // A top-level name: other headers or dotted keys that start with it (`APP` in [env] is another key).
-    const starts = (segments: ReadonlyArray<KeySegmentNode>) => segments[0] !== undefined && segments[0] !== own && segments[0].name === name;
-    return doc.tables.some((t) => starts(t.key?.segments ?? [])) || doc.body.some((kv) => kv.key.segments.length > 1 && starts(kv.key.segments));
-  }
-  // Deeper: any other place that spells the name (more than needed, never less).
-  const uses = (segments: ReadonlyArray<KeySegmentNode>) => segments.some((s) => s !== own && s.name === name);
-  return doc.tables.some((t) => uses(t.key?.segments ?? [])) || doc.body.some((kv) => uses(kv.key.segments)) || doc.tables.some((t) => t.body.some((kv) => uses(kv.key.segments)));
-}
-
 function keyCase(ctx: EditContext, v: Visited): SchemaIssue {
   const canonical = v.canonical!;
   const range = keyRange(v);
   const fix: Fix = { range, text: canonical };
-  if (spelledElsewhere(ctx, v)) {
+  if (!v.key || renameSplits(ctx.doc, v.key, v.path.length === 1)) {
     return {
       kind: 'key-case',
       message: `"${written(v)}" should be written "${canonical}": flyctl reads it, but its rewrites of legacy values and \`fly config validate --strict\` expect lower case. Rename it in every header and key that spells it so`,
