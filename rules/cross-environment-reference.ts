@@ -2,10 +2,14 @@ import type { ProjectMember, Rule } from '../server/src/lint/rule.js';
 import { pathFromFile } from '../server/src/lint/relative-path.js';
 import type { TomlValue } from '../server/src/toml/values.js';
 
+/**
+ * The end of an app host: `.internal`, `.flycast` or `.fly.dev`, ending the host name
+ * (`shop.internal.corp` and `shop.fly.dev.example.com` are other hosts).
+ */
+const SUFFIX = String.raw`\.(?:internal|flycast|fly\.dev)(?![a-z0-9-]|\.[a-z0-9])`;
 /** App names written as hosts: `<app>.internal`, `<app>.flycast`, `<app>.fly.dev`, `top1.nearest.of.<app>.internal` … */
-// The suffix must end the host name: `shop.internal.corp` and `shop.fly.dev.example.com` are other hosts.
-const HOST = /(?<![a-z0-9-])([a-z0-9-]+)(?=\.(?:internal|flycast|fly\.dev)(?![a-z0-9-]|\.[a-z0-9]))/gi;
-const HOST_SUFFIX = /\.(?:internal|flycast|fly\.dev)(?![a-z0-9-]|\.[a-z0-9])/i;
+const HOST = new RegExp(String.raw`(?<![a-z0-9-])([a-z0-9-]+)(?=${SUFFIX})`, 'gi');
+const HOST_SUFFIX = new RegExp(SUFFIX, 'i');
 const PLAIN_APP_NAME = /^[a-z0-9-]+$/i;
 
 function hostsIn(text: string): Set<string> {
@@ -18,7 +22,7 @@ function hostsIn(text: string): Set<string> {
 function mentions(text: string, hosts: Set<string>, app: string): boolean {
   if (PLAIN_APP_NAME.test(app)) return hosts.has(app.toLowerCase());
   const escaped = app.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`(^|[^a-z0-9-])${escaped}\\.(internal|flycast|fly\\.dev)(?![a-z0-9-])`, 'i').test(text);
+  return new RegExp(`(^|[^a-z0-9-])${escaped}${SUFFIX}`, 'i').test(text);
 }
 
 function stem(app: string): string {

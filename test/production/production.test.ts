@@ -169,6 +169,7 @@ describe('isolation', () => {
     // A longer name is another host.
     expect(hosts('https://shop.fly.dev.example.com')).toBe(0);
     expect(hosts('http://shop.internal.corp')).toBe(0);
+    expect(hosts('a.internal,my_shop.internal.corp', 'my_shop')).toBe(0);
     expect(hosts('myshop.internal')).toBe(0);
     expect(hosts('shop-api.internal')).toBe(0);
     expect(hosts('shop.internals')).toBe(0);
