@@ -7,10 +7,12 @@ import type { TomlTable } from '../server/src/toml/values.js';
 
 const FLYCAST = 'Reach it over the private network instead: Flycast (`fly ips allocate-v6 --private`, then `<app>.flycast`) or `<app>.internal`, and release its public IPs (`fly ips release`)';
 
+const PRIVATE_PORT_NUMBERS = Object.keys(PRIVATE_PORTS).map(Number).sort((a, b) => a - b);
+
 /** The database and internal-service ports a public range `start_port`–`end_port` takes in. */
 function privatePortsInRange(start: number | undefined, end: number | undefined): number[] {
   if (start === undefined || end === undefined || end < start) return [];
-  return Object.keys(PRIVATE_PORTS).map(Number).filter((n) => n >= start && n <= end).sort((a, b) => a - b);
+  return PRIVATE_PORT_NUMBERS.filter((n) => n >= start && n <= end);
 }
 
 const rule: Rule = {

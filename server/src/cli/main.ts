@@ -194,7 +194,6 @@ function readSource(filePath: string, display: (path: string) => string): Pick<I
   }
 }
 
-
 /** TOML files are UTF-8; the text seen here has the bad bytes replaced, so it must not be written back. */
 function notUtf8(input: Input, fixing: boolean, level: RuleLevel | undefined): Finding {
   const at = input.invalidUtf8At ?? 0;
