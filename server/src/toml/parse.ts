@@ -71,8 +71,15 @@ export interface ParseResult {
 /** Arrays and inline tables nested deeper than this are reported, not descended into. */
 const MAX_DEPTH = 256;
 
-const LOOKS_LIKE_KEY_VALUE = /^[ \t]*(?:[A-Za-z0-9_-]+|"[^"\r\n]*"|'[^'\r\n]*')(?:[ \t]*\.[ \t]*(?:[A-Za-z0-9_-]+|"[^"\r\n]*"|'[^'\r\n]*'))*[ \t]*=/y;
-const LOOKS_LIKE_HEADER = /^[ \t]*\[\[?[ \t]*(?!(?:true|false|inf|nan)[ \t]*\])[A-Za-z_"'][^\r\n\]]*\]\]?[ \t]*(?:#[^\r\n]*)?(?:\r?\n|$)/y;
+// Where an unclosed array or inline table gives way to the next statement. Sticky, read from the
+// start of a line: `key =` never belongs inside an array, and neither does a header of bare keys
+// (`[http_service]`), except `[true]`, `[inf]` … which are nested arrays.
+const SEGMENT = String.raw`(?:[A-Za-z0-9_-]+|"[^"\r\n]*"|'[^'\r\n]*')`;
+const LOOKS_LIKE_KEY_VALUE = new RegExp(String.raw`[ \t]*${SEGMENT}(?:[ \t]*\.[ \t]*${SEGMENT})*[ \t]*=`, 'y');
+const LOOKS_LIKE_HEADER = new RegExp(
+  String.raw`[ \t]*\[\[?[ \t]*(?!(?:true|false|inf|nan)[ \t]*\])[A-Za-z_][A-Za-z0-9_-]*(?:[ \t]*\.[ \t]*${SEGMENT})*[ \t]*\]\]?[ \t]*(?:#[^\r\n]*)?(?:\r?\n|$)`,
+  'y',
+);
 
 /** Line breaks, other control characters and surrogates: where a comment needs a closer look. */
 const COMMENT_NEEDS_CHECK = /[\u0000-\u0008\u000a-\u001f\u007f\ud800-\udfff]/g;
@@ -251,6 +258,8 @@ class Parser {
   }
 
   private endOfLine(): void {
+    // An unclosed array or inline table stopped at the start of the next statement.
+    if (this.onFreshLine()) return;
     this.skipWhitespace();
     const c = this.text.charCodeAt(this.pos);
     if (Number.isNaN(c) || c === LF || c === CR) return;
@@ -509,8 +518,8 @@ class Parser {
     this.pos++;
     const node: ArrayNode = { kind: 'array', start, end: start + 1, items: [], closed: false };
     for (;;) {
-      const crossed = this.skipTrivia();
-      if (crossed && this.startsNewStatement()) break;
+      this.skipTrivia();
+      if (this.atNewStatement(true)) break;
       const c = this.text.charCodeAt(this.pos);
       if (Number.isNaN(c)) break;
       if (c === RBRACKET) {
@@ -526,8 +535,8 @@ class Parser {
       const item = this.value();
       node.items.push(item);
       node.end = Math.max(node.end, item.end, this.pos);
-      const crossedAfter = this.skipTrivia();
-      if (crossedAfter && this.startsNewStatement()) break;
+      this.skipTrivia();
+      if (this.atNewStatement(true)) break;
       const next = this.text.charCodeAt(this.pos);
       if (next === COMMA) {
         this.token(TOKEN.comma, this.pos, this.pos + 1);
@@ -568,12 +577,26 @@ class Parser {
     node.closed = true;
   }
 
-  /** After a newline inside an unclosed array: does a new `key =` line or `[header]` start here? */
-  private startsNewStatement(): boolean {
+  /** Whether only whitespace stands between the start of this line and the position. */
+  private onFreshLine(): boolean {
     let lineStart = this.pos;
-    while (lineStart > 0 && !this.isLineEnd(lineStart - 1)) lineStart--;
-    LOOKS_LIKE_KEY_VALUE.lastIndex = lineStart;
-    if (LOOKS_LIKE_KEY_VALUE.test(this.text)) return true;
+    while (lineStart > 0 && isWhitespace(this.text.charCodeAt(lineStart - 1))) lineStart--;
+    return lineStart > 0 && this.text.charCodeAt(lineStart - 1) === LF;
+  }
+
+  /**
+   * Inside an unclosed array or inline table, at the first token of a later line: does a new
+   * statement start here (a `key =` line, when `keyValues`, or a `[header]`)? Then the construct
+   * ends before it, and one unclosed bracket costs one error, not one for every line after it.
+   */
+  private atNewStatement(keyValues: boolean): boolean {
+    if (!this.onFreshLine()) return false;
+    let lineStart = this.pos;
+    while (isWhitespace(this.text.charCodeAt(lineStart - 1))) lineStart--;
+    if (keyValues) {
+      LOOKS_LIKE_KEY_VALUE.lastIndex = lineStart;
+      if (LOOKS_LIKE_KEY_VALUE.test(this.text)) return true;
+    }
     LOOKS_LIKE_HEADER.lastIndex = lineStart;
     return LOOKS_LIKE_HEADER.test(this.text);
   }
@@ -586,7 +609,14 @@ class Parser {
     let expectEntry = true;
     let lastComma = -1;
     for (;;) {
+      const noted = this.errors.length;
       this.inlineTrivia();
+      // A header always starts a statement; a `key =` line does only where no entry is expected.
+      if (this.atNewStatement(!expectEntry)) {
+        // The line breaks crossed to get here belong to no inline table: no note about them.
+        this.dropNewerSyntaxSince(noted);
+        break;
+      }
       const c = this.text.charCodeAt(this.pos);
       if (Number.isNaN(c)) break;
       if (c === RBRACE) {
@@ -636,6 +666,12 @@ class Parser {
     this.error('Unterminated inline table: expected "}"', start, start + 1);
     node.end = Math.max(node.end, this.lastTokenEnd());
     return node;
+  }
+
+  private dropNewerSyntaxSince(count: number): void {
+    let kept = count;
+    for (let i = count; i < this.errors.length; i++) if (this.errors[i]!.code !== 'toml-version') this.errors[kept++] = this.errors[i]!;
+    this.errors.length = kept;
   }
 
   /** Inside an inline table: spaces, and (TOML 1.1) newlines and comments. */
