@@ -135,6 +135,13 @@ describe('json', () => {
     expect(file.messages[4].fix).toEqual({ range: at('"80"'), text: '80' });
   });
 
+  it('gives the places a finding points back at, in this file or another config', () => {
+    const [, shared, , duplicate] = file.messages;
+    expect(shared.related).toEqual([{ message: 'staging config with the same app', filePath: '/repo/fly.staging.toml', line: 1, column: 7, endLine: 1, endColumn: 13 }]);
+    expect(duplicate.related).toEqual([{ message: 'first defined here', line: 4, column: 3, endLine: 4, endColumn: 4 }]);
+    expect(file.messages[0]).not.toHaveProperty('related');
+  });
+
   it('leaves the source out of clean files and of files holding a secret', () => {
     expect(clean).toEqual({ filePath: '/repo/fly.staging.toml', messages: [], errorCount: 0, warningCount: 0, fixableErrorCount: 0, fixableWarningCount: 0 });
     const secret = fileReport('/repo/fly.toml', 'fly.toml', 'K = "sk_live_abc"\n', [{ ruleId: 'secret-in-env', severity: 'error', message: 'secret', range: [4, 17] }]);

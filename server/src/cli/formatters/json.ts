@@ -1,11 +1,30 @@
 /** ESLint's JSON formatter shape (CONTRACTS.md): severity 2 error, 1 warning, 0 info. */
 import type { FileReport } from '../report.js';
+import type { Location, RelatedInformation } from '../../lint/types.js';
+import { LineIndex } from '../../lint/line-index.js';
 
 const SEVERITY = { error: 2, warning: 1, info: 0 } as const;
+
+/**
+ * The places a finding points back at (the first definition of a duplicate key, the other config
+ * of a shared app name), as SARIF's related locations and the stylish notes give them. ESLint's
+ * shape has no such field; its consumers ignore it.
+ */
+function relatedOf(rel: RelatedInformation, report: FileReport, index: () => LineIndex) {
+  const elsewhere = rel.filePath !== undefined && rel.filePath !== report.filePath;
+  const at: Location | undefined = elsewhere ? rel.location : index().location(rel.range);
+  return {
+    message: rel.message,
+    ...(elsewhere ? { filePath: rel.filePath } : {}),
+    ...(at ? { line: at.line, column: at.column, endLine: at.endLine, endColumn: at.endColumn } : {}),
+  };
+}
 
 export function formatJson(reports: readonly FileReport[]): string {
   return JSON.stringify(
     reports.map((r) => {
+      let lines: LineIndex | undefined;
+      const index = () => (lines ??= new LineIndex(r.text));
       const messages = r.findings.map((f) => ({
         ruleId: f.ruleId,
         severity: SEVERITY[f.severity],
@@ -16,6 +35,7 @@ export function formatJson(reports: readonly FileReport[]): string {
         endColumn: f.location.endColumn,
         ...(f.fix ? { fix: f.fix } : {}),
         ...(f.suggestions?.length ? { suggestions: f.suggestions } : {}),
+        ...(f.related?.length ? { related: f.related.map((rel) => relatedOf(rel, r, index)) } : {}),
       }));
       return {
         filePath: r.filePath,
