@@ -1,6 +1,6 @@
 import type { Rule } from '../server/src/lint/rule.js';
 import type { Fix } from '../server/src/lint/types.js';
-import { appendArrayTableFix, stringLiteral } from '../server/src/edit/insert-key.js';
+import { appendArrayTableFix, appendArrayTableItemFix, stringLiteral } from '../server/src/edit/insert-key.js';
 import { mergeEdits } from '../server/src/edit/merge-edits.js';
 import { CPU_RULES, effectiveGuest, nearestValidMemory, presetOf } from '../server/src/fly/vm-presets.js';
 import { insertKeyFix } from '../server/src/edit/insert-key.js';
@@ -16,7 +16,7 @@ const rule: Rule = {
     env: 'production',
     fix: 'suggestion',
     summary: 'Production Machines on shared CPUs',
-    why: 'Shared CPUs get a 6.25 % baseline share and are throttled when they use up their burst balance; Fly.io says most conventional production web apps need performance CPUs. Without any `[[vm]]` section, new Machines default to `shared-cpu-1x` with 256 MB.',
+    why: 'Shared CPUs get a 6.25 % baseline share and are throttled when they use up their burst balance; Fly.io says most conventional production web apps need performance CPUs. Without any `[[vm]]` section, new Machines default to `shared-cpu-1x` with 256 MB; so do those of a process group when every `[[vm]]` names other groups.',
     flyDocs: 'https://fly.io/docs/apps/going-to-production/#machine-sizing',
     examples: {
       bad: 'app = "shop"\n\n[[vm]]\nsize = "shared-cpu-1x"\nmemory = "512mb"\n',
@@ -66,6 +66,18 @@ const rule: Rule = {
         message: `This [[vm]] runs on shared CPUs (${guest.cpus} × shared, ${guest.memoryMb} MB), which are throttled under sustained load. Use performance CPUs in production (${cpus} × performance needs at least ${cpus * 2048} MB)`,
         range,
         ...(fix ? { suggestions: [{ desc: `Use ${cpus} performance CPU${cpus > 1 ? 's' : ''} with ${memoryText}`, fix }] } : {}),
+      });
+    }
+    // Every [[vm]] names other groups: flyctl sends no size for this one (§3.14), so its new
+    // Machines start as shared-cpu-1x with 256 MB, as with no [[vm]] at all.
+    for (const group of config.processNames) {
+      if (vmForGroup(config, group)) continue;
+      const defined = config.processes.find((p) => p.name === group);
+      const fix = appendArrayTableItemFix(doc, text, context.value, 'vm', [`processes = [${stringLiteral(doc, group)}]`, `cpu_kind = ${stringLiteral(doc, 'performance')}`, 'cpus = 1', `memory = ${stringLiteral(doc, '2gb')}`]);
+      context.report({
+        message: `Process group "${group}" has no [[vm]]: every [[vm]] names other groups, so its new Machines get shared-cpu-1x with 256 MB. Add a [[vm]] with processes = ["${group}"] and performance CPUs`,
+        range: defined ? [defined.key.start, defined.key.end] : appRange(context),
+        ...(fix ? { suggestions: [{ desc: `Add a [[vm]] for "${group}" with 1 performance CPU and 2 GB`, fix }] } : {}),
       });
     }
   },
