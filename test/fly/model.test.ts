@@ -371,3 +371,18 @@ function readdirSyncToml(dir: string): string[] {
     return statSync(full).isDirectory() ? readdirSyncToml(full) : entry.endsWith('.toml') ? [full] : [];
   });
 }
+
+describe('the legacy [[processes]] and [[checks]] arrays, and the tables their fixes write', () => {
+  const groups = (m: FlyConfig) => m.processes.map((p) => [p.name, p.command?.value]);
+  const checks = (m: FlyConfig) => m.checks.map((c) => [c.name, c.type?.value, c.port?.value, c.path?.value]);
+
+  it('read the same', () => {
+    const legacy = model('[[processes]]\nname = "web"\ncommand = "./web"\n[[processes]]\nname = "queue worker"\ncommand = "./worker"\n[[checks]]\nname = "pg"\ntype = "http"\nport = 5500\npath = "/pg"\n');
+    const modern = model('[processes]\nweb = "./web"\n"queue worker" = "./worker"\n[checks.pg]\ntype = "http"\nport = 5500\npath = "/pg"\n');
+    expect(groups(legacy)).toEqual([['web', './web'], ['queue worker', './worker']]);
+    expect(groups(modern)).toEqual(groups(legacy));
+    expect(legacy.processNames).toEqual(modern.processNames);
+    expect(checks(legacy)).toEqual([['pg', 'http', 5500, '/pg']]);
+    expect(checks(modern)).toEqual(checks(legacy));
+  });
+});

@@ -93,6 +93,43 @@ ruleCases(rule, [
     ],
   },
   {
+    name: 'the [[processes]] array becomes one [processes] table, across other sections, in the file\'s indentation',
+    text: lines('app = "shop"', '', '[[processes]]', '  name = "web"', "  command = 'bin/web --port 8080'", '', '[env]', '  A = "1"', '', '[[processes]]', '  name = "queue worker"', '  command = "bin/worker"', ''),
+    expect: [{ at: 'processes', message: 'The [[processes]] array form is legacy: write [processes] with one name = "command" line per group', fixed: lines('app = "shop"', '', '[processes]', "  web = 'bin/web --port 8080'", '  "queue worker" = "bin/worker"', '', '[env]', '  A = "1"', '') }],
+  },
+  {
+    // Each of these would lose something flyctl reads, or that a reader wrote.
+    name: 'no [[processes]] rewrite where it would drop a key, a comment or a repeated name',
+    text: lines('[[processes]]', 'name = "web"', 'command = "a"', '[[processes]]', 'name = "web"', 'command = "b"'),
+    expect: [{ at: 'processes', message: /array form is legacy/, fixed: null }],
+  },
+  {
+    name: 'no [[processes]] rewrite over a comment',
+    text: lines('[[processes]] # the web', 'name = "web"', 'command = "a"'),
+    expect: [{ at: 'processes', message: /array form is legacy/, fixed: null }],
+  },
+  {
+    name: 'no [[processes]] rewrite of an item without a command',
+    text: lines('[[processes]]', 'name = "web"'),
+    expect: [{ at: 'processes', message: /array form is legacy/, fixed: null }],
+  },
+  {
+    name: 'each [[checks]] item becomes [checks.<name>], whose name flyctl takes from the key',
+    text: lines('[[checks]]', '  name = "pg" # postgres', '  type = "http"', '  port = 5500', '', '[[checks]]', '  name = "replica lag"', '  type = "tcp"', '  port = 5432'),
+    expect: [{ at: 'checks', message: 'The [[checks]] array form is legacy: write one [checks.<name>] table per check', fixed: lines('[checks.pg]', '  # postgres', '  type = "http"', '  port = 5500', '', '[checks."replica lag"]', '  type = "tcp"', '  port = 5432') }],
+  },
+  {
+    // [checks.extra] adds a key to the last item today; renamed, it would be a check of its own.
+    name: 'no [[checks]] rewrite beside another checks header, or of repeated names',
+    text: lines('[[checks]]', 'name = "pg"', 'type = "http"', 'port = 5500', '[checks.headers]', 'Host = "x"'),
+    expect: [{ at: 'checks', message: /array form is legacy/, fixed: null }],
+  },
+  {
+    name: 'no [[checks]] rewrite of repeated names',
+    text: lines('[[checks]]', 'name = "pg"', 'type = "http"', 'port = 5500', '[[checks]]', 'name = "pg"', 'type = "tcp"', 'port = 5432'),
+    expect: [{ at: 'checks', message: /array form is legacy/, fixed: null }],
+  },
+  {
     name: 'keys of the Nomad platform do nothing and are removed; moved keys are named',
     text: lines('[experimental]', 'allowed_public_ports = []', 'private_network = true', 'kill_timeout = 3', 'metrics_port = 9091'),
     expect: [

@@ -122,3 +122,77 @@ export function moveKeyFix(ctx: EditContext, key: KeySegmentNode, target: TomlTa
   const insert = insertKeyFix(ctx.doc, ctx.text, target, ctx.text.slice(kv.key.start, kv.key.end), ctx.text.slice(kv.value.start, kv.value.end));
   return insert ? mergeEdits(ctx.text, [removeLineFix(ctx.text, kv), insert]) : undefined;
 }
+
+const BARE_KEY = /^[A-Za-z0-9_-]+$/;
+
+/**
+ * `[[processes]] name = "web" command = "./web"` … → one `[processes]` table with `web = "./web"`,
+ * which flyctl reads the same (it turns the legacy array into that map). Only for the plain case:
+ * every entry a `[[processes]]` header holding a string `name` and a string `command`, names
+ * unique, and no comment or other key that the rewrite would have to drop.
+ */
+export function processesArrayToTableFix(ctx: EditContext, array: TomlValue): Fix | undefined {
+  const { text, doc } = ctx;
+  if (!text || !doc || array.type !== 'array' || !array.arrayOfTables || array.items.length === 0) return undefined;
+  const lines: string[] = [];
+  const names = new Set<string>();
+  const headers: TableNode[] = [];
+  for (const item of array.items) {
+    const header = headerOf(item);
+    if (item.type !== 'table' || !header || header.kind !== 'arrayTable' || header.key?.segments.length !== 1 || item.entries.size !== 2) return undefined;
+    const name = item.entries.get('name');
+    const command = item.entries.get('command');
+    if (name?.value.type !== 'string' || command?.value.type !== 'string' || header.body.some((kv) => kv.key.segments.length !== 1)) return undefined;
+    const key = keyFor(text, name.value);
+    if (!key || names.has(name.value.value as string)) return undefined;
+    names.add(name.value.value as string);
+    const indent = /^[ \t]*/.exec(text.slice(text.lastIndexOf('\n', name.key.start - 1) + 1))![0];
+    lines.push(`${indent}${key} = ${text.slice(command.value.node.start, command.value.node.end)}`);
+    headers.push(header);
+  }
+  const lineEndOf = (offset: number) => (text.indexOf('\n', offset) + 1 || text.length + 1) - 1;
+  if (doc.comments.some((c) => headers.some((h) => c.start >= h.start && c.start < lineEndOf(h.end)))) return undefined;
+  const eol = doc.lineEnding;
+  const [first, ...rest] = headers;
+  const edits: Fix[] = [{ range: [first!.start, first!.end], text: `[processes]${eol}${lines.join(eol)}` }];
+  for (const h of rest) {
+    // The entry's lines and the blank lines before them.
+    let start = h.start;
+    while (start > 0 && /[ \t\r\n]/.test(text[start - 1]!)) start--;
+    edits.push({ range: [start, h.end], text: '' });
+  }
+  return mergeEdits(text, edits);
+}
+
+/** A string value as a key: bare when it can be, else its own single-line literal. */
+function keyFor(text: string, value: TomlValue): string | undefined {
+  if (value.type !== 'string') return undefined;
+  if (BARE_KEY.test(value.value as string)) return value.value as string;
+  const written = text.slice(value.node.start, value.node.end);
+  return /^("|')(?!\1\1)/.test(written) ? written : undefined;
+}
+
+/**
+ * `[[checks]] name = "pg" …` → `[checks.pg] …`: flyctl keys the legacy array by `name` and ignores
+ * the `name` key itself. Only where every `checks` header is such an item with a unique string
+ * name: a `[checks.x]` header beside them would turn into a check of its own.
+ */
+export function checksArrayToTablesFix(ctx: EditContext, array: TomlValue): Fix | undefined {
+  const { text, doc } = ctx;
+  if (!text || !doc || array.type !== 'array' || !array.arrayOfTables || array.items.length === 0) return undefined;
+  const named = headersNamed(doc, 'checks');
+  if (named.length !== array.items.length || named.some((h) => h.kind !== 'arrayTable' || h.key?.segments.length !== 1)) return undefined;
+  const names = new Set<string>();
+  const edits: Fix[] = [];
+  for (const item of array.items) {
+    const header = headerOf(item);
+    const name = item.type === 'table' ? item.entries.get('name') : undefined;
+    const key = name ? keyFor(text, name.value) : undefined;
+    const kv = name ? keyValueOf(doc, name.key) : undefined;
+    const value = name?.value.type === 'string' ? (name.value.value as string) : undefined;
+    if (!header || value === undefined || !key || !kv || kv.key.segments.length !== 1 || names.has(value)) return undefined;
+    names.add(value);
+    edits.push({ range: [header.header.start, header.header.end], text: `[checks.${key}]` }, removeLineFix(text, kv));
+  }
+  return mergeEdits(text, edits);
+}

@@ -13,7 +13,7 @@ import { isPatchedKey } from './patched-keys.js';
 import { flySchema } from './schema-lookup.js';
 import { rangeOfValue } from './locate.js';
 import { keyWhere, listWords, sectionName } from './words.js';
-import { arrayToTableFix, removeKeyFix, renameSectionFix, renameSplits, replaceValue, stringText, tableToArrayFix, type EditContext } from './schema-fixes.js';
+import { arrayToTableFix, checksArrayToTablesFix, processesArrayToTableFix, removeKeyFix, renameSectionFix, renameSplits, replaceValue, stringText, tableToArrayFix, type EditContext } from './schema-fixes.js';
 
 const BARE_UNIT_MS = { s: 1000, ms: 1 } as const;
 
@@ -209,8 +209,11 @@ function modernize(ctx: EditContext, v: Visited): Fix | undefined {
       const match = /^([+-]?\d+),([+-]?\d+)$/.exec(String(v.value.type === 'string' ? v.value.value : ''));
       return match ? replaceValue(v.value, `{ type = ${stringText(ctx, 'requests')}, soft_limit = ${Number(match[1])}, hard_limit = ${Number(match[2])} }`) : undefined;
     }
-    case 'remove-if-empty':
-      return v.value.type === 'array' && !v.value.arrayOfTables && v.value.items.length === 0 && v.key ? removeKeyFix(ctx, v.key) : undefined;
+    case 'processes-table':
+      if (v.value.type === 'array' && !v.value.arrayOfTables && v.value.items.length === 0) return v.key ? removeKeyFix(ctx, v.key) : undefined;
+      return processesArrayToTableFix(ctx, v.value);
+    case 'checks-tables':
+      return checksArrayToTablesFix(ctx, v.value);
     default:
       return undefined;
   }
