@@ -130,13 +130,31 @@ ruleCases(rule, [
     expect: [{ at: 'checks', message: /array form is legacy/, fixed: null }],
   },
   {
+    name: 'the legacy metrics keys move to [metrics] together, in the file\'s indentation',
+    text: lines('app = "shop"', '[experimental]', '  metrics_path = "/metrics"', '  metrics_port = 9091', '[env]', '  A = "1"'),
+    expect: [
+      { at: 'metrics_path', message: /^"metrics_path" in \[experimental\] is deprecated/, fixed: lines('app = "shop"', '[experimental]', '[env]', '  A = "1"', '', '[metrics]', '  port = 9091', '  path = "/metrics"') },
+      { at: 'metrics_port', message: /^"metrics_port" in \[experimental\] is deprecated/, fixed: lines('app = "shop"', '[experimental]', '[env]', '  A = "1"', '', '[metrics]', '  port = 9091', '  path = "/metrics"') },
+    ],
+  },
+  {
+    // flyctl copies them only when nothing is there: with a top-level value or a [metric] the move would change the deploy.
+    name: 'no move of a legacy experimental key that flyctl would not copy the same way',
+    text: lines('Kill_Timeout = 5', '[metric]', 'port = 9100', '[experimental]', 'kill_timeout = 3', 'metrics_port = 9091'),
+    expect: [
+      { at: 'metric', message: /legacy spelling of "metrics"/ },
+      { at: 'kill_timeout', message: /^"kill_timeout" in \[experimental\] is deprecated/, fixed: null },
+      { at: 'metrics_port', message: /^"metrics_port" in \[experimental\] is deprecated/, fixed: null },
+    ],
+  },
+  {
     name: 'keys of the Nomad platform do nothing and are removed; moved keys are named',
     text: lines('[experimental]', 'allowed_public_ports = []', 'private_network = true', 'kill_timeout = 3', 'metrics_port = 9091'),
     expect: [
       { at: 'allowed_public_ports', message: /^"allowed_public_ports" in \[experimental\] is deprecated\. A setting of the retired Nomad platform: flyctl ignores it/, fixed: lines('[experimental]', 'private_network = true', 'kill_timeout = 3', 'metrics_port = 9091') },
       { at: 'private_network', message: /^"private_network" in \[experimental\] is deprecated\./, fixed: lines('[experimental]', 'allowed_public_ports = []', 'kill_timeout = 3', 'metrics_port = 9091') },
-      { at: 'kill_timeout', message: '"kill_timeout" in [experimental] is deprecated. Use the top-level `kill_timeout` (flyctl copies this one there only when that is unset).', fixed: null },
-      { at: 'metrics_port', message: /^"metrics_port" in \[experimental\] is deprecated\. Use `port` in `\[metrics\]`/ },
+      { at: 'kill_timeout', message: '"kill_timeout" in [experimental] is deprecated. Use the top-level `kill_timeout` (flyctl copies this one there only when that is unset).', fixed: lines('kill_timeout = "3s"', '', '[experimental]', 'allowed_public_ports = []', 'private_network = true', 'metrics_port = 9091') },
+      { at: 'metrics_port', message: /^"metrics_port" in \[experimental\] is deprecated\. Use `port` in `\[metrics\]`/, fixed: lines('[experimental]', 'allowed_public_ports = []', 'private_network = true', 'kill_timeout = 3', '', '[metrics]', 'port = 9091') },
     ],
   },
   {

@@ -195,21 +195,26 @@ export function insertKeysFix(doc: DocumentNode, text: string, table: TomlTable,
  */
 export function appendArrayTableFix(doc: DocumentNode, text: string, root: TomlTable, name: string, lines: readonly string[]): Fix | undefined {
   if (root.entries.has(name) || writtenMisspelt(root, name)) return undefined;
-  return appendedTable(doc, text, name, lines);
+  return appendedTable(doc, text, `[[${name}]]`, lines);
+}
+
+/** A new `[name]` table at the end of the file; the caller makes sure the file has none. */
+export function appendTableFix(doc: DocumentNode, text: string, name: string, lines: readonly string[]): Fix {
+  return appendedTable(doc, text, `[${name}]`, lines);
 }
 
 /** One more `[[name]]` at the end of the file, when `name` is already an array of tables written as headers. */
 export function appendArrayTableItemFix(doc: DocumentNode, text: string, root: TomlTable, name: string, lines: readonly string[]): Fix | undefined {
   const existing = root.entries.get(name)?.value;
   if (!existing || existing.type !== 'array' || !existing.arrayOfTables) return undefined;
-  return appendedTable(doc, text, name, lines);
+  return appendedTable(doc, text, `[[${name}]]`, lines);
 }
 
-function appendedTable(doc: DocumentNode, text: string, name: string, lines: readonly string[]): Fix {
+function appendedTable(doc: DocumentNode, text: string, header: string, lines: readonly string[]): Fix {
   const eol = doc.lineEnding;
   const indent = indentsBodies(doc, text) ? '  ' : '';
   const trailing = text.length === 0 ? '' : /\r?\n\r?\n$/.test(text) ? '' : /\r?\n$/.test(text) ? eol : eol + eol;
-  return { range: [text.length, text.length], text: `${trailing}[[${name}]]${eol}${lines.map((l) => indent + l + eol).join('')}` };
+  return { range: [text.length, text.length], text: `${trailing}${header}${eol}${lines.map((l) => indent + l + eol).join('')}` };
 }
 
 /**

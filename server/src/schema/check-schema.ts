@@ -43,7 +43,7 @@ export function checkSchema(root: TomlTable, text?: string): SchemaIssue[] {
 
 function compute(root: TomlTable, text: string | undefined): SchemaIssue[] {
   const doc = root.node.kind === 'document' ? (root.node as DocumentNode) : undefined;
-  const ctx = { text, doc };
+  const ctx = { text, doc, root };
   const visits: Visited[] = [];
   const covered = new Set<string>();
   const issues: SchemaIssue[] = [];
@@ -67,7 +67,7 @@ function compute(root: TomlTable, text: string | undefined): SchemaIssue[] {
     // Only the validator's errors are looked up by path: most documents never need the index.
     const visited = new Map(visits.map((v) => [pathKey(v.path), v]));
     // A loop, not push(...): a spread of a huge error list would overflow the stack.
-    for (const issue of validationIssues({ ...ctx, root, visited, covered }, errors)) issues.push(issue);
+    for (const issue of validationIssues({ ...ctx, visited, covered }, errors)) issues.push(issue);
   }
   return dedupe(issues).sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
 }

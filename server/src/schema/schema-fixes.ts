@@ -6,13 +6,16 @@
 import type { DocumentNode, KeySegmentNode, TableNode } from '../toml/ast.js';
 import type { TomlTable, TomlValue } from '../toml/values.js';
 import type { Fix } from '../lint/types.js';
-import { insertKeyFix, removeLineFix, stringLiteral } from '../edit/insert-key.js';
+import { appendTableFix, insertKeyFix, removeLineFix, stringLiteral } from '../edit/insert-key.js';
 import { mergeEdits } from '../edit/merge-edits.js';
 import { keyValueOf } from './locate.js';
+import { formatDuration } from '../fly/units.js';
 
 export interface EditContext {
   text: string | undefined;
   doc: DocumentNode | undefined;
+  /** The document's value: fixes that move a key to the top level look there. */
+  root?: TomlTable;
 }
 
 /** A string in the file's own quote style. */
@@ -113,13 +116,13 @@ export function removeKeyFix(ctx: EditContext, key: KeySegmentNode): Fix | undef
 }
 
 /** Moves a `key = value` line into another table (one that exists and has a header, or the top level). */
-export function moveKeyFix(ctx: EditContext, key: KeySegmentNode, target: TomlTable): Fix | undefined {
+export function moveKeyFix(ctx: EditContext, key: KeySegmentNode, target: TomlTable, valueText?: string): Fix | undefined {
   if (!ctx.text || !ctx.doc) return undefined;
   const kv = keyValueOf(ctx.doc, key);
   if (!kv || !kv.value || kv.key.segments.length !== 1 || target.entries.has(key.name)) return undefined;
   // An implicit table's node is the header of a table below it: inserting there would land in the wrong table.
   if (target.origin !== 'root' && target.origin !== 'header' && target.origin !== 'arrayTableElement') return undefined;
-  const insert = insertKeyFix(ctx.doc, ctx.text, target, ctx.text.slice(kv.key.start, kv.key.end), ctx.text.slice(kv.value.start, kv.value.end));
+  const insert = insertKeyFix(ctx.doc, ctx.text, target, ctx.text.slice(kv.key.start, kv.key.end), valueText ?? ctx.text.slice(kv.value.start, kv.value.end));
   return insert ? mergeEdits(ctx.text, [removeLineFix(ctx.text, kv), insert]) : undefined;
 }
 
@@ -195,4 +198,48 @@ export function checksArrayToTablesFix(ctx: EditContext, array: TomlValue): Fix 
     edits.push({ range: [header.header.start, header.header.end], text: `[checks.${key}]` }, removeLineFix(text, kv));
   }
   return mergeEdits(text, edits);
+}
+
+/** Whether the top level holds `name` in any case (flyctl matches keys ignoring case). */
+function hasAnyCase(root: TomlTable, ...names: string[]): boolean {
+  for (const key of root.entries.keys()) if (names.includes(key.toLowerCase())) return true;
+  return false;
+}
+
+/**
+ * `[experimental] kill_timeout` → the top level, where flyctl copies it when no top-level
+ * kill_timeout is set (either reads a bare number as seconds).
+ */
+export function experimentalKillTimeoutFix(ctx: EditContext, key: KeySegmentNode): Fix | undefined {
+  const experimental = ctx.root?.entries.get('experimental');
+  if (!ctx.root || experimental?.value.type !== 'table' || experimental.value.entries.get('kill_timeout')?.key !== key) return undefined;
+  if (hasAnyCase(ctx.root, 'kill_timeout')) return undefined;
+  // A bare number of seconds gets its unit on the way, as the other legacy fix would write it.
+  const value = experimental.value.entries.get('kill_timeout')!.value;
+  const seconds = value.type === 'integer' ? Number(value.value) : undefined;
+  const modern = seconds !== undefined && Math.abs(seconds) < 9e9 ? stringText(ctx, formatDuration(seconds * 1000)) : undefined;
+  return moveKeyFix(ctx, key, ctx.root, modern);
+}
+
+/**
+ * `[experimental] metrics_port` and `metrics_path` → a `[metrics]` table with `port` and `path`,
+ * as flyctl reads them when the file has no `metrics` key. Not beside a `[metric]`, whose entries
+ * flyctl orders before the copied one.
+ */
+export function experimentalMetricsFix(ctx: EditContext): Fix | undefined {
+  const { text, doc, root } = ctx;
+  const experimental = root?.entries.get('experimental')?.value;
+  if (!text || !doc || !root || experimental?.type !== 'table' || hasAnyCase(root, 'metrics', 'metric')) return undefined;
+  const lines: string[] = [];
+  const edits: Fix[] = [];
+  for (const [legacy, modern, type] of [['metrics_port', 'port', 'integer'], ['metrics_path', 'path', 'string']] as const) {
+    const entry = experimental.entries.get(legacy);
+    if (!entry) continue;
+    const kv = keyValueOf(doc, entry.key);
+    if (entry.value.type !== type || !kv || kv.key.segments.length !== 1) return undefined;
+    lines.push(`${modern} = ${text.slice(entry.value.node.start, entry.value.node.end)}`);
+    edits.push(removeLineFix(text, kv));
+  }
+  if (!edits.length) return undefined;
+  return mergeEdits(text, [...edits, appendTableFix(doc, text, 'metrics', lines)]);
 }

@@ -13,7 +13,7 @@ import { isPatchedKey } from './patched-keys.js';
 import { flySchema } from './schema-lookup.js';
 import { rangeOfValue } from './locate.js';
 import { keyWhere, listWords, sectionName } from './words.js';
-import { arrayToTableFix, checksArrayToTablesFix, processesArrayToTableFix, removeKeyFix, renameSectionFix, renameSplits, replaceValue, stringText, tableToArrayFix, type EditContext } from './schema-fixes.js';
+import { arrayToTableFix, checksArrayToTablesFix, experimentalKillTimeoutFix, experimentalMetricsFix, processesArrayToTableFix, removeKeyFix, renameSectionFix, renameSplits, replaceValue, stringText, tableToArrayFix, type EditContext } from './schema-fixes.js';
 
 const BARE_UNIT_MS = { s: 1000, ms: 1 } as const;
 
@@ -153,7 +153,7 @@ function legacy(ctx: EditContext, v: Visited): SchemaIssue[] {
   if (typeof deprecation === 'string' && v.key) {
     // Not the last key of a section: flyctl drops a [[services]] left empty, which is an effect.
     const lastKey = v.path.length > 1 && v.parent !== undefined && v.parent.entries.size === 1;
-    const fix = declared['x-flylint-no-effect'] && !lastKey ? removeKeyFix(ctx, v.key) : undefined;
+    const fix = declared['x-flylint-no-effect'] && !lastKey ? removeKeyFix(ctx, v.key) : movedFromExperimental(ctx, v);
     return [{ kind: 'deprecated', message: `${keyWhere(v.path)} is deprecated. ${deprecation}`, range: keyRange(v), tags: ['deprecated'], ...(fix ? { fix } : {}) }];
   }
   const out: SchemaIssue[] = [];
@@ -176,6 +176,13 @@ function legacy(ctx: EditContext, v: Visited): SchemaIssue[] {
   const scalar = legacyScalar(ctx, v);
   if (scalar) out.push(scalar);
   return out;
+}
+
+/** The legacy `[experimental]` keys flyctl copies elsewhere, moved there. */
+function movedFromExperimental(ctx: EditContext, v: Visited): Fix | undefined {
+  if (v.path.length !== 2 || v.path[0] !== 'experimental' || !v.key) return undefined;
+  if (v.path[1] === 'kill_timeout') return experimentalKillTimeoutFix(ctx, v.key);
+  return v.path[1] === 'metrics_port' || v.path[1] === 'metrics_path' ? experimentalMetricsFix(ctx) : undefined;
 }
 
 /**
