@@ -31,6 +31,12 @@ describe('an unclosed array or inline table ends where the next statement starts
     expect(toPlainValue(parseToml(text).value)).toEqual({ x: [[1, 2], [3]], http_service: { internal_port: 8080 } });
   });
 
+  it('ends an inline table whose array was left open at the same statement', () => {
+    const text = 'x = { a = [1,\n[http_service]\ninternal_port = 8080\n';
+    expect(syntaxErrors(text).map((e) => e.message)).toEqual(['Unterminated inline table: expected "}"', 'Unterminated array: expected "]"']);
+    expect(toPlainValue(parseToml(text).value)).toEqual({ x: { a: [1] }, http_service: { internal_port: 8080 } });
+  });
+
   it('reads the statements after the unclosed array into the right tables', () => {
     const text = '[build]\n  args = [\n\n[http_service]\n  internal_port = 8080\n  force_https = true\n\n[[vm]]\n  memory = "1gb"\n';
     const plain = toPlainValue(parseToml(text).value) as Record<string, unknown>;

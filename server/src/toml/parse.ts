@@ -81,6 +81,11 @@ const LOOKS_LIKE_HEADER = new RegExp(
   'y',
 );
 
+/** An array or inline table without its closing bracket. */
+function leftOpen(node: ValueNode | null | undefined): boolean {
+  return (node?.kind === 'array' || node?.kind === 'inlineTable') && !node.closed;
+}
+
 /** Line breaks, other control characters and surrogates: where a comment needs a closer look. */
 const COMMENT_NEEDS_CHECK = /[\u0000-\u0008\u000a-\u001f\u007f\ud800-\udfff]/g;
 
@@ -518,8 +523,7 @@ class Parser {
     this.pos++;
     const node: ArrayNode = { kind: 'array', start, end: start + 1, items: [], closed: false };
     for (;;) {
-      this.skipTrivia();
-      if (this.atNewStatement(true)) break;
+      if (this.skipTrivia() && this.atNewStatement(true)) break;
       const c = this.text.charCodeAt(this.pos);
       if (Number.isNaN(c)) break;
       if (c === RBRACKET) {
@@ -535,8 +539,8 @@ class Parser {
       const item = this.value();
       node.items.push(item);
       node.end = Math.max(node.end, item.end, this.pos);
-      this.skipTrivia();
-      if (this.atNewStatement(true)) break;
+      // A nested array or inline table left open has stopped at the start of a line already.
+      if ((this.skipTrivia() || leftOpen(item)) && this.atNewStatement(true)) break;
       const next = this.text.charCodeAt(this.pos);
       if (next === COMMA) {
         this.token(TOKEN.comma, this.pos, this.pos + 1);
@@ -610,9 +614,9 @@ class Parser {
     let lastComma = -1;
     for (;;) {
       const noted = this.errors.length;
-      this.inlineTrivia();
+      const crossed = this.inlineTrivia();
       // A header always starts a statement; a `key =` line does only where no entry is expected.
-      if (this.atNewStatement(!expectEntry)) {
+      if ((crossed || leftOpen(node.entries[node.entries.length - 1]?.value)) && this.atNewStatement(!expectEntry)) {
         // The line breaks crossed to get here belong to no inline table: no note about them.
         this.dropNewerSyntaxSince(noted);
         break;
@@ -675,7 +679,8 @@ class Parser {
   }
 
   /** Inside an inline table: spaces, and (TOML 1.1) newlines and comments. */
-  private inlineTrivia(): void {
+  private inlineTrivia(): boolean {
+    let crossed = false;
     for (;;) {
       this.skipWhitespace();
       const c = this.text.charCodeAt(this.pos);
@@ -688,14 +693,15 @@ class Parser {
           // Resynchronise as TOML 1.0 would read it: the inline table ended at the line break.
           this.pos = start;
           this.tokensEnd = recorded;
-          return;
+          return false;
         }
+        crossed = true;
       } else if (c === HASH) {
         const start = this.pos;
         this.comment();
         this.newerSyntax('A comment inside an inline table', start, this.pos);
       } else {
-        return;
+        return crossed;
       }
     }
   }
