@@ -148,6 +148,17 @@ ruleCases(rule, [
     ],
   },
   {
+    name: '[[services.ports]] before any [[services]] gets its [[services]] header, in the same indentation',
+    text: lines('app = "shop"', '', '  [[services.ports]]', '    port = 80', '  [services.concurrency]', '    type = "requests"'),
+    expect: [{ at: 'services', message: '[[services.ports]] comes before any [[services]], which makes "services" a single table: the legacy form, which flyctl reads as one entry. Add [[services]] above it', fixed: lines('app = "shop"', '', '  [[services]]', '  [[services.ports]]', '    port = 80', '  [services.concurrency]', '    type = "requests"') }],
+  },
+  {
+    // TOML lets [services] come after its sub-tables: a [[services]] header would be a second definition.
+    name: 'no [[services]] header above sub-tables when a [services] header follows',
+    text: lines('[services.concurrency]', 'type = "requests"', '[services]', 'internal_port = 8080'),
+    expect: [{ at: 'services', message: /^A single \[services\] table is the legacy form/, fixed: null }],
+  },
+  {
     name: 'keys of the Nomad platform do nothing and are removed; moved keys are named',
     text: lines('[experimental]', 'allowed_public_ports = []', 'private_network = true', 'kill_timeout = 3', 'metrics_port = 9091'),
     expect: [

@@ -66,9 +66,27 @@ function namedBeforeItsHeader(doc: DocumentNode | undefined, header: TableNode):
 
 /** `[x]` → `[[x]]` for a single table flyctl expects as an array of tables. */
 export function tableToArrayFix(ctx: EditContext, table: TomlValue): Fix | undefined {
+  if (table.type === 'table' && table.origin === 'implicit') return openingHeaderFix(ctx, table);
   const header = table.type === 'table' && table.origin === 'header' ? headerOf(table) : undefined;
   if (!header || header.kind !== 'table' || !ctx.text || namedBeforeItsHeader(ctx.doc, header)) return undefined;
   return { range: [header.header.start, header.header.end], text: `[${ctx.text.slice(header.header.start, header.header.end)}]` };
+}
+
+/**
+ * A top-level table that only sub-table headers made (`[[services.ports]]` before any
+ * `[[services]]`) gets its own `[[x]]` header above the first of them: one entry, as flyctl reads it.
+ */
+function openingHeaderFix(ctx: EditContext, table: TomlTable): Fix | undefined {
+  const { text, doc } = ctx;
+  const first = table.node;
+  if (!text || !doc || (first.kind !== 'table' && first.kind !== 'arrayTable') || !first.key || table.depth !== 1) return undefined;
+  const name = first.key.segments[0]!;
+  const named = headersNamed(doc, name.name);
+  if (name.quote !== 'bare' || named.some((h) => h.key!.segments.length === 1 || h.start < first.start)) return undefined;
+  const start = text.lastIndexOf('\n', first.start - 1) + 1;
+  const indent = text.slice(start, first.start);
+  if (indent.trim() !== '') return undefined;
+  return { range: [first.start, first.start], text: `[[${name.name}]]${doc.lineEnding}${indent}` };
 }
 
 /** `[[x]]` → `[x]` for an array of one table where flyctl expects a single table. */

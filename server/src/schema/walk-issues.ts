@@ -170,7 +170,12 @@ function legacy(ctx: EditContext, v: Visited): SchemaIssue[] {
   } else if (typeof shape === 'string') {
     const table = v.path.filter((p) => typeof p === 'string').join('.');
     const empty = v.value.type === 'array' && v.value.items.length === 0;
-    const message = empty ? `${written(v)} = [] is a legacy way of writing none: flyctl drops it. Remove it` : shape.replaceAll('{table}', table);
+    const firstHeader = implicitlyOpened(ctx, v);
+    const message = empty
+      ? `${written(v)} = [] is a legacy way of writing none: flyctl drops it. Remove it`
+      : firstHeader
+        ? `${firstHeader} comes before any [[${table}]], which makes "${table}" a single table: the legacy form, which flyctl reads as one entry. Add [[${table}]] above it`
+        : shape.replaceAll('{table}', table);
     out.push({ kind: 'deprecated', message, range: v.key ? keyRange(v) : rangeOfValue({ value: v.value }), tags: ['deprecated'], ...optional(modernize(ctx, v)) });
   }
   const scalar = legacyScalar(ctx, v);
@@ -202,6 +207,13 @@ function renameKeepsMeaning(v: Visited, alias: string): boolean {
     if (experimental?.type === 'table' && (experimental.entries.has('metrics_port') || experimental.entries.has('metrics_path'))) return false;
   }
   return true;
+}
+
+/** `[[services.ports]]` as written, when that header made a top-level single table without a header of its own. */
+function implicitlyOpened(ctx: EditContext, v: Visited): string | undefined {
+  if (!ctx.text || v.path.length !== 1 || v.value.type !== 'table' || v.value.origin !== 'implicit' || v.value.node.kind === 'keyValue') return undefined;
+  const node = v.value.node;
+  return node.kind === 'table' || node.kind === 'arrayTable' ? ctx.text.slice(node.header.start, node.header.end) : undefined;
 }
 
 function optional(fix: Fix | undefined): { fix?: Fix } {
