@@ -45,12 +45,17 @@ ruleCases(rule, [
     ],
   },
   {
-    name: 'a section spelled so in several headers: no rename of one of them, which would split it',
+    name: 'a section spelled so in several headers: renamed in all of them, as a suggestion',
     text: lines('[[Services]]', 'internal_port = 8080', '[[Services.ports]]', 'port = 80', '[HTTP_Service]', 'internal_port = 8081', '[HTTP_Service.concurrency]', 'type = "requests"'),
     expect: [
-      { at: 'Services', message: /^"Services" should be written "services": .*Rename it in every header and key that spells it so$/, fixed: null, suggested: null },
-      { at: 'HTTP_Service', message: /^"HTTP_Service" should be written "http_service": .*Rename it in every header/, fixed: null, suggested: null },
+      { at: 'Services', message: /^"Services" should be written "services": .*Rename it in every header and key that spells it so$/, fixed: null, suggested: lines('[[services]]', 'internal_port = 8080', '[[services.ports]]', 'port = 80', '[HTTP_Service]', 'internal_port = 8081', '[HTTP_Service.concurrency]', 'type = "requests"') },
+      { at: 'HTTP_Service', message: /^"HTTP_Service" should be written "http_service": .*Rename it in every header/, fixed: null, suggested: lines('[[Services]]', 'internal_port = 8080', '[[Services.ports]]', 'port = 80', '[http_service]', 'internal_port = 8081', '[http_service.concurrency]', 'type = "requests"') },
     ],
+  },
+  {
+    name: 'no rename of a section that a dotted key spells too, which would split it',
+    text: lines('Deploy.strategy = "rolling"', '[Deploy.release_command_vm]', 'size = "shared-cpu-1x"'),
+    expect: [{ at: 'Deploy', message: /Rename it in every header and key that spells it so$/, fixed: null, suggested: null }],
   },
   {
     // Under [[Services]] flyctl leaves "80" a string and 10000 nanoseconds; under [[services]] they become 80 and 10 s.

@@ -71,10 +71,13 @@ function keyCase(ctx: EditContext, v: Visited): SchemaIssue {
   const range = keyRange(v);
   const fix: Fix = { range, text: canonical };
   if (!v.key || renameSplits(ctx.doc, v.key, v.path.length === 1)) {
+    const everywhere = v.key ? renameEveryHeader(ctx, v, canonical) : undefined;
     return {
       kind: 'key-case',
       message: `"${written(v)}" should be written "${canonical}": flyctl reads it, but its rewrites of legacy values and \`fly config validate --strict\` expect lower case. Rename it in every header and key that spells it so`,
       range,
+      // A suggestion: the rewrites that start to run can change what is deployed (see below).
+      ...(everywhere ? { suggestions: [{ desc: `Rename to "${canonical}" in every header`, fix: everywhere }] } : {}),
     };
   }
   if (caseChangesMeaning(v)) {
@@ -104,6 +107,17 @@ function keyCase(ctx: EditContext, v: Visited): SchemaIssue {
     range,
     fix,
   };
+}
+
+/**
+ * A top-level section spelled in other headers too (`[[Services]]`, `[[Services.ports]]`), renamed
+ * in all of them; none when a dotted key spells it as well or the canonical name is taken.
+ */
+function renameEveryHeader(ctx: EditContext, v: Visited, canonical: string): Fix | undefined {
+  const key = v.key!;
+  if (v.path.length !== 1 || !ctx.doc || (v.value.type !== 'table' && v.value.type !== 'array') || v.parent?.entries.has(canonical)) return undefined;
+  if (ctx.doc.body.some((kv) => kv.key.segments[0]?.name === key.name)) return undefined;
+  return renameSectionFix(ctx, key, v.value, canonical, false);
 }
 
 /**
