@@ -107,6 +107,18 @@ describe('secrets', () => {
     ['DATABASE_URL', 'postgres://db.internal:5432/app', false],
     ['AUTH_ENABLED', 'true', false],
     ['SECRET_KEY_BASE', '', false],
+    // Plain words and short values under a secret's name are still the secret.
+    ['DB_PASSWORD', 'hunter2', true],
+    ['POSTGRES_PASSWORD', 'boluo-staging', true],
+    ['NATS_PASSWORD', 'sys', true],
+    ['NQB_API_KEY', 'nqbflyio', true],
+    // A session cookie's name, a setting that says a secret is not needed, a hashing scheme.
+    ['SESSION_KEY', '_shop_session', false],
+    ['SESSION_KEY', 'shop-staging-session', false],
+    ['EGRESS_TOKENLESS', 'deny', false],
+    ['PASSWORD_HASHER', 'argon2', false],
+    ['PASSWORD_REQUIRE_NUMBER', 'true', false],
+    ['POSTGRES_PASSWORD', '%fly_db_password%', false],
   ])('%s = %s → %s', (name, value, secret) => {
     expect(detectSecret(name, value) !== undefined).toBe(secret);
   });

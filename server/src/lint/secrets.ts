@@ -8,7 +8,7 @@ import { matchesSecretPattern } from './secret-patterns.js';
 
 const SECRET_NAME = /(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CLIENT_?SECRET|CREDENTIALS?|AUTH_?KEY|SIGNING_?KEY|ENCRYPTION_?KEY|MASTER_?KEY|SENTRY_DSN|WEBHOOK_SECRET|SESSION_KEY|COOKIE_SECRET|JWT)/i;
 /** Names that describe a secret's policy, not the secret itself. */
-const SETTING_NAME = /(_|^)(MIN|MAX|LENGTH|LEN|EXPIRY|EXPIRES|EXPIRATION|TTL|TIMEOUT|LIFETIME|AGE|ROUNDS|COST|ENABLED|DISABLED|REQUIRED|HEADER|HEADER_NAME|PARAM|FIELD|URL|URI|ENDPOINT|HOST|PATH|FILE|DIR|DIRECTORY|FOLDER|ALGORITHM|ALG|ISSUER|AUDIENCE|TYPE|NAME|ID|DURATION|SECONDS|MINUTES|HOURS|DAYS|COUNT|LIMIT|PREFIX|STRATEGY|PROVIDER|MODE|VERSION|SIZE|ENV|REGION|USER|USERNAME)(_|$)/i;
+const SETTING_NAME = /(_|^)(MIN|MAX|LENGTH|LEN|EXPIRY|EXPIRES|EXPIRATION|TTL|TIMEOUT|LIFETIME|AGE|ROUNDS|COST|ENABLED|DISABLED|REQUIRED|REQUIRE|HEADER|HEADER_NAME|PARAM|FIELD|URL|URI|ENDPOINT|HOST|PATH|FILE|DIR|DIRECTORY|FOLDER|ALGORITHM|ALG|ISSUER|AUDIENCE|TYPE|NAME|ID|DURATION|SECONDS|MINUTES|HOURS|DAYS|COUNT|LIMIT|PREFIX|STRATEGY|PROVIDER|MODE|VERSION|SIZE|ENV|REGION|USER|USERNAME|HASHER|HASHING|SCHEME|POLICY|STORE|BACKEND|MANAGER|SOURCE)(_|$)|(PASSWORD|TOKEN|SECRET|KEY)LESS/i;
 const PLACEHOLDER = /^(|changeme|change[-_ ]?me|todo|tbd|xxx+|\*+|redacted|secret|password|placeholder|example|dummy|test|none|null|nil|undefined|false|true|yes|no|on|off|0|1)$|^<.*>$|^\$\{?[A-Z_][A-Z0-9_]*\}?$|^\{\{.*\}\}$|^%.*%$/i;
 const KNOWN_PREFIX = /^(sk_live_|rk_live_|sk_test_|pk_live_|ghp_|gho_|ghs_|ghu_|github_pat_|glpat-|xox[abpors]-|AKIA[0-9A-Z]{12}|ASIA[0-9A-Z]{12}|AIza[0-9A-Za-z_-]{20}|SG\.[A-Za-z0-9_-]{16}|sk-[A-Za-z0-9_-]{20}|sk-ant-|hf_[A-Za-z0-9]{20}|npm_[A-Za-z0-9]{20}|FlyV1 |fm[12]_|shpat_|dop_v1_|-----BEGIN)/;
 const PUBLIC_NAME = /(PUBLISHABLE|PUBLIC|ANON|_ID$|_SITE_KEY$)/i;
@@ -46,11 +46,12 @@ export function detectSecret(name: string, value: unknown, extraPatterns: readon
   if (KNOWN_PREFIX.test(trimmed)) return { reason: 'a value in the format of an API token or private key' };
   const extra = matchesSecretPattern(name, extraPatterns);
   if ((SECRET_NAME.test(name) && !SETTING_NAME.test(name)) || extra) {
-    // A secret-sounding name with a value that is a word or short setting is most likely not a secret.
-    // Identifier-like values (`_shop_session`, `HS256`-free words) name things; secrets mix in digits or symbols.
-    // A file path (`/app/gcp-creds.json`, `/run/secrets`) says where the secret is, not what it is.
+    // Under such a name any other string is the secret itself, however short or plain
+    // (`DB_PASSWORD = "hunter2"`). What is not: a file path (`/app/gcp-creds.json` says where the
+    // secret is), a URL without credentials, a number, and a session cookie's name (`_shop_session`).
     const path = /^(?:\/|\.{1,2}\/|~\/)[\w.-]*(?:\/[\w.-]*)+$/.test(trimmed);
-    if (trimmed.length >= 8 && !path && !/^[_a-zA-Z][_a-zA-Z.-]*$/.test(trimmed) && !/^\d+$/.test(trimmed) && !/^https?:\/\/[^@]*$/i.test(trimmed)) return { reason: `its name "${name}" says it holds a secret` };
+    const cookieName = /SESSION/i.test(name) && /^_|session$/i.test(trimmed);
+    if (!path && !cookieName && !/^\d+$/.test(trimmed) && !/^https?:\/\/[^@]*$/i.test(trimmed)) return { reason: `its name "${name}" says it holds a secret` };
     return undefined;
   }
   // Publishable / anon keys are public by design (Stripe pk_, Supabase anon key).
