@@ -61,6 +61,16 @@ const cases: Array<[string, string, (fixed: string) => void]> = [
     (fixed) => expect(fixed.indexOf('\uFEFF')).toBe(0),
   ],
   [
+    'the [[services]] header written above [[services.tcp_checks]] goes after the BOM (fuzz)',
+    '\uFEFF[[services.tcp_checks]]',
+    (fixed) => {
+      expect(fixed.startsWith('\uFEFF')).toBe(true);
+      expect(fixed.indexOf('\uFEFF', 1)).toBe(-1);
+      expect(fixed).toContain('[[services]]\n[[services.tcp_checks]]');
+      expect(parseToml(fixed).errors.filter((e) => e.code !== 'toml-version')).toEqual([]);
+    },
+  ],
+  [
     'a single [services] defined after its [services.concurrency] is not turned into [[services]] (the sub-table would need rewriting too)',
     'app = "shop"\n\n[services.concurrency]\n  type = "requests"\n\n[services]\n  internal_port = 8080\n',
     (fixed) => expect(parseToml(fixed).errors.filter((e) => e.code !== 'toml-version')).toEqual([]),

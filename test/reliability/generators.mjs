@@ -118,6 +118,7 @@ const section = fc.constantFrom(
   '[[processes]]\n  name = "web"\n  command = "bin/web"',
   '[[processes]]\n  name = "queue worker" # jobs\n  command = \'bin/worker --queue=default\'',
   '[[checks]]\n  name = "pg"\n  type = "tcp"\n  port = 5432',
+  '[[services]]\n  internal_port = 8080\n  [[services.http_checks]]\n    path = "/"\n    [[services.http_checks.headers]]\n      name = "Host" # probe\n      value = "example.com"\n    [[services.http_checks.headers]]\n      name = "X-Probe"\n      value = "1"',
   'unknwon_key = 1',
   '[htttp_service]\n  internal_port = 8080',
   '# flylint-disable-next-line missing-swap\n# a comment of our own',

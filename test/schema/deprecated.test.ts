@@ -159,6 +159,17 @@ ruleCases(rule, [
     expect: [{ at: 'services', message: /^A single \[services\] table is the legacy form/, fixed: null }],
   },
   {
+    name: 'legacy check headers become one table of Name = "value" under the same check',
+    text: lines('[[services]]', 'internal_port = 8080', '[[services.http_checks]]', 'path = "/"', '[[services.http_checks.headers]]', 'name = "origin"', 'value = "http://localhost:8000"', '', '[[services.http_checks.headers]]', 'name = "X-Probe"', 'value = "1"', '[[services.ports]]', 'port = 443'),
+    expect: [{ at: 'headers', message: 'A list of { name, value } tables is the legacy form of check headers: write a table of Name = "value"', fixed: lines('[[services]]', 'internal_port = 8080', '[[services.http_checks]]', 'path = "/"', '[services.http_checks.headers]', 'origin = "http://localhost:8000"', 'X-Probe = "1"', '[[services.ports]]', 'port = 443') }],
+  },
+  {
+    // flyctl makes "" of a missing value and text of a number; the rewrite leaves such lists to a person.
+    name: 'no rewrite of legacy headers without a string value',
+    text: lines('[[services]]', 'internal_port = 8080', '[[services.http_checks]]', '[[services.http_checks.headers]]', 'name = "origin"'),
+    expect: [{ at: 'headers', message: /legacy form of check headers/, fixed: null }],
+  },
+  {
     name: 'keys of the Nomad platform do nothing and are removed; moved keys are named',
     text: lines('[experimental]', 'allowed_public_ports = []', 'private_network = true', 'kill_timeout = 3', 'metrics_port = 9091'),
     expect: [

@@ -83,9 +83,8 @@ function openingHeaderFix(ctx: EditContext, table: TomlTable): Fix | undefined {
   const name = first.key.segments[0]!;
   const named = headersNamed(doc, name.name);
   if (name.quote !== 'bare' || named.some((h) => h.key!.segments.length === 1 || h.start < first.start)) return undefined;
-  const start = text.lastIndexOf('\n', first.start - 1) + 1;
-  const indent = text.slice(start, first.start);
-  if (indent.trim() !== '') return undefined;
+  // The header's own indentation (a byte-order mark before it is not one).
+  const indent = /[ \t]*$/.exec(text.slice(text.lastIndexOf('\n', first.start - 1) + 1, first.start))![0];
   return { range: [first.start, first.start], text: `[[${name.name}]]${doc.lineEnding}${indent}` };
 }
 
@@ -147,12 +146,13 @@ export function moveKeyFix(ctx: EditContext, key: KeySegmentNode, target: TomlTa
 const BARE_KEY = /^[A-Za-z0-9_-]+$/;
 
 /**
- * `[[processes]] name = "web" command = "./web"` … → one `[processes]` table with `web = "./web"`,
- * which flyctl reads the same (it turns the legacy array into that map). Only for the plain case:
- * every entry a `[[processes]]` header holding a string `name` and a string `command`, names
- * unique, and no comment or other key that the rewrite would have to drop.
+ * An array of `{ name, value }` tables that flyctl turns into a map, written as that map:
+ * `[[processes]] name = "web" command = "./web"` … → `[processes] web = "./web"`, and
+ * `[[services.http_checks.headers]] name = "Host" value = "x"` … → `[services.http_checks.headers]
+ * Host = "x"`. Only for the plain case: every item a header of its own holding a string name and a
+ * string value and nothing else, names unique, no comment the rewrite would have to drop.
  */
-export function processesArrayToTableFix(ctx: EditContext, array: TomlValue): Fix | undefined {
+export function pairsArrayToTableFix(ctx: EditContext, array: TomlValue, nameKey: string, valueKey: string): Fix | undefined {
   const { text, doc } = ctx;
   if (!text || !doc || array.type !== 'array' || !array.arrayOfTables || array.items.length === 0) return undefined;
   const lines: string[] = [];
@@ -160,22 +160,24 @@ export function processesArrayToTableFix(ctx: EditContext, array: TomlValue): Fi
   const headers: TableNode[] = [];
   for (const item of array.items) {
     const header = headerOf(item);
-    if (item.type !== 'table' || !header || header.kind !== 'arrayTable' || header.key?.segments.length !== 1 || item.entries.size !== 2) return undefined;
-    const name = item.entries.get('name');
-    const command = item.entries.get('command');
-    if (name?.value.type !== 'string' || command?.value.type !== 'string' || header.body.some((kv) => kv.key.segments.length !== 1)) return undefined;
+    if (item.type !== 'table' || !header || header.kind !== 'arrayTable' || item.entries.size !== 2) return undefined;
+    const name = item.entries.get(nameKey);
+    const value = item.entries.get(valueKey);
+    if (name?.value.type !== 'string' || value?.value.type !== 'string' || header.body.some((kv) => kv.key.segments.length !== 1)) return undefined;
     const key = keyFor(text, name.value);
     if (!key || names.has(name.value.value as string)) return undefined;
     names.add(name.value.value as string);
     const indent = /^[ \t]*/.exec(text.slice(text.lastIndexOf('\n', name.key.start - 1) + 1))![0];
-    lines.push(`${indent}${key} = ${text.slice(command.value.node.start, command.value.node.end)}`);
+    lines.push(`${indent}${key} = ${text.slice(value.value.node.start, value.value.node.end)}`);
     headers.push(header);
   }
   const lineEndOf = (offset: number) => (text.indexOf('\n', offset) + 1 || text.length + 1) - 1;
   if (doc.comments.some((c) => headers.some((h) => c.start >= h.start && c.start < lineEndOf(h.end)))) return undefined;
-  const eol = doc.lineEnding;
   const [first, ...rest] = headers;
-  const edits: Fix[] = [{ range: [first!.start, first!.end], text: `[processes]${eol}${lines.join(eol)}` }];
+  const written = text.slice(first!.header.start, first!.header.end);
+  if (!written.startsWith('[[') || !written.endsWith(']]')) return undefined;
+  const eol = doc.lineEnding;
+  const edits: Fix[] = [{ range: [first!.start, first!.end], text: `${written.slice(1, -1)}${eol}${lines.join(eol)}` }];
   for (const h of rest) {
     // The entry's lines and the blank lines before them.
     let start = h.start;

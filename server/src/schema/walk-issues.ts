@@ -13,7 +13,7 @@ import { isPatchedKey } from './patched-keys.js';
 import { flySchema } from './schema-lookup.js';
 import { rangeOfValue } from './locate.js';
 import { keyWhere, listWords, sectionName } from './words.js';
-import { arrayToTableFix, checksArrayToTablesFix, experimentalKillTimeoutFix, experimentalMetricsFix, processesArrayToTableFix, removeKeyFix, renameSectionFix, renameSplits, replaceValue, stringText, tableToArrayFix, type EditContext } from './schema-fixes.js';
+import { arrayToTableFix, checksArrayToTablesFix, experimentalKillTimeoutFix, experimentalMetricsFix, pairsArrayToTableFix, removeKeyFix, renameSectionFix, renameSplits, replaceValue, stringText, tableToArrayFix, type EditContext } from './schema-fixes.js';
 
 const BARE_UNIT_MS = { s: 1000, ms: 1 } as const;
 
@@ -244,7 +244,9 @@ function modernize(ctx: EditContext, v: Visited): Fix | undefined {
     }
     case 'processes-table':
       if (v.value.type === 'array' && !v.value.arrayOfTables && v.value.items.length === 0) return v.key ? removeKeyFix(ctx, v.key) : undefined;
-      return processesArrayToTableFix(ctx, v.value);
+      return pairsArrayToTableFix(ctx, v.value, 'name', 'command');
+    case 'headers-table':
+      return pairsArrayToTableFix(ctx, v.value, 'name', 'value');
     case 'checks-tables':
       return checksArrayToTablesFix(ctx, v.value);
     default:
