@@ -386,3 +386,11 @@ describe('the legacy [[processes]] and [[checks]] arrays, and the tables their f
     expect(checks(modern)).toEqual(checks(legacy));
   });
 });
+
+describe('[env] spelled twice', () => {
+  it('reads both tables, the one flyctl decodes last at the end', () => {
+    const m = model('[env]\nB = "3"\n[Env]\nA = "1"\nB = "2"\n');
+    expect(m.env.map((e) => [e.name, e.text])).toEqual([['A', '1'], ['B', '2'], ['B', '3']]);
+    expect(model('[Env]\nA = "1"\n').env.map((e) => e.name)).toEqual(['A']);
+  });
+});

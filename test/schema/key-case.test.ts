@@ -53,6 +53,15 @@ ruleCases(rule, [
     ],
   },
   {
+    // Go's JSON decoder fills one map or struct from each spelling: both reach the Machines.
+    name: 'two spellings of a table are one table to flyctl, merged, with no rename that would define it twice',
+    text: lines('[Env]', 'A = "1"', 'B = "2"', '[env]', 'B = "3"', '[HTTP_Service]', 'force_https = true', '[http_service]', 'internal_port = 8080'),
+    expect: [
+      { at: 'Env', message: '"Env" at the top level and "env" are one table to flyctl: it reads both, and where both set a key, "env" wins. Move what "Env" sets into "env"', fixed: null, suggested: null },
+      { at: 'HTTP_Service', message: /^"HTTP_Service" at the top level and "http_service" are one table to flyctl/, fixed: null, suggested: null },
+    ],
+  },
+  {
     name: 'no rename of a section that a dotted key spells too, which would split it',
     text: lines('Deploy.strategy = "rolling"', '[Deploy.release_command_vm]', 'size = "shared-cpu-1x"'),
     expect: [{ at: 'Deploy', message: /Rename it in every header and key that spells it so$/, fixed: null, suggested: null }],

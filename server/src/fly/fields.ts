@@ -83,6 +83,24 @@ function lowerCaseIndex(table: TomlTable): Map<string, { name: string; entry: To
   return index;
 }
 
+/**
+ * Every spelling of `key` in the table (`Env`, `env`), in the order flyctl's decoder reads them:
+ * byte order, the one it keeps last at the end. Tables spelled so are one table to it: the decoder
+ * fills the same map or struct from each.
+ */
+export function spellingsOf(table: TomlTable, key: string): TomlEntry[] {
+  const lower = key.toLowerCase();
+  if (!lowerCaseIndex(table)) {
+    const only = table.entries.get(lower);
+    return only ? [only] : [];
+  }
+  const found: Array<[string, TomlEntry]> = [];
+  table.entries.forEach((entry, name) => {
+    if (name.toLowerCase() === lower) found.push([name, entry]);
+  });
+  return found.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([, entry]) => entry);
+}
+
 /** The spelling flyctl reads of the keys written like `name` but for case (`name` itself when it is the only one). */
 export function caseWinner(table: TomlTable, name: string): string {
   return lowerCaseIndex(table)?.get(name.toLowerCase())?.name ?? name;

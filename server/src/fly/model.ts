@@ -36,6 +36,7 @@ import {
   stringField,
   stringListField,
   tableField,
+  spellingsOf,
   tablesOf,
   type Field,
 } from './fields.js';
@@ -233,6 +234,17 @@ function mapEntries(value: TomlValue | undefined): EnvEntry[] {
   return tablesOf(value).flatMap((t) => [...t.entries].map(([name, e]) => ({ name, key: e.key, value: e.value, text: goValueString(e.value) })));
 }
 
+/**
+ * `[env]`, with `[Env]` and other spellings of it when they are tables too: flyctl's decoder fills
+ * one map from each in turn, so their variables reach the Machines, and where two set one name
+ * the spelling read last wins (its entry comes last here).
+ */
+function envEntries(root: TomlTable): EnvEntry[] {
+  const spellings = spellingsOf(root, 'env');
+  if (spellings.length > 1 && spellings.every((e) => e.value.type === 'table')) return spellings.flatMap((e) => mapEntries(e.value));
+  return mapEntries(lookup(root, 'env')?.value);
+}
+
 const BUILD_SOURCES: Array<{ strategy: BuildSource['strategy']; keys: Array<keyof Build> }> = [
   { strategy: 'image', keys: ['image'] },
   { strategy: 'buildpack', keys: ['builder', 'buildpacks'] },
@@ -373,7 +385,7 @@ export function buildModel(root: TomlTable): FlyConfig {
     releaseCommand: deploySection?.releaseCommand,
     waitTimeout: deploySection?.waitTimeout,
     experimental: exp,
-    env: mapEntries(lookup(root, 'env')?.value),
+    env: envEntries(root),
     buildArgs: mapEntries(tableField(buildSection?.table, 'args')),
     processes,
     processNames,

@@ -121,13 +121,25 @@ function unknownKey(ctx: ValidationContext, parentPath: Array<string | number>, 
   if (sameCase) {
     // Another spelling of the key is the one flyctl reads: the exact one, or the one that sorts last.
     const used = caseWinner(parent.value, key);
-    const winner = parent.value.entries.get(used)?.key;
+    const winner = parent.value.entries.get(used);
+    // Two tables are one to flyctl's decoder: it fills the same map or struct from each. Not where
+    // flyctl reads a list (a single [services] becomes one): a rewrite replaces that one spelling.
+    const declared = parent.schema?.properties?.[sameCase];
+    const oneTable = declared?.['x-flylint-shape'] === undefined && !declared?.['x-flylint-exact-case'];
+    if (winner && oneTable && at.value.type === 'table' && winner.value.type === 'table') {
+      return {
+        kind: 'key-case',
+        message: `"${key}" ${section} and "${used}" are one table to flyctl: it reads both, and where both set a key, "${used}" wins. Move what "${key}" sets into "${used}"`,
+        range,
+        related: [{ message: `"${used}" is set here`, range: [winner.key.start, winner.key.end] }],
+      };
+    }
     return {
       kind: 'unknown-key',
       message: `"${key}" ${section} is ignored: "${used}" is set too, and flyctl uses that one. Remove "${key}"`,
       range,
       tags: ['unnecessary'],
-      ...(winner ? { related: [{ message: `"${used}" is set here`, range: [winner.start, winner.end] as [number, number] }] } : {}),
+      ...(winner ? { related: [{ message: `"${used}" is set here`, range: [winner.key.start, winner.key.end] as [number, number] }] } : {}),
     };
   }
   const hints = parent.schema?.['x-flylint-hints'] as Record<string, string> | undefined;
