@@ -5,6 +5,17 @@ const LOAD = 'flyctl cannot load this file';
 
 ruleCases(rule, [
   {
+    // One map to Go's decoder, but only "env" gets its values turned into strings. A date is a string already.
+    name: 'a number in [Env] beside [env]',
+    text: lines('[Env]', 'A = 1', 'D = 1979-05-27', '[env]', 'B = "x"'),
+    expect: [{ at: '1', message: '"A" in [Env] is not a string: flyctl reads [Env] into the same map as [env] but turns values into strings only under "env", so it cannot load this file. Quote the value' }],
+  },
+  {
+    name: 'a date in [Env] alone is a string to flyctl',
+    text: lines('[Env]', 'D = 1979-05-27'),
+    expect: [],
+  },
+  {
     name: 'a string port in [http_service] (nothing converts it there)',
     text: lines('[http_service]', 'internal_port = "8080"'),
     expect: [{ at: '"8080"', message: `"internal_port" in [http_service] must be an integer (got a string "8080"): ${LOAD}`, fixed: lines('[http_service]', 'internal_port = 8080') }],

@@ -4,7 +4,8 @@
  * `deprecationMessage`, `x-flylint-alias-of`, `x-flylint-legacy*` annotations), nan/inf, dates
  * where strings are expected, and tables that want one of several keys.
  */
-import type { TomlValue } from '../toml/values.js';
+import type { TomlTable, TomlValue } from '../toml/values.js';
+import { spellingsOf } from '../fly/fields.js';
 import type { Fix } from '../lint/types.js';
 import { durationWords, formatDuration } from '../fly/units.js';
 import type { Visited } from './schema-walk.js';
@@ -151,7 +152,8 @@ function unrewrittenLegacy(ctx: EditContext, v: Visited): SchemaIssue | null {
 
 /** An [env] value that is not a string, under `[Env]`: flyctl turns values into strings only under `env`. */
 function unrewrittenEnvValue(v: Visited): SchemaIssue | undefined {
-  if (!v.inMap || v.unrewritten?.canonical !== 'env' || v.path.length !== 2 || v.value.type === 'string') return undefined;
+  // A date or time is a string by the time flyctl's decoder sees it.
+  if (!v.inMap || v.unrewritten?.canonical !== 'env' || v.path.length !== 2 || v.value.type === 'string' || v.value.type === 'datetime') return undefined;
   const range = v.value.type === 'table' || v.value.type === 'array' ? rangeOfValue({ value: v.value }) : ([v.value.node.start, v.value.node.end] as [number, number]);
   return { kind: 'invalid-type', message: `"${written(v)}" in [${v.unrewritten.written}] is not a string: flyctl turns [env] values into strings only under "env", and this is under "${v.unrewritten.written}", so it cannot load this file. Quote the value, or rename "${v.unrewritten.written}" to "env"`, range };
 }
@@ -333,4 +335,25 @@ export function shapeFix(ctx: EditContext, value: TomlValue, expected: readonly 
   if (value.type === 'array' && expected.includes('object') && !expected.includes('array')) return arrayToTableFix(ctx, value);
   if (value.type === 'table' && expected.includes('array') && !expected.includes('object')) return tableToArrayFix(ctx, value);
   return undefined;
+}
+
+/**
+ * `[Env]` beside `[env]`: flyctl's decoder reads both into one map of strings, but turns values
+ * into strings only under "env", so a number or boolean in the other spelling stops it. (The walk
+ * does not enter that spelling: the schema check reads the one flyctl keeps.)
+ */
+export function mergedEnvIssues(root: TomlTable): SchemaIssue[] {
+  const spellings = spellingsOf(root, 'env');
+  if (spellings.length < 2 || !spellings.every((e) => e.value.type === 'table')) return [];
+  const issues: SchemaIssue[] = [];
+  for (const spelling of spellings) {
+    if (spelling.key.name === 'env' || spelling.value.type !== 'table') continue;
+    spelling.value.entries.forEach((entry, name) => {
+      const value = entry.value;
+      if (value.type === 'string' || value.type === 'datetime') return;
+      const range = value.type === 'table' || value.type === 'array' ? rangeOfValue({ value }) : ([value.node.start, value.node.end] as [number, number]);
+      issues.push({ kind: 'invalid-type', message: `"${name}" in [${spelling.key.name}] is not a string: flyctl reads [${spelling.key.name}] into the same map as [env] but turns values into strings only under "env", so it cannot load this file. Quote the value`, range });
+    });
+  }
+  return issues;
 }
