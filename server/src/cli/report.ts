@@ -1,6 +1,6 @@
 /** What every formatter receives: one entry per linted file, findings with their locations. */
 import { LineIndex } from '../lint/line-index.js';
-import type { Finding, Location } from '../lint/types.js';
+import type { Finding, Location, RelatedInformation } from '../lint/types.js';
 
 export interface FileReport {
   /** Absolute path (or the stdin file name). */
@@ -16,6 +16,11 @@ export interface FileReport {
 export function fileReport(filePath: string, displayPath: string, text: string, findings: readonly Finding[], fixed?: number): FileReport {
   const index = new LineIndex(text);
   return { filePath, displayPath, text, findings: findings.map((f) => ({ ...f, location: index.location(f.range) })), ...(fixed ? { fixed } : {}) };
+}
+
+/** Whether a related place is in another config than the report's own file (the engine located those). */
+export function inOtherFile(rel: RelatedInformation, filePath: string): rel is RelatedInformation & { filePath: string } {
+  return Boolean(rel.filePath) && rel.filePath !== filePath;
 }
 
 export interface Totals {

@@ -15,13 +15,14 @@ function lineStart(text: string, offset: number): number {
   return i === 0 && offset > 0 && text.charCodeAt(0) === 0xfeff ? 1 : i;
 }
 
-function lineEnd(text: string, offset: number): number {
+export function lineEnd(text: string, offset: number): number {
   let i = offset;
   while (i < text.length && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
   return i;
 }
 
-function indentationAt(text: string, offset: number): string {
+/** The spaces and tabs that open `offset`'s line, up to `offset`. */
+export function indentationAt(text: string, offset: number): string {
   const start = lineStart(text, offset);
   return /^[ \t]*/.exec(text.slice(start, offset))![0];
 }

@@ -88,7 +88,7 @@ function lowerCaseIndex(table: TomlTable): Map<string, { name: string; entry: To
  * byte order, the one it keeps last at the end. Tables spelled so are one table to it: the decoder
  * fills the same map or struct from each.
  */
-export function spellingsOf(table: TomlTable, key: string): TomlEntry[] {
+function spellingsOf(table: TomlTable, key: string): TomlEntry[] {
   const lower = key.toLowerCase();
   if (!lowerCaseIndex(table)) {
     const only = table.entries.get(lower);
@@ -99,6 +99,13 @@ export function spellingsOf(table: TomlTable, key: string): TomlEntry[] {
     if (name.toLowerCase() === lower) found.push([name, entry]);
   });
   return found.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([, entry]) => entry);
+}
+
+/** The spellings of `key` when there are several and every one is a table: one table to flyctl, read in this order. */
+export function mergedTables(table: TomlTable, key: string): Array<{ key: KeySegmentNode; value: TomlTable }> | undefined {
+  const spellings = spellingsOf(table, key);
+  if (spellings.length < 2 || !spellings.every((e): e is { key: KeySegmentNode; value: TomlTable } => e.value.type === 'table')) return undefined;
+  return spellings;
 }
 
 /** The spelling flyctl reads of the keys written like `name` but for case (`name` itself when it is the only one). */
@@ -113,7 +120,7 @@ export function valueNode(value: TomlValue): ValueNode | undefined {
   return value.node;
 }
 
-function isString(v: TomlValue): boolean {
+export function isString(v: TomlValue): boolean {
   // A TOML date or time becomes a string wherever flyctl expects one.
   return v.type === 'string' || v.type === 'datetime';
 }

@@ -36,7 +36,7 @@ import {
   stringField,
   stringListField,
   tableField,
-  spellingsOf,
+  mergedTables,
   tablesOf,
   type Field,
 } from './fields.js';
@@ -240,9 +240,7 @@ function mapEntries(value: TomlValue | undefined): EnvEntry[] {
  * the spelling read last wins (its entry comes last here).
  */
 function envEntries(root: TomlTable): EnvEntry[] {
-  const spellings = spellingsOf(root, 'env');
-  if (spellings.length > 1 && spellings.every((e) => e.value.type === 'table')) return spellings.flatMap((e) => mapEntries(e.value));
-  return mapEntries(lookup(root, 'env')?.value);
+  return mergedTables(root, 'env')?.flatMap((e) => mapEntries(e.value)) ?? mapEntries(lookup(root, 'env')?.value);
 }
 
 const BUILD_SOURCES: Array<{ strategy: BuildSource['strategy']; keys: Array<keyof Build> }> = [

@@ -6,10 +6,11 @@
 import type { DocumentNode, KeySegmentNode, TableNode } from '../toml/ast.js';
 import type { TomlTable, TomlValue } from '../toml/values.js';
 import type { Fix } from '../lint/types.js';
-import { appendTableFix, insertKeyFix, removeLineFix, stringLiteral } from '../edit/insert-key.js';
+import { appendTableFix, indentationAt, insertKeyFix, lineEnd, removeLineFix, stringLiteral } from '../edit/insert-key.js';
 import { mergeEdits } from '../edit/merge-edits.js';
 import { keyValueOf } from './locate.js';
 import { formatDuration } from '../fly/units.js';
+import { lookup } from '../fly/fields.js';
 
 export interface EditContext {
   text: string | undefined;
@@ -83,9 +84,7 @@ function openingHeaderFix(ctx: EditContext, table: TomlTable): Fix | undefined {
   const name = first.key.segments[0]!;
   const named = headersNamed(doc, name.name);
   if (name.quote !== 'bare' || named.some((h) => h.key!.segments.length === 1 || h.start < first.start)) return undefined;
-  // The header's own indentation (a byte-order mark before it is not one).
-  const indent = /[ \t]*$/.exec(text.slice(text.lastIndexOf('\n', first.start - 1) + 1, first.start))![0];
-  return { range: [first.start, first.start], text: `[[${name.name}]]${doc.lineEnding}${indent}` };
+  return { range: [first.start, first.start], text: `[[${name.name}]]${doc.lineEnding}${indentationAt(text, first.start)}` };
 }
 
 /** `[[x]]` → `[x]` for an array of one table where flyctl expects a single table. */
@@ -167,12 +166,10 @@ export function pairsArrayToTableFix(ctx: EditContext, array: TomlValue, nameKey
     const key = keyFor(text, name.value);
     if (!key || names.has(name.value.value as string)) return undefined;
     names.add(name.value.value as string);
-    const indent = /^[ \t]*/.exec(text.slice(text.lastIndexOf('\n', name.key.start - 1) + 1))![0];
-    lines.push(`${indent}${key} = ${text.slice(value.value.node.start, value.value.node.end)}`);
+    lines.push(`${indentationAt(text, name.key.start)}${key} = ${text.slice(value.value.node.start, value.value.node.end)}`);
     headers.push(header);
   }
-  const lineEndOf = (offset: number) => (text.indexOf('\n', offset) + 1 || text.length + 1) - 1;
-  if (doc.comments.some((c) => headers.some((h) => c.start >= h.start && c.start < lineEndOf(h.end)))) return undefined;
+  if (doc.comments.some((c) => headers.some((h) => c.start >= h.start && c.start < lineEnd(text, h.end)))) return undefined;
   const [first, ...rest] = headers;
   const written = text.slice(first!.header.start, first!.header.end);
   if (!written.startsWith('[[') || !written.endsWith(']]')) return undefined;
@@ -220,12 +217,6 @@ export function checksArrayToTablesFix(ctx: EditContext, array: TomlValue): Fix 
   return mergeEdits(text, edits);
 }
 
-/** Whether the top level holds `name` in any case (flyctl matches keys ignoring case). */
-function hasAnyCase(root: TomlTable, ...names: string[]): boolean {
-  for (const key of root.entries.keys()) if (names.includes(key.toLowerCase())) return true;
-  return false;
-}
-
 /**
  * `[experimental] kill_timeout` → the top level, where flyctl copies it when no top-level
  * kill_timeout is set (either reads a bare number as seconds).
@@ -233,7 +224,8 @@ function hasAnyCase(root: TomlTable, ...names: string[]): boolean {
 export function experimentalKillTimeoutFix(ctx: EditContext, key: KeySegmentNode): Fix | undefined {
   const experimental = ctx.root?.entries.get('experimental');
   if (!ctx.root || experimental?.value.type !== 'table' || experimental.value.entries.get('kill_timeout')?.key !== key) return undefined;
-  if (hasAnyCase(ctx.root, 'kill_timeout')) return undefined;
+  // In any case: flyctl matches keys ignoring case.
+  if (lookup(ctx.root, 'kill_timeout')) return undefined;
   // A bare number of seconds gets its unit on the way, as the other legacy fix would write it.
   const value = experimental.value.entries.get('kill_timeout')!.value;
   const seconds = value.type === 'integer' ? Number(value.value) : undefined;
@@ -249,7 +241,7 @@ export function experimentalKillTimeoutFix(ctx: EditContext, key: KeySegmentNode
 export function experimentalMetricsFix(ctx: EditContext): Fix | undefined {
   const { text, doc, root } = ctx;
   const experimental = root?.entries.get('experimental')?.value;
-  if (!text || !doc || !root || experimental?.type !== 'table' || hasAnyCase(root, 'metrics', 'metric')) return undefined;
+  if (!text || !doc || !root || experimental?.type !== 'table' || lookup(root, 'metrics') || lookup(root, 'metric')) return undefined;
   const lines: string[] = [];
   const edits: Fix[] = [];
   for (const [legacy, modern, type] of [['metrics_port', 'port', 'integer'], ['metrics_path', 'path', 'string']] as const) {

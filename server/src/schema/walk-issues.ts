@@ -5,7 +5,7 @@
  * where strings are expected, and tables that want one of several keys.
  */
 import type { TomlTable, TomlValue } from '../toml/values.js';
-import { spellingsOf } from '../fly/fields.js';
+import { isString, mergedTables } from '../fly/fields.js';
 import type { Fix } from '../lint/types.js';
 import { durationWords, formatDuration } from '../fly/units.js';
 import type { Visited } from './schema-walk.js';
@@ -153,9 +153,8 @@ function unrewrittenLegacy(ctx: EditContext, v: Visited): SchemaIssue | null {
 /** An [env] value that is not a string, under `[Env]`: flyctl turns values into strings only under `env`. */
 function unrewrittenEnvValue(v: Visited): SchemaIssue | undefined {
   // A date or time is a string by the time flyctl's decoder sees it.
-  if (!v.inMap || v.unrewritten?.canonical !== 'env' || v.path.length !== 2 || v.value.type === 'string' || v.value.type === 'datetime') return undefined;
-  const range = v.value.type === 'table' || v.value.type === 'array' ? rangeOfValue({ value: v.value }) : ([v.value.node.start, v.value.node.end] as [number, number]);
-  return { kind: 'invalid-type', message: `"${written(v)}" in [${v.unrewritten.written}] is not a string: flyctl turns [env] values into strings only under "env", and this is under "${v.unrewritten.written}", so it cannot load this file. Quote the value, or rename "${v.unrewritten.written}" to "env"`, range };
+  if (!v.inMap || v.unrewritten?.canonical !== 'env' || v.path.length !== 2 || isString(v.value)) return undefined;
+  return { kind: 'invalid-type', message: `"${written(v)}" in [${v.unrewritten.written}] is not a string: flyctl turns [env] values into strings only under "env", and this is under "${v.unrewritten.written}", so it cannot load this file. Quote the value, or rename "${v.unrewritten.written}" to "env"`, range: rangeOfValue({ value: v.value }) };
 }
 
 function legacy(ctx: EditContext, v: Visited): SchemaIssue[] {
@@ -343,16 +342,12 @@ export function shapeFix(ctx: EditContext, value: TomlValue, expected: readonly 
  * does not enter that spelling: the schema check reads the one flyctl keeps.)
  */
 export function mergedEnvIssues(root: TomlTable): SchemaIssue[] {
-  const spellings = spellingsOf(root, 'env');
-  if (spellings.length < 2 || !spellings.every((e) => e.value.type === 'table')) return [];
   const issues: SchemaIssue[] = [];
-  for (const spelling of spellings) {
-    if (spelling.key.name === 'env' || spelling.value.type !== 'table') continue;
+  for (const spelling of mergedTables(root, 'env') ?? []) {
+    if (spelling.key.name === 'env') continue;
     spelling.value.entries.forEach((entry, name) => {
-      const value = entry.value;
-      if (value.type === 'string' || value.type === 'datetime') return;
-      const range = value.type === 'table' || value.type === 'array' ? rangeOfValue({ value }) : ([value.node.start, value.node.end] as [number, number]);
-      issues.push({ kind: 'invalid-type', message: `"${name}" in [${spelling.key.name}] is not a string: flyctl reads [${spelling.key.name}] into the same map as [env] but turns values into strings only under "env", so it cannot load this file. Quote the value`, range });
+      if (isString(entry.value)) return;
+      issues.push({ kind: 'invalid-type', message: `"${name}" in [${spelling.key.name}] is not a string: flyctl reads [${spelling.key.name}] into the same map as [env] but turns values into strings only under "env", so it cannot load this file. Quote the value`, range: rangeOfValue({ value: entry.value }) });
     });
   }
   return issues;

@@ -1,5 +1,5 @@
 /** ESLint's JSON formatter shape (CONTRACTS.md): severity 2 error, 1 warning, 0 info. */
-import type { FileReport } from '../report.js';
+import { inOtherFile, type FileReport } from '../report.js';
 import type { Location, RelatedInformation } from '../../lint/types.js';
 import { LineIndex } from '../../lint/line-index.js';
 
@@ -11,7 +11,7 @@ const SEVERITY = { error: 2, warning: 1, info: 0 } as const;
  * shape has no such field; its consumers ignore it.
  */
 function relatedOf(rel: RelatedInformation, report: FileReport, index: () => LineIndex) {
-  const elsewhere = rel.filePath !== undefined && rel.filePath !== report.filePath;
+  const elsewhere = inOtherFile(rel, report.filePath);
   const at: Location | undefined = elsewhere ? rel.location : index().location(rel.range);
   return {
     message: rel.message,

@@ -5,7 +5,7 @@
  */
 import { relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { FileReport } from '../report.js';
+import { inOtherFile, type FileReport } from '../report.js';
 import type { RuleMeta } from '../../lint/rule.js';
 import { ruleDocsUrl } from '../../rule-docs.js';
 import { LineIndex } from '../../lint/line-index.js';
@@ -50,10 +50,10 @@ export function formatSarif(reports: readonly FileReport[], tool: SarifTool, cwd
       artifactChanges: [{ artifactLocation: here, replacements: [{ deletedRegion: { charOffset: fix.range[0], charLength: fix.range[1] - fix.range[0] }, insertedContent: { text: fix.text } }] }],
     });
     const relatedLocation = (rel: RelatedInformation, id: number) => {
-      const elsewhere = rel.filePath !== undefined && rel.filePath !== r.filePath;
+      const elsewhere = inOtherFile(rel, r.filePath);
       if (elsewhere && !rel.location) return undefined;
       const physicalLocation = elsewhere
-        ? { artifactLocation: artifact(rel.filePath!), region: region(rel.location!) }
+        ? { artifactLocation: artifact(rel.filePath), region: region(rel.location!) }
         : { artifactLocation: here, region: region(index.location(rel.range), rel.range) };
       return { id, message: { text: rel.message }, physicalLocation };
     };

@@ -1,6 +1,6 @@
 /** Human output: grouped by file, aligned columns, a code frame under each error, a summary. */
 import type { Colors } from '../colors.js';
-import { totals, type FileReport } from '../report.js';
+import { inOtherFile, totals, type FileReport } from '../report.js';
 import type { Location } from '../../lint/types.js';
 import { LineIndex } from '../../lint/line-index.js';
 import type { Finding, RelatedInformation } from '../../lint/types.js';
@@ -27,7 +27,7 @@ function codeFrame(index: LineIndex, line: number, column: number, endLine: numb
  */
 function relatedNote(rel: RelatedInformation, report: FileReport, index: LineIndex, display: (path: string) => string): string {
   const message = rel.message.replace(/ here$/, '');
-  if (rel.filePath && rel.filePath !== report.filePath) {
+  if (inOtherFile(rel, report.filePath)) {
     const at = rel.location ? `:${rel.location.line}:${rel.location.column}` : '';
     return `${message} in ${display(rel.filePath)}${at}`;
   }
@@ -56,7 +56,7 @@ function wantsCodeFrame(f: Located, hidden: ReadonlySet<number>, index: LineInde
   if (f.severity !== 'error' || f.ruleId === 'secret-in-env') return false;
   for (let line = f.location.line; line <= f.location.endLine; line++) if (hidden.has(line)) return false;
   for (const rel of f.related ?? []) {
-    if (rel.filePath && rel.filePath !== filePath) continue;
+    if (inOtherFile(rel, filePath)) continue;
     const at = index.location(rel.range);
     for (let line = at.line; line <= at.endLine; line++) if (hidden.has(line)) return false;
   }
