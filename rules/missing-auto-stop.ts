@@ -1,5 +1,5 @@
 import type { Rule } from '../server/src/lint/rule.js';
-import { serviceLabel } from '../server/src/fly/model.js';
+import { lookup, serviceLabel } from '../server/src/fly/model.js';
 import { insertKeysFix, stringLiteral } from '../server/src/edit/insert-key.js';
 import { publicServices } from './production-helpers.js';
 import { valueRange, tableRange } from './rule-helpers.js';
@@ -32,8 +32,9 @@ const rule: Rule = {
         });
         continue;
       }
-      const hasStop = s.table.entries.has('auto_stop_machines');
-      const hasStart = s.table.entries.has('auto_start_machines');
+      // Set in any case: flyctl reads `Auto_Stop_Machines` too (key-case reports the spelling).
+      const hasStop = lookup(s.table, 'auto_stop_machines') !== undefined;
+      const hasStart = lookup(s.table, 'auto_start_machines') !== undefined;
       if (hasStop && hasStart) continue;
       // The explicit form of what the platform does today: start on demand, never stop.
       const entries: Array<[string, string]> = [];

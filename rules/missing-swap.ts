@@ -1,5 +1,6 @@
 import type { Rule } from '../server/src/lint/rule.js';
 import { insertKeyFix } from '../server/src/edit/insert-key.js';
+import { lookup } from '../server/src/fly/model.js';
 import { appRange } from './production-helpers.js';
 
 const rule: Rule = {
@@ -15,7 +16,8 @@ const rule: Rule = {
     examples: { bad: 'app = "shop"\nprimary_region = "ams"\n', good: 'app = "shop"\nprimary_region = "ams"\nswap_size_mb = 512\n' },
   },
   check(context) {
-    if (context.config.root.entries.has('swap_size_mb')) return;
+    // In any case and of any type: flyctl reads `Swap_Size_MB` too, and a wrong type is invalid-type's finding.
+    if (lookup(context.config.root, 'swap_size_mb')) return;
     const fix = insertKeyFix(context.doc, context.text, context.value, 'swap_size_mb', '512');
     context.report({
       message: 'No swap_size_mb: when memory runs out the Machine is killed and restarts. Add swap_size_mb = 512 at the top level (or more memory)',

@@ -1,7 +1,7 @@
 /** Shared by the production rules: where a top-level key goes, and the app line to report on. */
 import type { RuleContext } from '../server/src/lint/rule.js';
 import type { OffsetRange } from '../server/src/lint/types.js';
-import type { Service } from '../server/src/fly/model.js';
+import { lookup, type Service } from '../server/src/fly/model.js';
 import { insertKeyFix } from '../server/src/edit/insert-key.js';
 import type { Fix } from '../server/src/lint/types.js';
 
@@ -15,7 +15,8 @@ export function appRange(context: RuleContext): OffsetRange {
 
 /** Sets a key of a service: replaces its value when present, inserts it otherwise. */
 export function setServiceKey(context: RuleContext, service: Service, key: string, valueText: string): Fix | undefined {
-  const existing = service.table.entries.get(key);
+  // The spelling flyctl reads, in any case: a second spelling beside it would be a key-case finding of its own.
+  const existing = lookup(service.table, key);
   if (existing && existing.value.type !== 'table' && existing.value.type !== 'array') {
     return { range: [existing.value.node.start, existing.value.node.end], text: valueText };
   }

@@ -1,5 +1,5 @@
 import type { Rule } from '../server/src/lint/rule.js';
-import { serviceLabel } from '../server/src/fly/model.js';
+import { lookup, serviceLabel } from '../server/src/fly/model.js';
 import { insertKeyFix, stringLiteral } from '../server/src/edit/insert-key.js';
 import { tableRange, valueRange } from './rule-helpers.js';
 
@@ -27,7 +27,7 @@ const rule: Rule = {
       const processes = s.processes;
       if (processes && processes.value.length > 0) continue;
       // An empty list counts as none; a list of the wrong type is the schema rules' finding.
-      if (!processes && s.table.entries.has('processes')) continue;
+      if (!processes && lookup(s.table, 'processes')) continue;
       const fix = processes ? { range: valueRange(processes), text: list } : insertKeyFix(doc, text, s.table, 'processes', list);
       report({
         message: `${serviceLabel(s)} names no process group, but [processes] defines ${defined}: flyctl rejects the config. Add processes = ${list} (or the groups this service serves)`,

@@ -5,6 +5,7 @@ import { mergeEdits } from '../server/src/edit/merge-edits.js';
 import { CPU_RULES, effectiveGuest, nearestValidMemory, presetOf } from '../server/src/fly/vm-presets.js';
 import { insertKeyFix } from '../server/src/edit/insert-key.js';
 import { vmForGroup } from '../server/src/fly/queries.js';
+import { lookup } from '../server/src/fly/model.js';
 import { appRange } from './production-helpers.js';
 import { valueRange } from './rule-helpers.js';
 
@@ -53,7 +54,7 @@ const rule: Rule = {
       if (vm.size) edits.push({ range: valueRange(vm.size), text: stringLiteral(doc, `performance-${cpus}x`) });
       if (vm.cpuKind) edits.push({ range: valueRange(vm.cpuKind), text: stringLiteral(doc, 'performance') });
       const memoryText = memory % 1024 === 0 ? `${memory / 1024}gb` : `${memory}mb`;
-      const memoryMbEntry = vm.table.entries.get('memory_mb');
+      const memoryMbEntry = lookup(vm.table, 'memory_mb');
       if (memoryMbEntry && memoryMbEntry.value.type !== 'table' && memoryMbEntry.value.type !== 'array') edits.push({ range: [memoryMbEntry.value.node.start, memoryMbEntry.value.node.end], text: String(memory) });
       if (vm.memoryText) edits.push({ range: valueRange(vm.memoryText), text: stringLiteral(doc, memoryText) });
       let fix = edits.length ? mergeEdits(text, edits) : undefined;

@@ -73,6 +73,40 @@ describe('production readiness', () => {
     expect(inline!.suggestions).toBeUndefined();
   });
 
+  // flyctl matches struct keys in any case, so a key in another case is set: key-case says how
+  // to write it, and no rule may call it missing. [[vm]] and [metrics] are not here: flyctl's
+  // rewrites of those read the lower-case name only and drop [[Vm]] and [Metrics].
+  it.each(['primary_region', 'swap_size_mb', 'internal_port', 'force_https', 'auto_stop_machines', 'auto_start_machines', 'min_machines_running', 'interval', 'path', 'cpu_kind', 'cpus', 'memory', 'port'])(
+    'a key written in another case counts as set: %s',
+    (key) => {
+      const other = key.replace(/(^|_)([a-z])/g, (_, sep: string, c: string) => sep + c.toUpperCase());
+      const text = wellConfigured.replace(new RegExp(`^(\\s*)${key} =`, 'm'), `$1${other} =`);
+      expect(text).not.toBe(wellConfigured);
+      const findings = lintText(text, { filePath: '/p/fly.toml' });
+      expect(findings.map((f) => f.ruleId)).toEqual(['key-case']);
+    },
+  );
+
+  it('a service whose processes list has the wrong type, in any case, is the schema rules\' finding alone', () => {
+    for (const key of ['processes', 'Processes']) {
+      const text = `app = "shop"\n\n[processes]\n  web = "bin/web"\n\n[[services]]\n  internal_port = 8080\n  ${key} = "web"\n`;
+      const ids = lintText(text, { filePath: '/p/fly.staging.toml' }).map((f) => f.ruleId);
+      expect(ids).toContain('invalid-type');
+      expect(ids).not.toContain('service-missing-processes');
+    }
+  });
+
+  it('suggestions set a key where it is written in another case, not beside it', () => {
+    const text = 'app = "shop"\nprimary_region = "ams"\nswap_size_mb = 512\n\n[http_service]\n  internal_port = 8080\n  Force_Https = false\n  auto_stop_machines = "stop"\n  auto_start_machines = true\n  min_machines_running = 1\n\n[[vm]]\n  cpu_kind = "shared"\n  cpus = 1\n  Memory_MB = 512\n';
+    const findings = lintText(text, { filePath: '/p/fly.toml' });
+    const https = findings.find((f) => f.ruleId === 'missing-force-https')!;
+    expect(applyFixes(text, [{ ...https, fix: https.suggestions![0]!.fix }]).text).toContain('  Force_Https = true\n');
+    const cpu = findings.find((f) => f.ruleId === 'shared-cpu-in-production')!;
+    const sized = applyFixes(text, [{ ...cpu, fix: cpu.suggestions![0]!.fix }]).text;
+    expect(sized).toContain('  Memory_MB = 2048\n');
+    expect(sized).not.toMatch(/^\s*memory/m);
+  });
+
   it('stopping Machines with autostart off is an error', () => {
     const text = 'app = "shop"\n[http_service]\ninternal_port = 8080\nauto_stop_machines = "stop"\nauto_start_machines = false\n';
     expect(lintText(text, { filePath: '/p/fly.toml' }).find((f) => f.ruleId === 'missing-auto-stop')).toMatchObject({ severity: 'error' });
