@@ -394,3 +394,25 @@ describe('[env] spelled twice', () => {
     expect(model('[Env]\nA = "1"\n').env.map((e) => e.name)).toEqual(['A']);
   });
 });
+
+describe('a struct section spelled twice', () => {
+  // Go's JSON decoder decodes each spelling into the struct it already holds: keys the later one
+  // (in byte order) sets win, the others stay.
+  it('is one section, the keys of both spellings in it, the later spelling winning a key set in both', () => {
+    const m = model('[HTTP_Service]\ninternal_port = 8080\nForce_Https = false\nauto_stop_machines = "stop"\n[http_service]\nforce_https = true\n[[http_service.checks]]\npath = "/"\n');
+    const http = m.services.find((s) => s.kind === 'http_service')!;
+    expect(http.internalPort?.value).toBe(8080);
+    expect(http.forceHttps?.value).toBe(true);
+    expect(http.autostop?.value).toBe('stop');
+    expect(http.checks.map((c) => c.path?.value)).toEqual(['/']);
+    expect(model('[Deploy]\nstrategy = "bluegreen"\n[deploy]\nrelease_command = "x"\n').deploy?.strategy?.value).toBe('bluegreen');
+  });
+
+  it('keeps the keys only flyctl\'s rewrites read to the lower-case spelling, which the rewrites look up', () => {
+    expect(model('[Experimental]\nkill_timeout = 30\n[experimental]\ncmd = ["x"]\n').experimental?.killTimeout).toBeUndefined();
+    expect(model('[Experimental]\nkill_timeout = 30\n').experimental?.killTimeout).toBeUndefined();
+    expect(model('[experimental]\nkill_timeout = 30\n[Experimental]\ncmd = ["x"]\n').experimental?.killTimeout?.value).toBe(30_000);
+    expect(model('[build]\nbuild_target = "web"\n[Build]\nimage = "x"\n').build?.buildTarget?.value).toBe('web');
+    expect(model('[Build]\nbuild_target = "web"\n[build]\nimage = "x"\n').build?.buildTarget).toBeUndefined();
+  });
+});

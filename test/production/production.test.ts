@@ -87,6 +87,12 @@ describe('production readiness', () => {
     },
   );
 
+  it('a section spelled two ways is one section: [Http_Service] with its [[http_service.checks]] is a complete service', () => {
+    const text = wellConfigured.replace('[http_service]', '[Http_Service]');
+    expect(text).toContain('[[http_service.checks]]');
+    expect(lintText(text, { filePath: '/p/fly.toml' }).map((f) => f.ruleId)).toEqual(['key-case']);
+  });
+
   it('a service whose processes list has the wrong type, in any case, is the schema rules\' finding alone', () => {
     for (const key of ['processes', 'Processes']) {
       const text = `app = "shop"\n\n[processes]\n  web = "bin/web"\n\n[[services]]\n  internal_port = 8080\n  ${key} = "web"\n`;

@@ -11,6 +11,12 @@ ruleCases(rule, [
     expect: [{ at: '1', message: '"A" in [Env] is not a string: flyctl reads [Env] into the same map as [env] but turns values into strings only under "env", so it cannot load this file. Quote the value' }],
   },
   {
+    // The spelling flyctl does not read alone still fills the struct, type errors and all.
+    name: 'a wrong type in another spelling of a section beside the one flyctl reads',
+    text: lines('[Http_Service]', 'internal_port = "web"', '[[http_service.checks]]', 'path = "/"'),
+    expect: [{ at: '"web"', message: `"internal_port" in [http_service] must be an integer (got a string "web"): ${LOAD}` }],
+  },
+  {
     name: 'a date in [Env] alone is a string to flyctl',
     text: lines('[Env]', 'D = 1979-05-27'),
     expect: [],

@@ -16,6 +16,17 @@ ruleCases(rule, [
     ],
   },
   {
+    // flyctl decodes both spellings into one struct: internal_port in [HTTP_Service] is set.
+    name: 'a key set in another spelling of the section is there',
+    text: lines('[HTTP_Service]', 'internal_port = 8080', '[[http_service.checks]]', 'path = "/"'),
+    expect: [],
+  },
+  {
+    name: 'a key set in no spelling of the section is missing, at the header that spells it',
+    text: lines('[HTTP_Service]', 'force_https = true', '[[http_service.checks]]', 'path = "/"'),
+    expect: [{ at: '[HTTP_Service]', message: '[http_service] has no "internal_port" (port the app listens on inside the Machine). Add it', severity: 'warning' }],
+  },
+  {
     name: 'a mount without destination (error) or source (warning: flyctl loads it, the deploy fails)',
     text: lines('[[mounts]]', 'source = "data"', '[[mounts]]', 'destination = "/data"', 'processes = ["worker"]'),
     expect: [

@@ -225,9 +225,54 @@ export function tablesOf(value: TomlValue | undefined): TomlTable[] {
   return [];
 }
 
-export function tableField(table: TomlTable | undefined, key: string): TomlTable | undefined {
+/**
+ * The table flyctl decodes `key` into. Several spellings of it that are all tables (`[HTTP_Service]`
+ * beside `[http_service]`) are one table to Go's decoder, read as `mergedTable` says. `map`: the
+ * table is a map (`[build.args]`), whose names are exact, not a struct, whose fields match any case.
+ */
+export function tableField(table: TomlTable | undefined, key: string, map = false): TomlTable | undefined {
+  const spellings = table && mergedTables(table, key);
+  if (spellings) return mergedTable(spellings.map((s) => s.value), map);
   const v = lookup(table, key)?.value;
   return v?.type === 'table' ? v : undefined;
+}
+
+const sources = new WeakMap<TomlEntry, TomlTable>();
+
+/**
+ * Tables that flyctl's JSON decoder fills one after the other, in the order given: it decodes into
+ * the struct or map it already holds, so a key the later table sets wins and the others stay
+ * (for a struct, keys match in any case, and two spellings within one table count in byte order,
+ * as the JSON step writes them). A table set in both is merged the same way, as a struct. The
+ * result points at the last table written as a header (where keys are added), else the last one.
+ */
+export function mergedTable(tables: readonly TomlTable[], map = false): TomlTable {
+  const entries = new Map<string, TomlEntry>();
+  // The name each field is held under, by its lower-case form (by itself in a map).
+  const held = new Map<string, string>();
+  for (const table of tables) {
+    const names = [...table.entries.keys()];
+    if (!map) names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    for (const name of names) {
+      const entry = table.entries.get(name)!;
+      const field = map ? name : name.toLowerCase();
+      const before = held.get(field);
+      const previous = before === undefined ? undefined : entries.get(before);
+      if (before !== undefined) entries.delete(before);
+      const value = previous?.value.type === 'table' && entry.value.type === 'table' ? mergedTable([previous.value, entry.value]) : entry.value;
+      const merged = { key: entry.key, value };
+      sources.set(merged, sources.get(entry) ?? table);
+      entries.set(name, merged);
+      held.set(field, name);
+    }
+  }
+  const home = [...tables].reverse().find((t) => t.origin === 'header') ?? tables[tables.length - 1]!;
+  return { type: 'table', entries, origin: home.origin, node: home.node, ...(home.depth === undefined ? {} : { depth: home.depth }) };
+}
+
+/** The table an entry of a `mergedTable` was written in (the entry's own table for any other entry). */
+export function sourceTable(entry: TomlEntry): TomlTable | undefined {
+  return sources.get(entry);
 }
 
 /** How flyctl turns an `[env]` value into a string (Go's `%v`). */

@@ -50,8 +50,14 @@ export { serviceLabel, groupsOf, vmForGroup, durationsOf, type PlacedDuration } 
 const cache = new WeakMap<TomlTable, FlyConfig>();
 
 /** The table when it holds `key` spelled exactly so: for keys only a rewrite of flyctl reads. */
-function exactly(t: TomlTable, key: string): TomlTable | undefined {
-  return t.entries.has(key) ? t : undefined;
+function exactly(t: TomlTable | undefined, key: string): TomlTable | undefined {
+  return t?.entries.has(key) ? t : undefined;
+}
+
+/** A section as flyctl's rewrites see it: spelled in lower case, and a table. */
+function rewrittenSection(root: TomlTable, key: string): TomlTable | undefined {
+  const value = root.entries.get(key)?.value;
+  return value?.type === 'table' ? value : undefined;
 }
 
 function nonEmpty(field: Field<string> | undefined): Field<string> | undefined {
@@ -250,12 +256,13 @@ const BUILD_SOURCES: Array<{ strategy: BuildSource['strategy']; keys: Array<keyo
   { strategy: 'builtin', keys: ['builtin'] },
 ];
 
-function build(t: TomlTable | undefined): Build | undefined {
+/** `rewritten`: [build] spelled so, the one whose `build_target` flyctl's rewrite reads. */
+function build(t: TomlTable | undefined, rewritten: TomlTable | undefined): Build | undefined {
   if (!t) return undefined;
   const fields = {
     image: stringField(t, 'image'),
     dockerfile: stringField(t, 'dockerfile'),
-    buildTarget: stringField(t, 'build-target') ?? stringField(exactly(t, 'build_target'), 'build_target'),
+    buildTarget: stringField(t, 'build-target') ?? stringField(exactly(rewritten, 'build_target'), 'build_target'),
     builder: stringField(t, 'builder'),
     buildpacks: stringListField(t, 'buildpacks'),
     builtin: stringField(t, 'builtin'),
@@ -289,19 +296,20 @@ function deploy(t: TomlTable | undefined): Deploy | undefined {
   };
 }
 
-function experimental(t: TomlTable | undefined): Experimental | undefined {
+/** `rewritten`: [experimental] spelled so, the one flyctl's rewrite reads. */
+function experimental(t: TomlTable | undefined, rewritten: TomlTable | undefined): Experimental | undefined {
   if (!t) return undefined;
   return {
     table: t,
     cmd: stringListField(t, 'cmd', true),
     entrypoint: stringListField(t, 'entrypoint', true),
     exec: stringListField(t, 'exec', true),
-    // Only flyctl's rewrite reads these three (no struct field), and only in lower case.
-    killTimeout: durationField(exactly(t, 'kill_timeout'), 'kill_timeout', 's'),
+    // Only flyctl's rewrite reads these three (no struct field), and only in lower case, section and key.
+    killTimeout: durationField(exactly(rewritten, 'kill_timeout'), 'kill_timeout', 's'),
     machineConfig: stringField(t, 'machine_config'),
     lazyLoadImages: boolField(t, 'lazy_load_images'),
-    metricsPort: numberField(exactly(t, 'metrics_port'), 'metrics_port'),
-    metricsPath: stringField(exactly(t, 'metrics_path'), 'metrics_path'),
+    metricsPort: numberField(exactly(rewritten, 'metrics_port'), 'metrics_port'),
+    metricsPath: stringField(exactly(rewritten, 'metrics_path'), 'metrics_path'),
   };
 }
 
@@ -352,9 +360,9 @@ function metricsEndpoints(root: TomlTable, tables: TomlTable[], exp: Experimenta
 export function buildModel(root: TomlTable): FlyConfig {
   const cached = cache.get(root);
   if (cached) return cached;
-  const buildSection = build(tableField(root, 'build'));
+  const buildSection = build(tableField(root, 'build'), rewrittenSection(root, 'build'));
   const deploySection = deploy(tableField(root, 'deploy'));
-  const exp = experimental(tableField(root, 'experimental'));
+  const exp = experimental(tableField(root, 'experimental'), rewrittenSection(root, 'experimental'));
   const processes = processGroups(root);
   const processNames = processes.length ? [...new Set(processes.map((p) => p.name))].sort() : ['app'];
   const http = tableField(root, 'http_service');
@@ -384,7 +392,7 @@ export function buildModel(root: TomlTable): FlyConfig {
     waitTimeout: deploySection?.waitTimeout,
     experimental: exp,
     env: envEntries(root),
-    buildArgs: mapEntries(tableField(buildSection?.table, 'args')),
+    buildArgs: mapEntries(tableField(buildSection?.table, 'args', true)),
     processes,
     processNames,
     defaultProcess: processNames.includes('app') ? 'app' : processNames[0]!,

@@ -5,9 +5,9 @@
  * is checked as `[http_service]` and the key-case finding says how to write it.
  */
 import type { KeySegmentNode } from '../toml/ast.js';
-import type { TomlTable, TomlValue } from '../toml/values.js';
+import type { TomlEntry, TomlTable, TomlValue } from '../toml/values.js';
 import { branchFor, propertySchema, type JsonSchema } from './schema-lookup.js';
-import { caseWinner } from '../fly/fields.js';
+import { caseWinner, mergedTable, mergedTables, sourceTable } from '../fly/fields.js';
 import { isPatchedKey } from './patched-keys.js';
 
 export interface Visited {
@@ -44,6 +44,8 @@ class Visit implements Visited {
   declared?: JsonSchema;
   canonical?: string;
   unrewritten?: { written: string; canonical: string };
+  /** For a section spelled several ways and read as one table: the spelling of each table. */
+  spellings?: Map<TomlTable, string>;
   private built: Array<string | number> | undefined;
 
   constructor(
@@ -114,6 +116,16 @@ function isMapSchema(schema: JsonSchema | undefined): boolean {
   return map;
 }
 
+/**
+ * Whether several spellings of this key that are tables are one table to flyctl: a struct, which
+ * its JSON decoder fills from each. Not a section a rewrite reads as a list (`[Services]`, whose
+ * lower-case spelling the rewrite replaces), nor one only a rewrite reads, nor a map (`[Env]`,
+ * which mergedEnvIssues checks).
+ */
+function isOneTable(declared: JsonSchema): boolean {
+  return declared['x-flylint-shape'] === undefined && !declared['x-flylint-exact-case'] && !isMapSchema(declared);
+}
+
 /** A value's JSON type without its contents. */
 function shallow(value: TomlValue): unknown {
   return value.type === 'table' ? {} : value.type === 'array' ? [] : plainScalar(value);
@@ -122,6 +134,19 @@ function shallow(value: TomlValue): unknown {
 function plainScalar(value: TomlValue): unknown {
   if (value.type === 'integer') return Number(value.value);
   return value.type === 'table' || value.type === 'array' ? undefined : value.value;
+}
+
+/**
+ * A key of a section read as one table from several spellings, written in one that is not in lower
+ * case: flyctl's rewrites, which look the section up in lower case, do not reach it.
+ */
+function fromOtherSpelling(section: Visit | undefined, entry: TomlEntry): Visit['unrewritten'] {
+  const source = section?.spellings && sourceTable(entry);
+  const written = source && section.spellings!.get(source);
+  if (!written) return undefined;
+  const path = section.path;
+  const canonical = path[path.length - 1] as string;
+  return written !== canonical && isPatchedKey(path.slice(0, -1), canonical) ? { written, canonical } : undefined;
 }
 
 /**
@@ -145,18 +170,23 @@ export function walkWithSchema(root: TomlTable, schema: JsonSchema, visit: (v: V
         const canonical = isMap ? undefined : canonicalKey(value, schemaHere, name);
         const key = canonical ?? name;
         const childDeclared = schemaHere ? (canonical ? schemaHere.properties![canonical] : propertySchema(schemaHere, name)) : undefined;
-        const childSchema = childDeclared ? branchFor(childDeclared, jsonTypeOfValue(entry.value)) : undefined;
-        const child = new Visit(entry.value, isMap, at, key, depth + 1);
+        // `[HTTP_Service]` beside `[http_service]`: the spelling flyctl reads (this one) is checked
+        // with what the others set, as its decoder fills one struct from all of them.
+        const spellings = canonical && childDeclared && entry.value.type === 'table' && isOneTable(childDeclared) ? mergedTables(value, name) : undefined;
+        const childValue = spellings ? mergedTable(spellings.map((s) => s.value)) : entry.value;
+        const childSchema = childDeclared ? branchFor(childDeclared, jsonTypeOfValue(childValue)) : undefined;
+        const child = new Visit(childValue, isMap, at, key, depth + 1);
+        if (spellings) child.spellings = new Map(spellings.map((s) => [s.value, s.key.name]));
         child.key = entry.key;
         child.parent = value;
         if (childSchema) child.schema = childSchema;
         if (childDeclared) child.declared = childDeclared;
         if (canonical && canonical !== name) child.canonical = canonical;
-        const unrewritten = at?.unrewritten ?? (canonical && canonical !== name && (entry.value.type === 'table' || entry.value.type === 'array') && isPatchedKey(at ? at.path : [], canonical) ? { written: name, canonical } : undefined);
+        const unrewritten = at?.unrewritten ?? fromOtherSpelling(at, entry) ?? (canonical && canonical !== name && (entry.value.type === 'table' || entry.value.type === 'array') && isPatchedKey(at ? at.path : [], canonical) ? { written: name, canonical } : undefined);
         if (unrewritten) child.unrewritten = unrewritten;
         visit(child);
         if (Object.hasOwn(out, key)) return;
-        out[key] = walk(entry.value, childSchema, child, isMap || isMapSchema(childDeclared));
+        out[key] = walk(childValue, childSchema, child, isMap || isMapSchema(childDeclared));
       });
       return out;
     }
