@@ -119,6 +119,13 @@ const section = fc.constantFrom(
   '[[processes]]\n  name = "queue worker" # jobs\n  command = \'bin/worker --queue=default\'',
   '[[checks]]\n  name = "pg"\n  type = "tcp"\n  port = 5432',
   '[[services]]\n  internal_port = 8080\n  [[services.http_checks]]\n    path = "/"\n    [[services.http_checks.headers]]\n      name = "Host" # probe\n      value = "example.com"\n    [[services.http_checks.headers]]\n      name = "X-Probe"\n      value = "1"',
+  // Other spellings, alone or beside the lower-case ones: one section to flyctl, merged.
+  'Swap_Size_MB = 512',
+  '[HTTP_Service]\n  internal_port = 8080\n  Force_Https = true\n  auto_stop_machines = true',
+  '[Deploy]\n  Strategy = "rolling"',
+  '[Experimental]\n  kill_timeout = 30\n  cmd = ["x"]',
+  '[Build]\n  build_target = "web"',
+  '[Env]\n  A = 1\n  PORT = "80"',
   'unknwon_key = 1',
   '[htttp_service]\n  internal_port = 8080',
   '# flylint-disable-next-line missing-swap\n# a comment of our own',

@@ -123,8 +123,12 @@ function isMapSchema(schema: JsonSchema | undefined): boolean {
  * which mergedEnvIssues checks).
  */
 function isOneTable(declared: JsonSchema): boolean {
-  return declared['x-flylint-shape'] === undefined && !declared['x-flylint-exact-case'] && !isMapSchema(declared);
+  let one = oneTableSchemas.get(declared);
+  if (one === undefined) oneTableSchemas.set(declared, (one = declared['x-flylint-shape'] === undefined && !declared['x-flylint-exact-case'] && !isMapSchema(declared)));
+  return one;
 }
+
+const oneTableSchemas = new WeakMap<JsonSchema, boolean>();
 
 /** A value's JSON type without its contents. */
 function shallow(value: TomlValue): unknown {
