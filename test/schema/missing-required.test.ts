@@ -49,6 +49,11 @@ ruleCases(rule, [
     ],
   },
   {
+    name: 'a file source written in another case is one (flyctl reads Local_Path as local_path)',
+    text: lines('[[files]]', 'guest_path = "/etc/app.conf"', 'Local_Path = "app.conf"'),
+    expect: [],
+  },
+  {
     name: 'files and statics',
     text: lines('[[files]]', 'local_path = "config.json"', '[[files]]', 'guest_path = "/etc/app.conf"', '[[statics]]', 'guest_path = "/app/public"'),
     expect: [

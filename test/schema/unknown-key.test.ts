@@ -60,6 +60,17 @@ ruleCases(rule, [
     ],
   },
   {
+    name: 'a misplaced key in another case belongs where its lower-case spelling does',
+    text: lines('app = "shop"', '', '[build]', 'image = "nginx"', 'Swap_Size_MB = 512'),
+    expect: [
+      {
+        at: 'Swap_Size_MB',
+        message: '"Swap_Size_MB" does not belong in [build]: flyctl ignores it there. It belongs at the top level',
+        suggested: lines('app = "shop"', 'Swap_Size_MB = 512', '', '[build]', 'image = "nginx"'),
+      },
+    ],
+  },
+  {
     name: 'a key that could belong in several sections is not moved',
     text: lines('[[services]]', 'internal_port = 8080', 'force_https = true', '[[services.ports]]', 'port = 80'),
     expect: [{ at: 'force_https', message: '"force_https" does not belong in [[services]]: flyctl ignores it there. It belongs in [http_service] or in [services.ports]', suggested: null }],

@@ -5,7 +5,7 @@
  * where strings are expected, and tables that want one of several keys.
  */
 import type { TomlTable, TomlValue } from '../toml/values.js';
-import { isString, mergedTables } from '../fly/fields.js';
+import { isString, lookup, mergedTables } from '../fly/fields.js';
 import type { Fix } from '../lint/types.js';
 import { durationWords, formatDuration } from '../fly/units.js';
 import type { Visited } from './schema-walk.js';
@@ -323,7 +323,8 @@ function dateIssue(ctx: EditContext, v: Visited): SchemaIssue | undefined {
 
 function wantsOneOf(v: Visited): SchemaIssue | undefined {
   const wants = v.schema?.['x-flylint-wants-one-of'] as string[] | undefined;
-  if (!wants || v.value.type !== 'table' || wants.some((k) => v.value.type === 'table' && v.value.entries.has(k))) return undefined;
+  // In any case: flyctl's decoder reads `Local_Path` as local_path.
+  if (!wants || v.value.type !== 'table' || wants.some((k) => v.value.type === 'table' && lookup(v.value, k))) return undefined;
   const section = sectionName(v.path);
   const why = v.path[0] === 'files' ? 'flyctl removes the file from the Machines on the next deploy' : 'there is nothing to serve';
   return { kind: 'missing-required', severity: 'warning', message: `${section} sets none of ${listWords(wants)}: ${why}. Add one`, range: rangeOfValue({ value: v.value }) };
