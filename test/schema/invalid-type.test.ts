@@ -17,6 +17,16 @@ ruleCases(rule, [
     expect: [{ at: '"web"', message: `"internal_port" in [http_service] must be an integer (got a string "web"): ${LOAD}` }],
   },
   {
+    // flyctl's rewrite looks up "port", "internal_port" and "cmd" in lower case: spelled otherwise, the string stays.
+    name: 'a legacy string under a key written in another case, which flyctl does not convert',
+    text: lines('[[services]]', 'Internal_Port = "8080"', '[[services.ports]]', 'Port = "80"', '[experimental]', 'Cmd = "run"'),
+    expect: [
+      { at: '"8080"', message: `Internal_Port = "8080" in [[services]] stays a string: flyctl converts it only under the key "internal_port", and this one is written "Internal_Port", so it cannot load this file. Rename it to "internal_port"` },
+      { at: '"80"', message: /^Port = "80" in \[\[services.ports\]\] stays a string: flyctl converts it only under the key "port"/ },
+      { at: '"run"', message: /^Cmd = "run" in \[experimental\] stays a string: flyctl converts it only under the key "cmd"/ },
+    ],
+  },
+  {
     name: 'a date in [Env] alone is a string to flyctl',
     text: lines('[Env]', 'D = 1979-05-27'),
     expect: [],

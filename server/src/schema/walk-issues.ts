@@ -126,13 +126,14 @@ function renameEveryHeader(ctx: EditContext, v: Visited, canonical: string): Fix
  * stays as written, which flyctl mostly cannot load. Null when nothing here needs a rewrite (the
  * usual checks then apply).
  */
-function unrewrittenLegacy(ctx: EditContext, v: Visited): SchemaIssue | null {
-  const { written: section, canonical } = v.unrewritten!;
+/** `ownKey`: the key itself is written otherwise (`Port`), not the section that holds it. */
+function unrewrittenLegacy(ctx: EditContext, v: Visited, unrewritten: NonNullable<Visited['unrewritten']>, ownKey: boolean): SchemaIssue | null {
+  const { written: section, canonical } = unrewritten;
   const declared = v.declared ?? {};
   const schema = v.schema ?? declared;
   const value = v.value;
-  const where = `only under "${canonical}", and this is under "${section}"`;
-  const rename = `Rename "${section}" to "${canonical}"`;
+  const where = ownKey ? `only under the key "${canonical}", and this one is written "${section}"` : `only under "${canonical}", and this is under "${section}"`;
+  const rename = ownKey ? `Rename it to "${canonical}"` : `Rename "${section}" to "${canonical}"`;
   const alias = declared['x-flylint-alias-of'];
   if (typeof alias === 'string' && v.key) {
     return { kind: 'unknown-key', message: `${keyWhere(v.path)} is ignored: flyctl renames it to "${alias}" ${where}. ${rename}`, range: keyRange(v) };
@@ -157,9 +158,22 @@ function unrewrittenEnvValue(v: Visited): SchemaIssue | undefined {
   return { kind: 'invalid-type', message: `"${written(v)}" in [${v.unrewritten.written}] is not a string: flyctl turns [env] values into strings only under "env", and this is under "${v.unrewritten.written}", so it cannot load this file. Quote the value, or rename "${v.unrewritten.written}" to "env"`, range: rangeOfValue({ value: v.value }) };
 }
 
+/**
+ * `Port = "80"` in [[services.ports]]: a string flyctl turns into a number or a list only under the
+ * lower-case key, which its rewrite looks up. Spelled otherwise it stays a string, which flyctl
+ * cannot load. (Other legacy values under such a key are key-case's and ambiguous-duration's.)
+ */
+function unconvertedString(v: Visited): Visited['unrewritten'] {
+  const schema = v.schema;
+  if (!v.canonical || !v.key || v.inMap || v.value.type !== 'string' || !schema) return undefined;
+  if (!schema['x-flylint-int-string'] && schema['x-flylint-legacy-string'] !== 'list') return undefined;
+  return isPatchedKey(v.path.slice(0, -1), v.canonical) ? { written: v.key.name, canonical: v.canonical } : undefined;
+}
+
 function legacy(ctx: EditContext, v: Visited): SchemaIssue[] {
-  if (v.unrewritten) {
-    const skipped = unrewrittenLegacy(ctx, v);
+  const unrewritten = v.unrewritten ?? unconvertedString(v);
+  if (unrewritten) {
+    const skipped = unrewrittenLegacy(ctx, v, unrewritten, !v.unrewritten);
     if (skipped) return [skipped];
   }
   const declared = v.declared ?? {};
