@@ -76,6 +76,14 @@ ruleCases(rule, [
     ],
   },
   {
+    name: 'a key spelled so in two tables is renamed in each: renaming a value\'s key splits nothing',
+    text: lines('[http_service]', 'Force_Https = true', '[[services.ports]]', 'Force_Https = true'),
+    expect: [
+      { at: 'Force_Https', message: /^"Force_Https" should be written "force_https": flyctl reads it, but its rewrites of legacy values and `fly config validate --strict` expect lower case$/, fixed: lines('[http_service]', 'force_https = true', '[[services.ports]]', 'Force_Https = true') },
+      { at: 'Force_Https', message: /^"Force_Https" should be written "force_https"/, fixed: lines('[http_service]', 'Force_Https = true', '[[services.ports]]', 'force_https = true') },
+    ],
+  },
+  {
     name: 'the same name as a key elsewhere ([env] APP) does not hold back the rename of a top-level key',
     text: lines('APP = "shop"', '[env]', 'APP = "other"'),
     expect: [{ at: 'APP', message: /^"APP" should be written "app"/, fixed: lines('app = "shop"', '[env]', 'APP = "other"') }],

@@ -71,7 +71,10 @@ function keyCase(ctx: EditContext, v: Visited): SchemaIssue {
   const canonical = v.canonical!;
   const range = keyRange(v);
   const fix: Fix = { range, text: canonical };
-  if (!v.key || renameSplits(ctx.doc, v.key, v.path.length === 1)) {
+  // Only a table named in several places (`[Deploy]` and `Deploy.strategy`) can be split by renaming one
+  // of them; a value's own key is its only spelling (another table's `Internal_Port` is another key).
+  const named = v.value.type === 'table' ? v.value.origin !== 'inline' : v.value.type === 'array' && v.value.arrayOfTables;
+  if (!v.key || (named && renameSplits(ctx.doc, v.key, v.path.length === 1))) {
     const everywhere = v.key ? renameEveryHeader(ctx, v, canonical) : undefined;
     return {
       kind: 'key-case',
