@@ -408,6 +408,14 @@ describe('a struct section spelled twice', () => {
     expect(model('[Deploy]\nstrategy = "bluegreen"\n[deploy]\nrelease_command = "x"\n').deploy?.strategy?.value).toBe('bluegreen');
   });
 
+  it('a map section spelled twice is one map, a name set in both holding the later value whole', () => {
+    const m = model('[Processes]\nweb = "a"\nworker = "x"\n[processes]\nworker = "b"\n[Checks.alive]\ntype = "tcp"\nport = 1\n[checks.alive]\ntype = "http"\n[checks.db]\ntype = "tcp"\nport = 5432\n');
+    expect(m.processNames).toEqual(['web', 'worker']);
+    expect(m.processes.map((p) => [p.name, p.command?.value])).toEqual([['web', 'a'], ['worker', 'b']]);
+    // Go zeroes a map element before decoding into it: the later [checks.alive] has no port.
+    expect(m.checks.map((c) => [c.name, c.type?.value, c.port?.value])).toEqual([['alive', 'http', undefined], ['db', 'tcp', 5432]]);
+  });
+
   it('keeps the keys only flyctl\'s rewrites read to the lower-case spelling, which the rewrites look up', () => {
     expect(model('[Experimental]\nkill_timeout = 30\n[experimental]\ncmd = ["x"]\n').experimental?.killTimeout).toBeUndefined();
     expect(model('[Experimental]\nkill_timeout = 30\n').experimental?.killTimeout).toBeUndefined();

@@ -243,7 +243,8 @@ const sources = new WeakMap<TomlEntry, TomlTable>();
  * Tables that flyctl's JSON decoder fills one after the other, in the order given: it decodes into
  * the struct or map it already holds, so a key the later table sets wins and the others stay
  * (for a struct, keys match in any case, and two spellings within one table count in byte order,
- * as the JSON step writes them). A table set in both is merged the same way, as a struct. The
+ * as the JSON step writes them). A struct's table set in both is merged the same way, as a struct;
+ * a map's value is replaced. The
  * result points at the last table written as a header (where keys are added), else the last one.
  */
 export function mergedTable(tables: readonly TomlTable[], map = false): TomlTable {
@@ -259,7 +260,8 @@ export function mergedTable(tables: readonly TomlTable[], map = false): TomlTabl
       const before = held.get(field);
       const previous = before === undefined ? undefined : entries.get(before);
       if (before !== undefined) entries.delete(before);
-      const value = previous?.value.type === 'table' && entry.value.type === 'table' ? mergedTable([previous.value, entry.value]) : entry.value;
+      // A map's values are decoded afresh (Go zeroes a map element before filling it); a struct's fill the one it holds.
+      const value = !map && previous?.value.type === 'table' && entry.value.type === 'table' ? mergedTable([previous.value, entry.value]) : entry.value;
       const merged = { key: entry.key, value };
       sources.set(merged, sources.get(entry) ?? table);
       entries.set(name, merged);

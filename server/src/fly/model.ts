@@ -211,8 +211,15 @@ function mount(t: TomlTable, section: Mount['section']): Mount {
   };
 }
 
+/** A map section (`[processes]`, `[checks]`) as flyctl reads it: every spelling that is a table, merged. */
+function mapSection(root: TomlTable, key: string): TomlEntry | undefined {
+  const e = lookup(root, key);
+  const merged = e?.value.type === 'table' ? tableField(root, key, true) : undefined;
+  return e && merged ? { key: e.key, value: merged } : e;
+}
+
 function processGroups(root: TomlTable): ProcessGroup[] {
-  const e = lookup(root, 'processes');
+  const e = mapSection(root, 'processes');
   if (!e) return [];
   if (e.value.type === 'table') {
     return [...e.value.entries].map(([name, p]) => ({
@@ -314,7 +321,7 @@ function experimental(t: TomlTable | undefined, rewritten: TomlTable | undefined
 }
 
 function topChecks(root: TomlTable): TopCheck[] {
-  const e = lookup(root, 'checks');
+  const e = mapSection(root, 'checks');
   if (!e) return [];
   const named: Array<{ name: string; key: KeySegmentNode; table: TomlTable; nameNode?: ValueNode }> =
     e.value.type === 'table'
