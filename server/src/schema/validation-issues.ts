@@ -156,7 +156,8 @@ function unknownKey(ctx: ValidationContext, parentPath: Array<string | number>, 
   const here = parentPath.filter((p) => typeof p === 'string').join('.');
   // The top level first: a top-level key in a section is the common slip (`swap_size_mb` under [build]).
   // A key in another case belongs where its lower-case spelling does (flyctl reads it there in any case).
-  const candidates = (keyLocations(key).length ? keyLocations(key) : keyLocations(key.toLowerCase())).filter((p) => p.join('.') !== here).sort((a, b) => a.length - b.length);
+  const located = keyLocations(key);
+  const candidates = (located.length ? located : keyLocations(key.toLowerCase())).filter((p) => p.join('.') !== here).sort((a, b) => a.length - b.length);
   // A table this one sits in comes first (`processes` in [[services.ports]] belongs to its
   // [[services]], not to the top level, where the same name means something else).
   const enclosing = candidates.filter((p) => p.length > 0 && here.startsWith(`${p.join('.')}.`));
