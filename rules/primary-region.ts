@@ -1,9 +1,31 @@
 import type { Rule } from '../server/src/lint/rule.js';
 import { REGIONS, regionCity, regionSuccessor } from '../server/src/fly/regions.js';
 import { didYouMean } from '../server/src/lint/did-you-mean.js';
-import { stringLiteral } from '../server/src/edit/insert-key.js';
+import { insertKeyFix, stringLiteral } from '../server/src/edit/insert-key.js';
+import { pathFromFile } from '../server/src/lint/relative-path.js';
+import type { RuleContext } from '../server/src/lint/rule.js';
+import type { Suggestion } from '../server/src/lint/types.js';
 import { appRange } from './production-helpers.js';
 import { valueRange } from './rule-helpers.js';
+
+/**
+ * Regions the config itself or its project points to, for a config without primary_region: a
+ * PRIMARY_REGION its [env] sets by hand, and the primary_region of the project's other configs.
+ * Only current region codes; the first source of each code is kept.
+ */
+function regionHints(context: RuleContext): Array<{ code: string; from: string }> {
+  const hints: Array<{ code: string; from: string }> = [];
+  const add = (code: string, from: string) => {
+    if (regionCity(code) && !hints.some((h) => h.code === code)) hints.push({ code, from });
+  };
+  const env = context.config.env.filter((e) => e.name === 'PRIMARY_REGION').pop();
+  if (env) add(env.text, 'as [env] PRIMARY_REGION says');
+  for (const other of context.project) {
+    const code = other.config.primaryRegion?.value;
+    if (code) add(code, `as in ${context.filePath ? pathFromFile(context.filePath, other.filePath) : other.filePath}`);
+  }
+  return hints;
+}
 
 const rule: Rule = {
   meta: {
@@ -13,14 +35,21 @@ const rule: Rule = {
     env: 'production',
     fix: 'suggestion',
     summary: 'primary_region missing, unknown or retired',
-    why: 'The primary region is where new Machines are created and where `min_machines_running` keeps Machines warm; it also sets `PRIMARY_REGION`. Without it the region depends on who deploys from where; a retired region code no longer gets new Machines.',
+    why: 'The primary region is where new Machines are created and where `min_machines_running` keeps Machines warm; it also sets `PRIMARY_REGION`. Without it the region depends on who deploys from where; a retired region code no longer gets new Machines. A missing one is suggested from a `PRIMARY_REGION` set in `[env]` or from the project\'s other configs.',
     flyDocs: 'https://fly.io/docs/reference/regions/',
     examples: { bad: 'app = "shop"\nprimary_region = "sea"\n', good: 'app = "shop"\nprimary_region = "sjc"\n' },
   },
   check(context) {
     const region = context.config.primaryRegion;
     if (!region) {
-      context.report({ message: 'No primary_region: where new Machines start depends on who deploys. Set primary_region (e.g. "ams", "iad", "ord")', range: appRange(context) });
+      const hints = regionHints(context);
+      const suggestions: Suggestion[] = [];
+      for (const { code, from } of hints.slice(0, 3)) {
+        const fix = insertKeyFix(context.doc, context.text, context.value, 'primary_region', stringLiteral(context.doc, code));
+        if (fix) suggestions.push({ desc: `Set primary_region = "${code}" (${regionCity(code)}), ${from}`, fix });
+      }
+      const advice = hints.length ? `Set primary_region = "${hints[0]!.code}", ${hints[0]!.from}` : 'Set primary_region (e.g. "ams", "iad", "ord")';
+      context.report({ message: `No primary_region: where new Machines start depends on who deploys. ${advice}`, range: appRange(context), ...(suggestions.length ? { suggestions } : {}) });
       return;
     }
     const code = region.value;

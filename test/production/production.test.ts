@@ -87,6 +87,19 @@ describe('production readiness', () => {
     },
   );
 
+  it('a missing primary_region is suggested from [env] PRIMARY_REGION and from the project\'s other configs, current regions only', () => {
+    const staging = { filePath: '/p/fly.staging.toml', text: 'app = "shop-staging"\nprimary_region = "ams"\n' };
+    const retired = { filePath: '/p/fly.review.toml', text: 'app = "shop-review"\nprimary_region = "sea"\n' };
+    const text = 'app = "shop"\n\n[env]\n  PRIMARY_REGION = "ord"\n';
+    const finding = lintText(text, { filePath: '/p/fly.toml', siblings: [staging, retired] }).find((f) => f.ruleId === 'primary-region')!;
+    expect(finding.message).toBe('No primary_region: where new Machines start depends on who deploys. Set primary_region = "ord", as [env] PRIMARY_REGION says');
+    expect(finding.suggestions!.map((s) => s.desc)).toEqual(['Set primary_region = "ord" (Chicago, Illinois (US)), as [env] PRIMARY_REGION says', 'Set primary_region = "ams" (Amsterdam, Netherlands), as in fly.staging.toml']);
+    expect(applyFixes(text, [{ ...finding, fix: finding.suggestions![1]!.fix }]).text).toBe('app = "shop"\nprimary_region = "ams"\n\n[env]\n  PRIMARY_REGION = "ord"\n');
+    const alone = lintText('app = "shop"\n', { filePath: '/p/fly.toml' }).find((f) => f.ruleId === 'primary-region')!;
+    expect(alone.message).toMatch(/Set primary_region \(e\.g\. "ams", "iad", "ord"\)$/);
+    expect(alone.suggestions).toBeUndefined();
+  });
+
   it('a section spelled two ways is one section: [Http_Service] with its [[http_service.checks]] is a complete service', () => {
     const text = wellConfigured.replace('[http_service]', '[Http_Service]');
     expect(text).toContain('[[http_service.checks]]');
