@@ -27,6 +27,18 @@ ruleCases(rule, [
     ],
   },
   {
+    // One map to flyctl's decoder: the values of [Processes] are checked as those of [processes] are.
+    name: 'a wrong type in another spelling of a map section beside the lower-case one',
+    text: lines('[Processes]', 'web = 1', '[processes]', 'worker = "w"'),
+    expect: [{ at: '1', message: `"web" in [processes] must be a string (got the integer 1): ${LOAD}` }],
+  },
+  {
+    // Check names are map keys, exact to flyctl: [Checks.Web] and [checks.web] are two checks, each checked.
+    name: 'a check in [Checks] beside one of the same name in another case under [checks]',
+    text: lines('[Checks.Web]', 'type = "tcp"', 'port = "x"', '[checks.web]', 'type = "tcp"', 'port = 8080'),
+    expect: [{ at: '"x"', message: /^"port" in \[checks\.Web\] must be an integer/ }],
+  },
+  {
     name: 'a date in [Env] alone is a string to flyctl',
     text: lines('[Env]', 'D = 1979-05-27'),
     expect: [],

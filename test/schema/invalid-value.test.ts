@@ -18,6 +18,12 @@ ruleCases(rule, [
     expect: [{ at: '2000', message: 'timeout = 2000 in [checks.web] counts nanoseconds: flyctl turns a bare number here into milliseconds only under "checks", and this is under "Checks". Write the unit, as in "10s"', severity: 'warning', fixed: null, suggested: null }],
   },
   {
+    // [Checks] beside [checks] is one map to flyctl, but its rewrite converts bare numbers only in [checks].
+    name: 'a bare-number check time in [Checks] beside [checks]',
+    text: lines('[Checks.web]', 'type = "tcp"', 'port = 8080', 'timeout = 2000', '[checks.db]', 'type = "tcp"', 'port = 5432', 'timeout = 2000'),
+    expect: [{ at: '2000', message: 'timeout = 2000 in [checks.web] counts nanoseconds: flyctl turns a bare number here into milliseconds only under "checks", and this is under "Checks". Write the unit, as in "10s"', severity: 'warning', fixed: null, suggested: null }],
+  },
+  {
     // Each matches Go's duration grammar; only the 64-bit limit of time.ParseDuration rejects it.
     name: 'durations too long for Go, which the pattern alone lets through',
     text: lines('kill_timeout = "2562048h"', '[deploy]', 'wait_timeout = "9223372037s"', '[checks.a]', 'type = "tcp"', 'port = 80', 'interval = "99999999999999999999s"'),

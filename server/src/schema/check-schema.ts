@@ -9,7 +9,7 @@ import type { TomlTable } from '../toml/values.js';
 import type { Fix, OffsetRange, RelatedInformation, Severity, Suggestion } from '../lint/types.js';
 import { flySchema } from './schema-lookup.js';
 import { walkWithSchema, type Visited } from './schema-walk.js';
-import { mergedEnvIssues, walkIssues } from './walk-issues.js';
+import { walkIssues } from './walk-issues.js';
 import { durationIssue, validationIssues, pathKey } from './validation-issues.js';
 import { validateSchema } from './validate-schema.js';
 
@@ -62,7 +62,6 @@ function compute(root: TomlTable, text: string | undefined): SchemaIssue[] {
       if (overflow) issues.push(overflow);
     }
   });
-  for (const issue of mergedEnvIssues(root)) issues.push(issue);
   const errors = validateSchema(data, flySchema);
   if (errors.length > 0) {
     // Only the validator's errors are looked up by path: most documents never need the index.

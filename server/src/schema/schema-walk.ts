@@ -28,9 +28,10 @@ export interface Visited {
   inMap: boolean;
   /**
    * The section, spelled other than in lower case, that holds this value (or is it) when flyctl's
-   * rewrites of legacy values look for that section in lower case: here they do not run.
+   * rewrites of legacy values look for that section in lower case: here they do not run. `merged`:
+   * the lower-case spelling is there too, and flyctl reads both as one table.
    */
-  unrewritten?: { written: string; canonical: string };
+  unrewritten?: { written: string; canonical: string; merged?: boolean };
 }
 
 /**
@@ -43,7 +44,7 @@ class Visit implements Visited {
   schema?: JsonSchema;
   declared?: JsonSchema;
   canonical?: string;
-  unrewritten?: { written: string; canonical: string };
+  unrewritten?: Visited['unrewritten'];
   /** For a section spelled several ways and read as one table: the spelling of each table. */
   spellings?: Map<TomlTable, string>;
   private built: Array<string | number> | undefined;
@@ -117,14 +118,13 @@ function isMapSchema(schema: JsonSchema | undefined): boolean {
 }
 
 /**
- * Whether several spellings of this key that are tables are one table to flyctl: a struct, which
- * its JSON decoder fills from each. Not a section a rewrite reads as a list (`[Services]`, whose
- * lower-case spelling the rewrite replaces), nor one only a rewrite reads, nor a map (`[Env]`,
- * which mergedEnvIssues checks).
+ * Whether several spellings of this key that are tables are one table to flyctl: a struct or a map
+ * (`[env]`, `[processes]`), which its JSON decoder fills from each. Not a section a rewrite reads
+ * as a list (`[Services]`, whose lower-case spelling the rewrite replaces), nor one only a rewrite reads.
  */
 function isOneTable(declared: JsonSchema): boolean {
   let one = oneTableSchemas.get(declared);
-  if (one === undefined) oneTableSchemas.set(declared, (one = declared['x-flylint-shape'] === undefined && !declared['x-flylint-exact-case'] && !isMapSchema(declared)));
+  if (one === undefined) oneTableSchemas.set(declared, (one = declared['x-flylint-shape'] === undefined && !declared['x-flylint-exact-case']));
   return one;
 }
 
@@ -150,7 +150,7 @@ function fromOtherSpelling(section: Visit | undefined, entry: TomlEntry): Visit[
   if (!written) return undefined;
   const path = section.path;
   const canonical = path[path.length - 1] as string;
-  return written !== canonical && isPatchedKey(path.slice(0, -1), canonical) ? { written, canonical } : undefined;
+  return written !== canonical && isPatchedKey(path.slice(0, -1), canonical) ? { written, canonical, merged: true } : undefined;
 }
 
 /**
@@ -175,9 +175,10 @@ export function walkWithSchema(root: TomlTable, schema: JsonSchema, visit: (v: V
         const key = canonical ?? name;
         const childDeclared = schemaHere ? (canonical ? schemaHere.properties![canonical] : propertySchema(schemaHere, name)) : undefined;
         // `[HTTP_Service]` beside `[http_service]`: the spelling flyctl reads (this one) is checked
-        // with what the others set, as its decoder fills one struct from all of them.
+        // with what the others set, as its decoder fills one struct (or map) from all of them.
         const spellings = canonical && childDeclared && entry.value.type === 'table' && isOneTable(childDeclared) ? mergedTables(value, name) : undefined;
-        const childValue = spellings ? mergedTable(spellings.map((s) => s.value)) : entry.value;
+        // A map's names are exact (`[checks]` names its checks): of `[Checks.Web]` and `[checks.web]` both stay.
+        const childValue = spellings ? mergedTable(spellings.map((s) => s.value), isMapSchema(childDeclared) || Boolean(childDeclared!['x-flylint-named'])) : entry.value;
         const childSchema = childDeclared ? branchFor(childDeclared, jsonTypeOfValue(childValue)) : undefined;
         const child = new Visit(childValue, isMap, at, key, depth + 1);
         if (spellings) child.spellings = new Map(spellings.map((s) => [s.value, s.key.name]));

@@ -4,8 +4,8 @@
  * `deprecationMessage`, `x-flylint-alias-of`, `x-flylint-legacy*` annotations), nan/inf, dates
  * where strings are expected, and tables that want one of several keys.
  */
-import type { TomlTable, TomlValue } from '../toml/values.js';
-import { isString, lookup, mergedTables } from '../fly/fields.js';
+import type { TomlValue } from '../toml/values.js';
+import { isString, lookup } from '../fly/fields.js';
 import type { Fix } from '../lint/types.js';
 import { durationWords, formatDuration } from '../fly/units.js';
 import type { Visited } from './schema-walk.js';
@@ -158,6 +158,11 @@ function unrewrittenLegacy(ctx: EditContext, v: Visited, unrewritten: NonNullabl
 function unrewrittenEnvValue(v: Visited): SchemaIssue | undefined {
   // A date or time is a string by the time flyctl's decoder sees it.
   if (!v.inMap || v.unrewritten?.canonical !== 'env' || v.path.length !== 2 || isString(v.value)) return undefined;
+  const { written: section } = v.unrewritten;
+  if (v.unrewritten.merged) {
+    // Beside [env]: renaming this spelling would define the table twice.
+    return { kind: 'invalid-type', message: `"${written(v)}" in [${section}] is not a string: flyctl reads [${section}] into the same map as [env] but turns values into strings only under "env", so it cannot load this file. Quote the value`, range: rangeOfValue({ value: v.value }) };
+  }
   return { kind: 'invalid-type', message: `"${written(v)}" in [${v.unrewritten.written}] is not a string: flyctl turns [env] values into strings only under "env", and this is under "${v.unrewritten.written}", so it cannot load this file. Quote the value, or rename "${v.unrewritten.written}" to "env"`, range: rangeOfValue({ value: v.value }) };
 }
 
@@ -352,21 +357,4 @@ export function shapeFix(ctx: EditContext, value: TomlValue, expected: readonly 
   if (value.type === 'array' && expected.includes('object') && !expected.includes('array')) return arrayToTableFix(ctx, value);
   if (value.type === 'table' && expected.includes('array') && !expected.includes('object')) return tableToArrayFix(ctx, value);
   return undefined;
-}
-
-/**
- * `[Env]` beside `[env]`: flyctl's decoder reads both into one map of strings, but turns values
- * into strings only under "env", so a number or boolean in the other spelling stops it. (The walk
- * does not enter that spelling: the schema check reads the one flyctl keeps.)
- */
-export function mergedEnvIssues(root: TomlTable): SchemaIssue[] {
-  const issues: SchemaIssue[] = [];
-  for (const spelling of mergedTables(root, 'env') ?? []) {
-    if (spelling.key.name === 'env') continue;
-    spelling.value.entries.forEach((entry, name) => {
-      if (isString(entry.value)) return;
-      issues.push({ kind: 'invalid-type', message: `"${name}" in [${spelling.key.name}] is not a string: flyctl reads [${spelling.key.name}] into the same map as [env] but turns values into strings only under "env", so it cannot load this file. Quote the value`, range: rangeOfValue({ value: entry.value }) });
-    });
-  }
-  return issues;
 }
