@@ -11,20 +11,22 @@ import { valueRange } from './rule-helpers.js';
 /**
  * Regions the config itself or its project points to, for a config without primary_region: a
  * PRIMARY_REGION its [env] sets by hand, and the primary_region of the project's other configs.
- * Only current region codes; the first source of each code is kept.
+ * Current region codes only, each once, at most three: where each came from is worked out for
+ * those alone (a path per config of a large project is most of this rule's time).
  */
 function regionHints(context: RuleContext): Array<{ code: string; from: string }> {
-  const hints: Array<{ code: string; from: string }> = [];
-  const add = (code: string, from: string) => {
-    if (regionCity(code) && !hints.some((h) => h.code === code)) hints.push({ code, from });
+  const hints: Array<{ code: string; from: () => string }> = [];
+  const add = (code: string, from: () => string) => {
+    if (hints.length < 3 && regionCity(code) && !hints.some((h) => h.code === code)) hints.push({ code, from });
   };
   const env = context.config.env.filter((e) => e.name === 'PRIMARY_REGION').pop();
-  if (env) add(env.text, 'as [env] PRIMARY_REGION says');
-  for (const other of context.project) {
+  if (env) add(env.text, () => 'as [env] PRIMARY_REGION says');
+  for (let i = 0; i < context.project.length && hints.length < 3; i++) {
+    const other = context.project[i]!;
     const code = other.config.primaryRegion?.value;
-    if (code) add(code, `as in ${context.filePath ? pathFromFile(context.filePath, other.filePath) : other.filePath}`);
+    if (code) add(code, () => `as in ${context.filePath ? pathFromFile(context.filePath, other.filePath) : other.filePath}`);
   }
-  return hints;
+  return hints.map((h) => ({ code: h.code, from: h.from() }));
 }
 
 const rule: Rule = {
@@ -44,7 +46,7 @@ const rule: Rule = {
     if (!region) {
       const hints = regionHints(context);
       const suggestions: Suggestion[] = [];
-      for (const { code, from } of hints.slice(0, 3)) {
+      for (const { code, from } of hints) {
         const fix = insertKeyFix(context.doc, context.text, context.value, 'primary_region', stringLiteral(context.doc, code));
         if (fix) suggestions.push({ desc: `Set primary_region = "${code}" (${regionCity(code)}), ${from}`, fix });
       }
