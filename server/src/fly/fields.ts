@@ -90,10 +90,6 @@ function lowerCaseIndex(table: TomlTable): Map<string, { name: string; entry: To
  */
 function spellingsOf(table: TomlTable, key: string): TomlEntry[] {
   const lower = key.toLowerCase();
-  if (!lowerCaseIndex(table)) {
-    const only = table.entries.get(lower);
-    return only ? [only] : [];
-  }
   const found: Array<[string, TomlEntry]> = [];
   table.entries.forEach((entry, name) => {
     if (name.toLowerCase() === lower) found.push([name, entry]);
@@ -103,6 +99,9 @@ function spellingsOf(table: TomlTable, key: string): TomlEntry[] {
 
 /** The spellings of `key` when there are several and every one is a table: one table to flyctl, read in this order. */
 export function mergedTables(table: TomlTable, key: string): Array<{ key: KeySegmentNode; value: TomlTable }> | undefined {
+  // Without an index every name is in lower case, so there is one spelling at most: settled before
+  // any array is made, as the schema walk asks this of every table-valued key.
+  if (!lowerCaseIndex(table)) return undefined;
   const spellings = spellingsOf(table, key);
   if (spellings.length < 2 || !spellings.every((e): e is { key: KeySegmentNode; value: TomlTable } => e.value.type === 'table')) return undefined;
   return spellings;
@@ -244,8 +243,8 @@ const sources = new WeakMap<TomlEntry, TomlTable>();
  * the struct or map it already holds, so a key the later table sets wins and the others stay
  * (for a struct, keys match in any case, and two spellings within one table count in byte order,
  * as the JSON step writes them). A struct's table set in both is merged the same way, as a struct;
- * a map's value is replaced. The
- * result points at the last table written as a header (where keys are added), else the last one.
+ * a map's value is replaced. The result points at the last table written as a header (where keys
+ * are added), else the last one.
  */
 export function mergedTable(tables: readonly TomlTable[], map = false): TomlTable {
   const entries = new Map<string, TomlEntry>();

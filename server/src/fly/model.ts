@@ -36,6 +36,7 @@ import {
   stringField,
   stringListField,
   tableField,
+  mergedTable,
   mergedTables,
   tablesOf,
   type Field,
@@ -213,9 +214,9 @@ function mount(t: TomlTable, section: Mount['section']): Mount {
 
 /** A map section (`[processes]`, `[checks]`) as flyctl reads it: every spelling that is a table, merged. */
 function mapSection(root: TomlTable, key: string): TomlEntry | undefined {
-  const e = lookup(root, key);
-  const merged = e?.value.type === 'table' ? tableField(root, key, true) : undefined;
-  return e && merged ? { key: e.key, value: merged } : e;
+  const spellings = mergedTables(root, key);
+  // Under the key of the spelling read last, the one `lookup` finds.
+  return spellings ? { key: spellings[spellings.length - 1]!.key, value: mergedTable(spellings.map((s) => s.value), true) } : lookup(root, key);
 }
 
 function processGroups(root: TomlTable): ProcessGroup[] {

@@ -122,7 +122,7 @@ function isMapSchema(schema: JsonSchema | undefined): boolean {
  * (`[env]`, `[processes]`), which its JSON decoder fills from each. Not a section a rewrite reads
  * as a list (`[Services]`, whose lower-case spelling the rewrite replaces), nor one only a rewrite reads.
  */
-function isOneTable(declared: JsonSchema): boolean {
+export function isOneTable(declared: JsonSchema): boolean {
   let one = oneTableSchemas.get(declared);
   if (one === undefined) oneTableSchemas.set(declared, (one = declared['x-flylint-shape'] === undefined && !declared['x-flylint-exact-case']));
   return one;

@@ -11,7 +11,7 @@ import { parseGoDurationNs, parseMemoryMb } from '../fly/units.js';
 import { caseWinner } from '../fly/fields.js';
 import type { SchemaIssue } from './check-schema.js';
 import type { Visited } from './schema-walk.js';
-import { jsonTypeOfValue } from './schema-walk.js';
+import { isOneTable, jsonTypeOfValue } from './schema-walk.js';
 import { branchFor, flySchema, keyLocations, typesOf, type JsonSchema } from './schema-lookup.js';
 import { describeFound, rangeOfValue } from './locate.js';
 import { expectedWords, firstSentence, inSection, keyWhere, listWords, sectionName } from './words.js';
@@ -125,8 +125,7 @@ function unknownKey(ctx: ValidationContext, parentPath: Array<string | number>, 
     // Two tables are one to flyctl's decoder: it fills the same map or struct from each. Not where
     // flyctl reads a list (a single [services] becomes one): a rewrite replaces that one spelling.
     const declared = parent.schema?.properties?.[sameCase];
-    const oneTable = declared?.['x-flylint-shape'] === undefined && !declared?.['x-flylint-exact-case'];
-    if (winner && oneTable && at.value.type === 'table' && winner.value.type === 'table') {
+    if (winner && declared && isOneTable(declared) && at.value.type === 'table' && winner.value.type === 'table') {
       return {
         kind: 'key-case',
         message: `"${key}" ${section} and "${used}" are one table to flyctl: it reads both, and where both set a key, "${used}" wins. Move what "${key}" sets into "${used}"`,

@@ -127,9 +127,9 @@ function renameEveryHeader(ctx: EditContext, v: Visited, canonical: string): Fix
 /**
  * A legacy value inside a section flyctl's rewrites miss (`[[Services]]`, `[Checks.web]`): it
  * stays as written, which flyctl mostly cannot load. Null when nothing here needs a rewrite (the
- * usual checks then apply).
+ * usual checks then apply). `ownKey`: the key itself is written otherwise (`Port`), not the section
+ * that holds it.
  */
-/** `ownKey`: the key itself is written otherwise (`Port`), not the section that holds it. */
 function unrewrittenLegacy(ctx: EditContext, v: Visited, unrewritten: NonNullable<Visited['unrewritten']>, ownKey: boolean): SchemaIssue | null {
   const { written: section, canonical } = unrewritten;
   const declared = v.declared ?? {};
@@ -163,7 +163,7 @@ function unrewrittenEnvValue(v: Visited): SchemaIssue | undefined {
     // Beside [env]: renaming this spelling would define the table twice.
     return { kind: 'invalid-type', message: `"${written(v)}" in [${section}] is not a string: flyctl reads [${section}] into the same map as [env] but turns values into strings only under "env", so it cannot load this file. Quote the value`, range: rangeOfValue({ value: v.value }) };
   }
-  return { kind: 'invalid-type', message: `"${written(v)}" in [${v.unrewritten.written}] is not a string: flyctl turns [env] values into strings only under "env", and this is under "${v.unrewritten.written}", so it cannot load this file. Quote the value, or rename "${v.unrewritten.written}" to "env"`, range: rangeOfValue({ value: v.value }) };
+  return { kind: 'invalid-type', message: `"${written(v)}" in [${section}] is not a string: flyctl turns [env] values into strings only under "env", and this is under "${section}", so it cannot load this file. Quote the value, or rename "${section}" to "env"`, range: rangeOfValue({ value: v.value }) };
 }
 
 /**
