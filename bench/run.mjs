@@ -20,8 +20,8 @@ const quick = process.argv.includes('--quick');
 const RUNS = quick ? 5 : 21;
 
 const rows = [];
-function row(name, ours, peer, unit, target, better = 'lower') {
-  const ratio = ours / peer;
+/** `ratio`: when measured otherwise than as the ratio of the two medians (paired runs). */
+function row(name, ours, peer, unit, target, better = 'lower', ratio = ours / peer) {
   const met = target === undefined ? '' : (better === 'lower' ? ratio <= target : ratio >= target) ? 'met' : 'MISSED';
   rows.push({ name, ours, peer, unit, ratio, target, met });
   const fmt = (v) => (v >= 100 ? v.toFixed(0) : v.toFixed(2));
@@ -153,39 +153,48 @@ console.log('\nThroughput:');
   };
   // Each parser runs in a process of its own, the processes taking turns: in one process, a
   // parser's trials also paid for collecting the garbage the parser before it had left, which
-  // moved the ratio by ±10% from run to run.
+  // moved the ratio by ±10% from run to run. The ratio is the median of each turn's own ratio:
+  // this machine's speed drifts by half from one minute to the next, and a turn's two processes
+  // run back to back, where the medians of all turns mixed slow spells with fast ones.
   const parserNames = ['flylint', 'smol', 'iarna'];
   const samples = { flylint: [], smol: [], iarna: [] };
-  for (let turn = 0; turn < (quick ? 2 : 7); turn++) {
-    for (const name of parserNames) {
+  for (let turn = 0; turn < (quick ? 3 : 11); turn++) {
+    // Every other turn in the other order, so neither parser is always the one run later.
+    for (const name of turn % 2 ? [...parserNames].reverse() : parserNames) {
       const child = spawnSync(process.execPath, [join(root, 'bench', 'parse-throughput.mjs'), name, corpusDir, String(quick ? 5 : 10)], { encoding: 'utf8' });
       if (child.status !== 0) throw new Error(`parser benchmark of ${name} failed: ${child.stderr}`);
       samples[name].push(JSON.parse(child.stdout).mbps);
     }
   }
   const [ours, smolMbps, iarnaMbps] = parserNames.map((name) => median(samples[name]));
+  const paired = median(samples.flylint.map((mbps, turn) => mbps / samples.smol[turn]));
   console.log(`  parsers (MB/s, median of ${samples.flylint.length} processes each): flylint ${ours.toFixed(1)} (full lossless tree + values), smol-toml ${smolMbps.toFixed(1)}, @iarna/toml ${iarnaMbps.toFixed(1)}`);
-  row('parser vs smol-toml', ours, smolMbps, 'MB/s', 1.0, 'higher');
+  console.log(`  each turn's flylint / smol-toml: ${samples.flylint.map((mbps, turn) => (mbps / samples.smol[turn]).toFixed(2)).join(' ')}`);
+  row('parser vs smol-toml (median of turns)', ours, smolMbps, 'MB/s', 1.0, 'higher', paired);
   const lint = throughput((t) => api.lintText(t, { filePath: 'fly.toml' }));
   console.log(`  full lint (parse + schema + rules): ${lint.filesPerSecond.toFixed(0)} files/s, ${lint.mbps.toFixed(1)} MB/s`);
 
   console.log('\nScaling (lint time of a large synthetic config at 1×, 10×, 100×):');
-  let perByte1x;
-  for (const factor of [1, 10, 100]) {
+  // Every size is warmed up before any is timed, and the sizes take turns: timed one after the
+  // other, the first size paid for the compiler's warm-up and a slow spell of the machine fell on
+  // one size alone, which moved the ratios between 0.45 and 2.2 from run to run.
+  const sizes = [1, 10, 100].map((factor) => {
     const text = syntheticConfig(500 * factor);
-    const rounds = Math.max(1, Math.round(40 / factor));
-    api.lintText(text, { filePath: 'fly.toml' });
-    // The median of five runs: one run of the largest file may or may not meet a full collection.
-    const runs = [];
-    for (let run = 0; run < 5; run++) {
-      const start = process.hrtime.bigint();
-      for (let i = 0; i < rounds; i++) api.lintText(text, { filePath: 'fly.toml' });
-      runs.push(Number(process.hrtime.bigint() - start) / 1e6 / rounds);
-    }
+    return { factor, text, rounds: Math.max(1, Math.round(40 / factor)), runs: [] };
+  });
+  const timeSize = (size) => {
+    const start = process.hrtime.bigint();
+    for (let i = 0; i < size.rounds; i++) api.lintText(size.text, { filePath: 'fly.toml' });
+    return Number(process.hrtime.bigint() - start) / 1e6 / size.rounds;
+  };
+  for (let warm = 0; warm < 3; warm++) sizes.forEach(timeSize);
+  for (let run = 0; run < (quick ? 5 : 9); run++) for (const size of sizes) size.runs.push(timeSize(size));
+  let perKb1x;
+  for (const { factor, text, runs } of sizes) {
     const ms = median(runs);
     const perKb = ms / (text.length / 1024);
-    perByte1x ??= perKb;
-    console.log(`  ${String(factor).padStart(3)}× (${text.split('\n').length} lines, ${(text.length / 1024).toFixed(0)} KB): ${ms.toFixed(1)} ms, ${(perKb * 1000).toFixed(0)} µs/KB (×${(perKb / perByte1x).toFixed(2)} of 1×)`);
+    perKb1x ??= perKb;
+    console.log(`  ${String(factor).padStart(3)}× (${text.split('\n').length} lines, ${(text.length / 1024).toFixed(0)} KB): ${ms.toFixed(1)} ms, ${(perKb * 1000).toFixed(0)} µs/KB (×${(perKb / perKb1x).toFixed(2)} of 1×)`);
   }
 }
 
