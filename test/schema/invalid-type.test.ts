@@ -5,6 +5,66 @@ const LOAD = 'flyctl cannot load this file';
 
 ruleCases(rule, [
   {
+    // Go's decoder fills "app" from "APP" first, then from "app": the first fails, and so does the file.
+    name: 'a wrong type in a spelling of a key that another spelling overrides',
+    text: lines('APP = 123', 'app = "shop"'),
+    expect: [
+      {
+        at: '123',
+        message: `"APP" must be a string (got the integer 123): flyctl reads every spelling of "app", this one too before the "app" it keeps, and cannot load this file. Remove "APP"`,
+        fixed: null,
+        suggested: lines('app = "shop"'),
+      },
+    ],
+  },
+  {
+    // No rewrite reaches a spelling other than the lower-case one: these stay a string, a string and true.
+    name: 'a legacy string or a wrong duration in an overridden spelling, which no rewrite converts',
+    text: lines('kill_timeout = "5s"', 'Kill_Timeout = true', '[[services]]', 'internal_port = 8080', 'Internal_Port = "8080"', 'Processes = "app"', 'processes = ["app"]'),
+    expect: [
+      { at: 'true', message: /^"Kill_Timeout" must be a duration such as "30s" or a number \(got true\): flyctl reads every spelling of "kill_timeout"/ },
+      { at: '"8080"', message: /^"Internal_Port" in \[\[services\]\] must be an integer \(got a string "8080"\): flyctl reads every spelling of "internal_port", this one too before the "internal_port" it keeps/ },
+      { at: '"app"', message: /^"Processes" in \[\[services\]\] must be a list of strings \(got a string "app"\)/ },
+    ],
+  },
+  {
+    name: 'a wrong type inside an overridden spelling',
+    text: lines('[[services]]', 'internal_port = 8080', 'Ports = [{ port = "x", handlers = ["http"] }]', '[[services.ports]]', 'port = 80'),
+    expect: [{ at: '"x"', message: /^"Ports" in \[\[services\]\] holds a string "x", where an integer belongs: flyctl reads every spelling of "ports", this one too before the "ports" it keeps/ }],
+  },
+  {
+    // [Http_Service] and [http_service] are one struct to Go's decoder, which reads the first's
+    // internal_port before the second's replaces it; inline tables of one struct merge the same way.
+    name: 'a wrong type in a section spelled twice, where the later spelling sets the same key',
+    text: lines('[Http_Service]', 'internal_port = "web"', '[http_service]', 'internal_port = 8080', 'Concurrency = { type = "requests", Hard_Limit = "many" }', 'concurrency = { type = "requests", hard_limit = 25 }'),
+    expect: [
+      {
+        at: '"web"',
+        message: `"internal_port" in [Http_Service] must be an integer (got a string "web"): flyctl reads this "internal_port" too, before the one set later replaces it, and cannot load this file. Remove this one`,
+        suggested: lines('[Http_Service]', '[http_service]', 'internal_port = 8080', 'Concurrency = { type = "requests", Hard_Limit = "many" }', 'concurrency = { type = "requests", hard_limit = 25 }'),
+      },
+      { at: '"many"', message: /^"Hard_Limit" in \[http_service\.concurrency\] must be an integer \(got a string "many"\): flyctl reads this "Hard_Limit" too, before the one set later replaces it/ },
+    ],
+  },
+  {
+    // Map names are exact: [Env] A and [env] A are the same name, and only "env" has its values turned into strings.
+    name: 'a number in [Env] that [env] sets again',
+    text: lines('[Env]', 'A = 1', '[env]', 'A = "x"'),
+    expect: [{ at: '1', message: `"A" in [Env] must be a string (got the integer 1): flyctl reads this "A" too, before the one set later replaces it, and cannot load this file. Remove this one` }],
+  },
+  {
+    // A single [Services] table is the legacy shape only the rewrite of "services" turns into a list.
+    name: 'a legacy shape in an overridden spelling',
+    text: lines('[Services]', 'internal_port = 8080', '[[services]]', 'internal_port = 9090'),
+    expect: [{ at: '[Services]', message: /^"Services" must be an array of tables \(got a table\): flyctl reads every spelling of "services"/ }],
+  },
+  {
+    // What Go takes as written stays a warning (unknown-key); [[VM]] beside [[vm]] is dropped by the rewrite unread.
+    name: 'overridden spellings whose values fit their field',
+    text: lines('app = "shop"', 'APP = "other"', 'kill_timeout = "5s"', 'Kill_Timeout = 5', '[[vm]]', 'size = "shared-cpu-1x"', '[[VM]]', 'size = 1', '[http_service]', 'internal_port = 8080', 'Internal_Port = 8080.0'),
+    expect: [],
+  },
+  {
     // One map to Go's decoder, but only "env" gets its values turned into strings. A date is a string already.
     name: 'a number in [Env] beside [env]',
     text: lines('[Env]', 'A = 1', 'D = 1979-05-27', '[env]', 'B = "x"'),

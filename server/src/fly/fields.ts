@@ -250,6 +250,7 @@ export function mergedTable(tables: readonly TomlTable[], map = false): TomlTabl
   const entries = new Map<string, TomlEntry>();
   // The name each field is held under, by its lower-case form (by itself in a map).
   const held = new Map<string, string>();
+  const replaced: TomlEntry[] = [];
   for (const table of tables) {
     const names = [...table.entries.keys()];
     if (!map) names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
@@ -260,7 +261,9 @@ export function mergedTable(tables: readonly TomlTable[], map = false): TomlTabl
       const previous = before === undefined ? undefined : entries.get(before);
       if (before !== undefined) entries.delete(before);
       // A map's values are decoded afresh (Go zeroes a map element before filling it); a struct's fill the one it holds.
-      const value = !map && previous?.value.type === 'table' && entry.value.type === 'table' ? mergedTable([previous.value, entry.value]) : entry.value;
+      const merging = !map && previous?.value.type === 'table' && entry.value.type === 'table';
+      if (previous && !merging) replaced.push(previous);
+      const value = merging ? mergedTable([previous!.value as TomlTable, entry.value as TomlTable]) : entry.value;
       const merged = { key: entry.key, value };
       sources.set(merged, sources.get(entry) ?? table);
       entries.set(name, merged);
@@ -268,8 +271,22 @@ export function mergedTable(tables: readonly TomlTable[], map = false): TomlTabl
     }
   }
   const home = [...tables].reverse().find((t) => t.origin === 'header') ?? tables[tables.length - 1]!;
-  return { type: 'table', entries, origin: home.origin, node: home.node, ...(home.depth === undefined ? {} : { depth: home.depth }) };
+  const result: TomlTable = { type: 'table', entries, origin: home.origin, node: home.node, ...(home.depth === undefined ? {} : { depth: home.depth }) };
+  if (replaced.length) overridden.set(result, replaced);
+  return result;
 }
+
+const overridden = new WeakMap<TomlTable, TomlEntry[]>();
+
+/**
+ * The entries of a `mergedTable` that a later one replaced, as written: Go's decoder read them too,
+ * before the one it keeps, so a value there that does not fit its field still fails the file.
+ */
+export function overriddenEntries(table: TomlTable): readonly TomlEntry[] {
+  return overridden.get(table) ?? NONE;
+}
+
+const NONE: readonly TomlEntry[] = [];
 
 /** The table an entry of a `mergedTable` was written in (the entry's own table for any other entry). */
 export function sourceTable(entry: TomlEntry): TomlTable | undefined {

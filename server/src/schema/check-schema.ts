@@ -12,6 +12,7 @@ import { walkWithSchema, type Visited } from './schema-walk.js';
 import { walkIssues } from './walk-issues.js';
 import { durationIssue, validationIssues, pathKey } from './validation-issues.js';
 import { validateSchema } from './validate-schema.js';
+import { overriddenIssues } from './overridden-spelling.js';
 
 export type SchemaIssueKind = 'unknown-key' | 'invalid-type' | 'invalid-value' | 'missing-required' | 'deprecated' | 'key-case';
 
@@ -55,6 +56,8 @@ function compute(root: TomlTable, text: string | undefined): SchemaIssue[] {
       if (issue.kind === 'invalid-type') covered.add(pathKey(v.path));
       issues.push(issue);
     }
+    // A section read from several spellings: what a later spelling replaced was decoded too.
+    if (v.value.type === 'table') for (const issue of overriddenIssues(ctx, v)) issues.push(issue);
     // Only a string over 7 characters can pass the pattern and still be too long for Go (the
     // longest 7 are "999999h", 3.6e18 ns of the 9.2e18 allowed). "" is unset where the pattern allows it.
     if (v.value.type === 'string' && (v.value.value as string).length > 7 && v.schema?.['x-flylint-duration']) {

@@ -32,6 +32,8 @@ export interface Visited {
    * the lower-case spelling is there too, and flyctl reads both as one table.
    */
   unrewritten?: { written: string; canonical: string; merged?: boolean };
+  /** For a section spelled several ways and read as one table: the spelling of each table. */
+  readonly spellings?: ReadonlyMap<TomlTable, string>;
 }
 
 /**

@@ -16,6 +16,7 @@ import { branchFor, flySchema, keyLocations, typesOf, type JsonSchema } from './
 import { describeFound, rangeOfValue } from './locate.js';
 import { expectedWords, firstSentence, inSection, keyWhere, listWords, sectionName } from './words.js';
 import { moveKeyFix, renameSplits, replaceValue, stringText, type EditContext } from './schema-fixes.js';
+import { overriddenMisfit } from './overridden-spelling.js';
 import { shapeFix } from './walk-issues.js';
 import type { SchemaError } from './validate-schema.js';
 
@@ -133,6 +134,8 @@ function unknownKey(ctx: ValidationContext, parentPath: Array<string | number>, 
         related: [{ message: `"${used}" is set here`, range: [winner.key.start, winner.key.end] }],
       };
     }
+    const misfit = declared && !declared['x-flylint-exact-case'] ? overriddenMisfit(ctx, { merged: false, path: at.path, key: at.key, value: at.value, declared, canonical: sameCase, used, winner: winner?.key }) : undefined;
+    if (misfit) return misfit;
     return {
       kind: 'unknown-key',
       message: `"${key}" ${section} is ignored: "${used}" is set too, and flyctl uses that one. Remove "${key}"`,
