@@ -40,7 +40,7 @@ ruleCases(rule, [
     expect: [
       {
         at: '"web"',
-        message: `"internal_port" in [Http_Service] must be an integer (got a string "web"): flyctl reads this "internal_port" too, before the one set later replaces it, and cannot load this file. Remove this one`,
+        message: `"internal_port" in [Http_Service] must be an integer (got a string "web"): flyctl reads this "internal_port" too, before the one set later replaces it, and cannot load this file. Remove this "internal_port"`,
         suggested: lines('[Http_Service]', '[http_service]', 'internal_port = 8080', 'Concurrency = { type = "requests", Hard_Limit = "many" }', 'concurrency = { type = "requests", hard_limit = 25 }'),
       },
       { at: '"many"', message: /^"Hard_Limit" in \[http_service\.concurrency\] must be an integer \(got a string "many"\): flyctl reads this "Hard_Limit" too, before the one set later replaces it/ },
@@ -50,7 +50,7 @@ ruleCases(rule, [
     // Map names are exact: [Env] A and [env] A are the same name, and only "env" has its values turned into strings.
     name: 'a number in [Env] that [env] sets again',
     text: lines('[Env]', 'A = 1', '[env]', 'A = "x"'),
-    expect: [{ at: '1', message: `"A" in [Env] must be a string (got the integer 1): flyctl reads this "A" too, before the one set later replaces it, and cannot load this file. Remove this one` }],
+    expect: [{ at: '1', message: `"A" in [Env] must be a string (got the integer 1): flyctl reads this "A" too, before the one set later replaces it, and cannot load this file. Remove this "A"` }],
   },
   {
     // A single [Services] table is the legacy shape only the rewrite of "services" turns into a list.

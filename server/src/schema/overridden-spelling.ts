@@ -16,16 +16,16 @@ import { removeKeyFix, type EditContext } from './schema-fixes.js';
 import type { JsonSchema } from './schema-lookup.js';
 
 export interface OverriddenSpelling {
-  /** Replaced within a section read from several spellings (else: a spelling of a key beside another in one table). */
-  merged: boolean;
   /** Where the overridden value is, its own key (as written) last. */
   path: ReadonlyArray<string | number>;
   key: KeySegmentNode | undefined;
   value: TomlValue;
   /** The field's schema. */
   declared: JsonSchema;
-  /** The field's name and the spelling flyctl keeps. */
-  canonical: string;
+  /** How flyctl comes to read the value, and what to remove. */
+  reads: string;
+  remove: string;
+  /** The spelling flyctl keeps, and where. */
   used: string;
   winner: KeySegmentNode | undefined;
 }
@@ -36,40 +36,36 @@ export function overriddenMisfit(ctx: EditContext, o: OverriddenSpelling): Schem
   if (!misfit) return undefined;
   const own = misfit.value === o.value;
   const what = own ? `must be ${writtenWords(misfit.schema)} (got ${describeFound(misfit.value)})` : `holds ${describeFound(misfit.value)}, where ${writtenWords(misfit.schema)} belongs`;
-  const written = o.key?.name ?? String(o.path[o.path.length - 1]);
   const fix = o.key ? removeKeyFix(ctx, o.key) : undefined;
   return {
     kind: 'invalid-type',
-    message: o.merged
-      ? `${keyWhere(o.path)} ${what}: flyctl reads this "${written}" too, before the one set later replaces it, and cannot load this file. Remove this one`
-      : `${keyWhere(o.path)} ${what}: flyctl reads every spelling of "${o.canonical}", this one too before the "${o.used}" it keeps, and cannot load this file. Remove "${written}"`,
+    message: `${keyWhere(o.path)} ${what}: ${o.reads}, and cannot load this file. Remove ${o.remove}`,
     range: rangeOfValue(own ? { value: misfit.value, ...(o.key ? { key: o.key } : {}) } : { value: misfit.value }),
     ...(o.winner ? { related: [{ message: `"${o.used}" is set here`, range: [o.winner.start, o.winner.end] as [number, number] }] } : {}),
-    ...(fix ? { suggestions: [{ desc: `Remove "${written}"`, fix }] } : {}),
+    ...(fix ? { suggestions: [{ desc: `Remove ${o.remove}`, fix }] } : {}),
   };
 }
 
-/**
- * The misfits among the values a table read from several spellings lost to a later one. `v` is
- * the visit of such a table (a `mergedTable`), `map` whether its names are the user's.
- */
+/** The misfits among the values that a table read from several spellings (a `mergedTable`) let a later one replace. */
 export function overriddenIssues(ctx: EditContext, v: Visited): SchemaIssue[] {
   if (v.value.type !== 'table' || !v.schema) return [];
   const replaced = overriddenEntries(v.value);
   if (replaced.length === 0) return [];
   const table: TomlTable = v.value;
+  // A map's names are exact; a struct's fields match in any case.
+  const map = Boolean(v.schema['x-flylint-map'] || v.schema['x-flylint-named']);
   const issues: SchemaIssue[] = [];
   for (const entry of replaced) {
     const name = entry.key.name;
     const declared = isEnv(v) ? ENV_VALUE_AS_WRITTEN : fieldOf(v.schema, name);
     if (!declared) continue;
-    const kept = keptSpelling(table, name, v.inMap || Boolean(v.schema['x-flylint-map'] || v.schema['x-flylint-named']));
-    const canonical = v.schema.properties && !Object.hasOwn(v.schema.properties, name) ? (Object.keys(v.schema.properties).find((k) => k.toLowerCase() === name.toLowerCase()) ?? name) : name;
+    const kept = keptSpelling(table, name, map);
     // Named by the section it is written in: [Env], not the [env] it was read with.
     const source = sourceTable(entry);
     const section = source && v.spellings?.get(source);
     const path = section ? [...v.path.slice(0, -1), section, name] : [...v.path, name];
-    const issue = overriddenMisfit(ctx, { merged: true, path, key: entry.key, value: entry.value, declared, canonical, used: kept?.name ?? canonical, winner: kept?.key });
+    const reads = `flyctl reads this "${name}" too, before the one set later replaces it`;
+    const issue = overriddenMisfit(ctx, { path, key: entry.key, value: entry.value, declared, reads, remove: `this "${name}"`, used: kept?.name ?? name, winner: kept?.key });
     if (issue) issues.push(issue);
   }
   return issues;

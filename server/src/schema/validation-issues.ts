@@ -134,7 +134,9 @@ function unknownKey(ctx: ValidationContext, parentPath: Array<string | number>, 
         related: [{ message: `"${used}" is set here`, range: [winner.key.start, winner.key.end] }],
       };
     }
-    const misfit = declared && !declared['x-flylint-exact-case'] ? overriddenMisfit(ctx, { merged: false, path: at.path, key: at.key, value: at.value, declared, canonical: sameCase, used, winner: winner?.key }) : undefined;
+    // Unless only a rewrite reads the key, Go's decoder reads this spelling too, before the one it keeps.
+    const reads = `flyctl reads every spelling of "${sameCase}", this one too before the "${used}" it keeps`;
+    const misfit = declared && !declared['x-flylint-exact-case'] ? overriddenMisfit(ctx, { path: at.path, key: at.key, value: at.value, declared, reads, remove: `"${key}"`, used, winner: winner?.key }) : undefined;
     if (misfit) return misfit;
     return {
       kind: 'unknown-key',
