@@ -6,6 +6,7 @@ export const ANNOTATIONS = [
   'deprecationMessage',
   'x-flylint-alias-of',
   'x-flylint-checked-by',
+  'x-flylint-decoded-enum',
   'x-flylint-duration',
   'x-flylint-enum-docs',
   'x-flylint-exact-case',

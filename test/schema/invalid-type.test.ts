@@ -53,6 +53,15 @@ ruleCases(rule, [
     expect: [{ at: '1', message: `"A" in [Env] must be a string (got the integer 1): flyctl reads this "A" too, before the one set later replaces it, and cannot load this file. Remove this "A"` }],
   },
   {
+    // Their Go types decode themselves and reject any other value while the file loads (spec §5.1).
+    name: 'a value outside the enum of a self-decoding field, in an overridden spelling',
+    text: lines('[http_service]', 'internal_port = 8080', 'Auto_Stop_Machines = "Stop"', 'auto_stop_machines = "stop"', '[[vm]]', 'persist_rootfs = "always"', 'Persist_Rootfs = 7'),
+    expect: [
+      { at: '"Stop"', message: /^"Auto_Stop_Machines" in \[http_service\] must be one of true, false, "off", "stop" or "suspend" \(got a string "Stop"\): flyctl reads every spelling of "auto_stop_machines"/ },
+      { at: '7', message: /^"Persist_Rootfs" in \[\[vm\]\] must be one of "never", "restart", "always", "", "none", 0, 1, 2 or 3 \(got the integer 7\)/ },
+    ],
+  },
+  {
     // A single [Services] table is the legacy shape only the rewrite of "services" turns into a list.
     name: 'a legacy shape in an overridden spelling',
     text: lines('[Services]', 'internal_port = 8080', '[[services]]', 'internal_port = 9090'),
@@ -61,7 +70,7 @@ ruleCases(rule, [
   {
     // What Go takes as written stays a warning (unknown-key); [[VM]] beside [[vm]] is dropped by the rewrite unread.
     name: 'overridden spellings whose values fit their field',
-    text: lines('app = "shop"', 'APP = "other"', 'kill_timeout = "5s"', 'Kill_Timeout = 5', '[[vm]]', 'size = "shared-cpu-1x"', '[[VM]]', 'size = 1', '[http_service]', 'internal_port = 8080', 'Internal_Port = 8080.0'),
+    text: lines('app = "shop"', 'APP = "other"', 'kill_timeout = "5s"', 'Kill_Timeout = 5', '[[vm]]', 'size = "shared-cpu-1x"', 'Persist_Rootfs = 3', 'persist_rootfs = "always"', '[[VM]]', 'size = 1', '[http_service]', 'internal_port = 8080', 'Internal_Port = 8080.0', 'Auto_Stop_Machines = false', 'auto_stop_machines = "stop"'),
     expect: [],
   },
   {

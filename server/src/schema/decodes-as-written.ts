@@ -10,22 +10,25 @@ import { parseGoDurationNs } from '../fly/units.js';
 import { jsonTypeOfValue } from './schema-walk.js';
 import { branchFor, propertySchema, type JsonSchema } from './schema-lookup.js';
 
-/** What does not fit: the value itself or one inside it, and the schema of its field. */
+/** What does not fit: the value itself or one inside it, the schema of its field, and whether its type or its value is wrong. */
 export interface Misfit {
   value: TomlValue;
   schema: JsonSchema;
+  reason: 'type' | 'value';
 }
 
 /** The first value Go's decoder cannot take, as written, into a field of this schema; undefined when all fit. */
 export function misfitAsWritten(value: TomlValue, schema: JsonSchema): Misfit | undefined {
   // A fly.Duration decodes a number (as nanoseconds) or a duration string; without the rewrite,
   // a bool or a table no longer counts as unset (spec §2.1, the `Dur-ns` column).
-  if (schema['x-flylint-duration']) return durationFits(value) ? undefined : { value, schema };
+  if (schema['x-flylint-duration']) return durationFits(value) ? undefined : { value, schema, reason: 'type' };
   const branch = branchFor(schema, jsonTypeOfValue(value));
   // Legacy shapes (`[Services]` as one table, `"soft,hard"` concurrency) and strings for numbers or
   // lists are what the rewrites turn into the modern form; as written they do not decode.
-  if (!branch || branch['x-flylint-legacy'] !== undefined) return { value, schema };
-  if (value.type === 'string' && (branch['x-flylint-int-string'] || branch['x-flylint-legacy-string'] === 'list')) return { value, schema };
+  if (!branch || branch['x-flylint-legacy'] !== undefined) return { value, schema, reason: 'type' };
+  if (value.type === 'string' && (branch['x-flylint-int-string'] || branch['x-flylint-legacy-string'] === 'list')) return { value, schema, reason: 'type' };
+  // Where Go's type decodes itself and rejects other values (auto_stop_machines, persist_rootfs), its enum holds here too.
+  if (branch['x-flylint-decoded-enum'] && branch.enum && !branch.enum.includes(plainScalar(value))) return { value, schema: branch, reason: 'value' };
   if (value.type === 'array') {
     const items = branch.items;
     if (!items) return undefined;
@@ -43,6 +46,10 @@ export function misfitAsWritten(value: TomlValue, schema: JsonSchema): Misfit | 
     }
   }
   return undefined;
+}
+
+function plainScalar(value: TomlValue): unknown {
+  return value.type === 'integer' ? Number(value.value) : value.type === 'table' || value.type === 'array' ? undefined : value.value;
 }
 
 function durationFits(value: TomlValue): boolean {
