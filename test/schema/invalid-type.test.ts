@@ -57,8 +57,8 @@ ruleCases(rule, [
     name: 'a value outside the enum of a self-decoding field, in an overridden spelling',
     text: lines('[http_service]', 'internal_port = 8080', 'Auto_Stop_Machines = "Stop"', 'auto_stop_machines = "stop"', '[[vm]]', 'persist_rootfs = "always"', 'Persist_Rootfs = 7'),
     expect: [
-      { at: '"Stop"', message: /^"Auto_Stop_Machines" in \[http_service\] must be one of true, false, "off", "stop" or "suspend" \(got a string "Stop"\): flyctl reads every spelling of "auto_stop_machines"/ },
-      { at: '7', message: /^"Persist_Rootfs" in \[\[vm\]\] must be one of "never", "restart", "always", "", "none", 0, 1, 2 or 3 \(got the integer 7\)/ },
+      { at: '"Stop"', message: `"Auto_Stop_Machines" in [http_service] is a string "Stop", not one of "off", "stop" or "suspend": flyctl reads every spelling of "auto_stop_machines", this one too before the "auto_stop_machines" it keeps, and cannot load this file. Remove "Auto_Stop_Machines"` },
+      { at: '7', message: /^"Persist_Rootfs" in \[\[vm\]\] is the integer 7, not one of "never", "restart", "always" or "none": flyctl reads every spelling/ },
     ],
   },
   {

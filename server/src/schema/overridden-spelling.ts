@@ -11,7 +11,7 @@ import type { SchemaIssue } from './check-schema.js';
 import type { Visited } from './schema-walk.js';
 import { misfitAsWritten, fieldOf } from './decodes-as-written.js';
 import { describeFound, rangeOfValue } from './locate.js';
-import { expectedWords, keyWhere, listWords } from './words.js';
+import { expectedWords, keyWhere, listWords, namedEnumValues } from './words.js';
 import { removeKeyFix, type EditContext } from './schema-fixes.js';
 import type { JsonSchema } from './schema-lookup.js';
 
@@ -35,8 +35,13 @@ export function overriddenMisfit(ctx: EditContext, o: OverriddenSpelling): Schem
   const misfit = misfitAsWritten(o.value, o.declared);
   if (!misfit) return undefined;
   const own = misfit.value === o.value;
-  const expected = misfit.reason === 'value' ? `one of ${listWords(misfit.schema.enum ?? [])}` : writtenWords(misfit.schema);
-  const what = own ? `must be ${expected} (got ${describeFound(misfit.value)})` : `holds ${describeFound(misfit.value)}, where ${expected} belongs`;
+  const found = describeFound(misfit.value);
+  const what =
+    misfit.reason === 'value'
+      ? `${own ? 'is' : 'holds'} ${found}, not one of ${listWords(namedEnumValues(misfit.schema))}`
+      : own
+        ? `must be ${writtenWords(misfit.schema)} (got ${found})`
+        : `holds ${found}, where ${writtenWords(misfit.schema)} belongs`;
   const fix = o.key ? removeKeyFix(ctx, o.key) : undefined;
   return {
     kind: 'invalid-type',

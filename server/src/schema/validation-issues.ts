@@ -14,7 +14,7 @@ import type { Visited } from './schema-walk.js';
 import { isOneTable, jsonTypeOfValue } from './schema-walk.js';
 import { branchFor, flySchema, keyLocations, typesOf, type JsonSchema } from './schema-lookup.js';
 import { describeFound, rangeOfValue } from './locate.js';
-import { expectedWords, firstSentence, inSection, keyWhere, listWords, sectionName } from './words.js';
+import { expectedWords, firstSentence, inSection, keyWhere, listWords, namedEnumValues, sectionName } from './words.js';
 import { moveKeyFix, renameSplits, replaceValue, stringText, type EditContext } from './schema-fixes.js';
 import { overriddenMisfit } from './overridden-spelling.js';
 import { shapeFix } from './walk-issues.js';
@@ -225,7 +225,7 @@ function enumIssue(ctx: ValidationContext, at: Visited, schema: JsonSchema): Sch
   const soft = Boolean(schema['x-flylint-soft-enum']);
   // flyctl passes "" on as unset.
   if (soft && at.value.type === 'string' && at.value.value === '') return undefined;
-  const allowed = (schema.enum ?? []).filter((v) => v !== '' && typeof v !== 'boolean' && typeof v !== 'number');
+  const allowed = namedEnumValues(schema);
   const found = at.value.type === 'string' ? String(at.value.value) : undefined;
   const closest = found !== undefined ? didYouMean(found, allowed.filter((v): v is string => typeof v === 'string')) : undefined;
   const range = rangeOfValue(at);

@@ -54,6 +54,11 @@ export function expectedWords(schema: JsonSchema): string {
   return words.length <= 1 ? (words[0] ?? 'something else') : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
 }
 
+/** The values of an enum that messages name: not "" (unset), nor the booleans and numbers that are legacy spellings of the others. */
+export function namedEnumValues(schema: JsonSchema): unknown[] {
+  return (schema.enum ?? []).filter((v) => v !== '' && typeof v !== 'boolean' && typeof v !== 'number');
+}
+
 /** `"a", "b" or "c"` */
 export function listWords(values: readonly unknown[]): string {
   const quoted = values.map((v) => JSON.stringify(v));
