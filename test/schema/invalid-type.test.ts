@@ -96,6 +96,17 @@ ruleCases(rule, [
     ],
   },
   {
+    // The rewrite of kill_timeout and of check times drops "" and values of another type as unset,
+    // but only under the lower-case key and section; as written, Go's duration decoder fails on them.
+    name: 'a duration flyctl treats as unset, under a key or section its rewrite does not look up',
+    text: lines('Kill_Timeout = true', '[[Services]]', 'internal_port = 80', '[[Services.tcp_checks]]', 'interval = ""', '[checks.web]', 'type = "tcp"', 'port = 80', 'Grace_Period = 1979-05-27'),
+    expect: [
+      { at: 'true', message: `Kill_Timeout = true is no duration: flyctl treats it as unset only under the key "kill_timeout", and this one is written "Kill_Timeout", so here it cannot load this file. Write a duration such as "10s", or remove it` },
+      { at: '""', message: /^interval = "" in \[\[services.tcp_checks\]\] is no duration: flyctl treats it as unset only under "services", and this is under "Services"/ },
+      { at: '1979-05-27', message: /^Grace_Period = 1979-05-27 in \[checks.web\] is no duration/ },
+    ],
+  },
+  {
     // One map to flyctl's decoder: the values of [Processes] are checked as those of [processes] are.
     name: 'a wrong type in another spelling of a map section beside the lower-case one',
     text: lines('[Processes]', 'web = 1', '[processes]', 'worker = "w"'),

@@ -11,8 +11,8 @@ import { durationWords, formatDuration } from '../fly/units.js';
 import type { Visited } from './schema-walk.js';
 import type { SchemaIssue } from './check-schema.js';
 import { isPatchedKey } from './patched-keys.js';
-import { flySchema } from './schema-lookup.js';
-import { rangeOfValue } from './locate.js';
+import { flySchema, type JsonSchema } from './schema-lookup.js';
+import { describeFound, rangeOfValue } from './locate.js';
 import { keyWhere, listWords, sectionName } from './words.js';
 import { arrayToTableFix, checksArrayToTablesFix, experimentalKillTimeoutFix, experimentalMetricsFix, pairsArrayToTableFix, removeKeyFix, renameSectionFix, renameSplits, replaceValue, stringText, tableToArrayFix, type EditContext } from './schema-fixes.js';
 
@@ -151,7 +151,19 @@ function unrewrittenLegacy(ctx: EditContext, v: Visited, unrewritten: NonNullabl
   if ((unit === 's' || unit === 'ms') && (value.type === 'integer' || value.type === 'float')) {
     return { kind: 'invalid-value', severity: 'warning', message: `${assignment(ctx, v)} counts nanoseconds: flyctl turns a bare number here into ${unit === 's' ? 'seconds' : 'milliseconds'} ${where}. Write the unit, as in "10s"`, range: [value.node.start, value.node.end] };
   }
+  if ((unit === 's' || unit === 'ms') && droppedAsUnset(value)) {
+    const what = value.type === 'table' || value.type === 'array' ? `${keyWhere(v.path)} is ${describeFound(value)}` : assignment(ctx, v);
+    return { kind: 'invalid-type', message: `${what} is no duration: flyctl treats it as unset ${where}, so here it cannot load this file. Write a duration such as "10s", or remove it`, range: rangeOfValue({ value, ...(v.key ? { key: v.key } : {}) }) };
+  }
   return null;
+}
+
+/**
+ * A value flyctl's rewrite of a duration treats as unset: "", or no number or string at all (a date
+ * is a time to it). Where the rewrite does not run, Go's duration decoder fails on it (spec §2.1).
+ */
+function droppedAsUnset(value: TomlValue): boolean {
+  return value.type === 'string' ? value.value === '' : value.type !== 'integer' && value.type !== 'float';
 }
 
 /** An [env] value that is not a string, under `[Env]`: flyctl turns values into strings only under `env`. */
@@ -167,19 +179,26 @@ function unrewrittenEnvValue(v: Visited): SchemaIssue | undefined {
 }
 
 /**
- * `Port = "80"` in [[services.ports]]: a string flyctl turns into a number or a list only under the
- * lower-case key, which its rewrite looks up. Spelled otherwise it stays a string, which flyctl
- * cannot load. (Other legacy values under such a key are key-case's and ambiguous-duration's.)
+ * `Port = "80"` in [[services.ports]], `Kill_Timeout = true`: a string flyctl turns into a number or
+ * a list, or a duration it treats as unset, only under the lower-case key, which its rewrite looks
+ * up. Spelled otherwise the value reaches the decoder as written, which cannot load it. (A bare-number
+ * duration under such a key is key-case's: it loads, as nanoseconds.)
  */
-function unconvertedString(v: Visited): Visited['unrewritten'] {
-  const schema = v.schema;
-  if (!v.canonical || !v.key || v.inMap || v.value.type !== 'string' || !schema) return undefined;
-  if (!schema['x-flylint-int-string'] && schema['x-flylint-legacy-string'] !== 'list') return undefined;
+function unconvertedValue(v: Visited): Visited['unrewritten'] {
+  const schema = v.schema ?? v.declared;
+  if (!v.canonical || !v.key || v.inMap || !schema || !rewriteOnly(schema, v.value)) return undefined;
   return isPatchedKey(v.path.slice(0, -1), v.canonical) ? { written: v.key.name, canonical: v.canonical } : undefined;
 }
 
+/** A value that only flyctl's rewrite of its key makes loadable: a string for a number or a list, a duration it treats as unset. */
+function rewriteOnly(schema: JsonSchema, value: TomlValue): boolean {
+  if (value.type === 'string' && (schema['x-flylint-int-string'] || schema['x-flylint-legacy-string'] === 'list')) return true;
+  const unit = schema['x-flylint-duration'];
+  return (unit === 's' || unit === 'ms') && droppedAsUnset(value);
+}
+
 function legacy(ctx: EditContext, v: Visited): SchemaIssue[] {
-  const unrewritten = v.unrewritten ?? unconvertedString(v);
+  const unrewritten = v.unrewritten ?? unconvertedValue(v);
   if (unrewritten) {
     const skipped = unrewrittenLegacy(ctx, v, unrewritten, !v.unrewritten);
     if (skipped) return [skipped];
