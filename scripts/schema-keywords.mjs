@@ -23,6 +23,7 @@ export const ANNOTATIONS = [
   'x-flylint-number-as-string',
   'x-flylint-preferred',
   'x-flylint-required-severity',
+  'x-flylint-rewritten-to-string',
   'x-flylint-shape',
   'x-flylint-soft-enum',
   'x-flylint-wants-one-of',

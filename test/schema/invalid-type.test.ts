@@ -107,6 +107,18 @@ ruleCases(rule, [
     ],
   },
   {
+    // flyctl's rewrites write the string of a number here ([[vm]] memory, mounts initial_size, check
+    // header values), but only under the lower-case key and section: elsewhere Go's string field fails.
+    name: 'a number flyctl turns into a string, under a key or section its rewrite does not look up',
+    text: lines('[[vm]]', 'Memory = 512', '[[mounts]]', 'source = "data"', 'destination = "/data"', 'Initial_Size = 10', '[[Services]]', 'internal_port = 80', '[[Services.http_checks]]', 'path = "/"', 'headers = { X-Retries = 3, Host = "shop" }', '[[vm]]', 'memory = "1gb"', 'Memory = 2048'),
+    expect: [
+      { at: '512', message: `Memory = 512 in [[vm]] is not a string: flyctl turns it into one only under the key "memory", and this one is written "Memory", so it cannot load this file. Quote the value, or rename it to "memory"` },
+      { at: '10', message: /^Initial_Size = 10 in \[\[mounts\]\] is not a string: flyctl turns it into one only under the key "initial_size"/ },
+      { at: '3', message: /^X-Retries = 3 in \[services.http_checks.headers\] is not a string: flyctl turns such values into strings only under "services", and this is under "Services"/ },
+      { at: '2048', message: /^"Memory" in \[\[vm\]\] must be a string \(got the integer 2048\): flyctl reads every spelling of "memory"/ },
+    ],
+  },
+  {
     // One map to flyctl's decoder: the values of [Processes] are checked as those of [processes] are.
     name: 'a wrong type in another spelling of a map section beside the lower-case one',
     text: lines('[Processes]', 'web = 1', '[processes]', 'worker = "w"'),

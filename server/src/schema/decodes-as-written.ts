@@ -27,6 +27,7 @@ export function misfitAsWritten(value: TomlValue, schema: JsonSchema): Misfit | 
   // lists are what the rewrites turn into the modern form; as written they do not decode.
   if (!branch || branch['x-flylint-legacy'] !== undefined) return { value, schema, reason: 'type' };
   if (value.type === 'string' && (branch['x-flylint-int-string'] || branch['x-flylint-legacy-string'] === 'list')) return { value, schema, reason: 'type' };
+  if (stringifiedByRewrite(branch, value)) return { value, schema, reason: 'type' };
   // Where Go's type decodes itself and rejects other values (auto_stop_machines, persist_rootfs), its enum holds here too.
   if (branch['x-flylint-decoded-enum'] && branch.enum && !branch.enum.includes(plainScalar(value))) return { value, schema: branch, reason: 'value' };
   if (value.type === 'array') {
@@ -46,6 +47,14 @@ export function misfitAsWritten(value: TomlValue, schema: JsonSchema): Misfit | 
     }
   }
   return undefined;
+}
+
+/**
+ * A number or boolean where flyctl's rewrite writes the string of it (`[[vm]] memory = 512`, check
+ * header values): Go's field is a string, which takes nothing else where the rewrite does not run.
+ */
+export function stringifiedByRewrite(schema: JsonSchema, value: TomlValue): boolean {
+  return Boolean(schema['x-flylint-rewritten-to-string']) && (value.type === 'integer' || value.type === 'float' || value.type === 'boolean');
 }
 
 function plainScalar(value: TomlValue): unknown {

@@ -98,5 +98,6 @@ function keptSpelling(table: TomlTable, name: string, map: boolean): { name: str
 function writtenWords(schema: JsonSchema): string {
   if (schema['x-flylint-int-string']) return 'an integer';
   if (schema['x-flylint-legacy-string'] === 'list') return 'a list of strings';
+  if (schema['x-flylint-rewritten-to-string']) return 'a string';
   return expectedWords(schema);
 }

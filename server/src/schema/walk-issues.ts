@@ -11,6 +11,7 @@ import { durationWords, formatDuration } from '../fly/units.js';
 import type { Visited } from './schema-walk.js';
 import type { SchemaIssue } from './check-schema.js';
 import { isPatchedKey } from './patched-keys.js';
+import { stringifiedByRewrite } from './decodes-as-written.js';
 import { flySchema, type JsonSchema } from './schema-lookup.js';
 import { describeFound, rangeOfValue } from './locate.js';
 import { keyWhere, listWords, sectionName } from './words.js';
@@ -44,8 +45,8 @@ function hasAnnotation(schema: NonNullable<Visited['schema']>): boolean {
 
 export function walkIssues(ctx: EditContext, v: Visited): SchemaIssue[] {
   if (v.unrewritten && v.inMap) {
-    const env = unrewrittenEnvValue(v);
-    if (env) return [env];
+    const unrewritten = unrewrittenEnvValue(v) ?? unstringifiedMapValue(ctx, v);
+    if (unrewritten) return [unrewritten];
   }
   // Most values are plain and well-typed: settle them before building anything.
   if (!v.canonical && v.value.type !== 'float' && v.value.type !== 'datetime' && !annotated(v.schema) && !annotated(v.declared)) return [];
@@ -147,6 +148,9 @@ function unrewrittenLegacy(ctx: EditContext, v: Visited, unrewritten: NonNullabl
   if (value.type === 'string' && (schema['x-flylint-int-string'] || schema['x-flylint-legacy-string'] === 'list')) {
     return { kind: 'invalid-type', message: `${assignment(ctx, v)} stays a string: flyctl converts it ${where}, so it cannot load this file. ${rename}`, range: [value.node.start, value.node.end] };
   }
+  if (stringifiedByRewrite(schema, value)) {
+    return { kind: 'invalid-type', message: `${assignment(ctx, v)} is not a string: flyctl turns it into one ${where}, so it cannot load this file. Quote the value, or ${rename.charAt(0).toLowerCase()}${rename.slice(1)}`, range: [value.node.start, value.node.end] };
+  }
   const unit = schema['x-flylint-duration'];
   if ((unit === 's' || unit === 'ms') && (value.type === 'integer' || value.type === 'float')) {
     return { kind: 'invalid-value', severity: 'warning', message: `${assignment(ctx, v)} counts nanoseconds: flyctl turns a bare number here into ${unit === 's' ? 'seconds' : 'milliseconds'} ${where}. Write the unit, as in "10s"`, range: [value.node.start, value.node.end] };
@@ -178,6 +182,17 @@ function unrewrittenEnvValue(v: Visited): SchemaIssue | undefined {
   return { kind: 'invalid-type', message: `"${written(v)}" in [${section}] is not a string: flyctl turns [env] values into strings only under "env", and this is under "${section}", so it cannot load this file. Quote the value, or rename "${section}" to "env"`, range: rangeOfValue({ value: v.value }) };
 }
 
+/** A check header's number or boolean under `[[Services]]` or `Headers`: flyctl turns header values into strings only where its rewrite looks. */
+function unstringifiedMapValue(ctx: EditContext, v: Visited): SchemaIssue | undefined {
+  if (!v.declared || !v.key || !stringifiedByRewrite(v.declared, v.value)) return undefined;
+  const { written: section, canonical } = v.unrewritten!;
+  return {
+    kind: 'invalid-type',
+    message: `${assignment(ctx, v)} is not a string: flyctl turns such values into strings only under "${canonical}", and this is under "${section}", so it cannot load this file. Quote the value, or rename "${section}" to "${canonical}"`,
+    range: rangeOfValue({ value: v.value }),
+  };
+}
+
 /**
  * `Port = "80"` in [[services.ports]], `Kill_Timeout = true`: a string flyctl turns into a number or
  * a list, or a duration it treats as unset, only under the lower-case key, which its rewrite looks
@@ -190,9 +205,10 @@ function unconvertedValue(v: Visited): Visited['unrewritten'] {
   return isPatchedKey(v.path.slice(0, -1), v.canonical) ? { written: v.key.name, canonical: v.canonical } : undefined;
 }
 
-/** A value that only flyctl's rewrite of its key makes loadable: a string for a number or a list, a duration it treats as unset. */
+/** A value that only flyctl's rewrite of its key makes loadable: a string for a number or a list, a number for a string, a duration it treats as unset. */
 function rewriteOnly(schema: JsonSchema, value: TomlValue): boolean {
   if (value.type === 'string' && (schema['x-flylint-int-string'] || schema['x-flylint-legacy-string'] === 'list')) return true;
+  if (stringifiedByRewrite(schema, value)) return true;
   const unit = schema['x-flylint-duration'];
   return (unit === 's' || unit === 'ms') && droppedAsUnset(value);
 }
