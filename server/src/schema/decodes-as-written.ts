@@ -7,8 +7,8 @@
  */
 import type { TomlValue } from '../toml/values.js';
 import { parseGoDurationNs } from '../fly/units.js';
-import { jsonTypeOfValue } from './schema-walk.js';
-import { branchFor, propertySchema, type JsonSchema } from './schema-lookup.js';
+import { jsonTypeOfValue, plainScalar } from './schema-walk.js';
+import { branchFor, propertyIgnoringCase, propertySchema, type JsonSchema } from './schema-lookup.js';
 
 /** What does not fit: the value itself or one inside it, the schema of its field, and whether its type or its value is wrong. */
 export interface Misfit {
@@ -26,8 +26,7 @@ export function misfitAsWritten(value: TomlValue, schema: JsonSchema): Misfit | 
   // Legacy shapes (`[Services]` as one table, `"soft,hard"` concurrency) and strings for numbers or
   // lists are what the rewrites turn into the modern form; as written they do not decode.
   if (!branch || branch['x-flylint-legacy'] !== undefined) return { value, schema, reason: 'type' };
-  if (value.type === 'string' && (branch['x-flylint-int-string'] || branch['x-flylint-legacy-string'] === 'list')) return { value, schema, reason: 'type' };
-  if (stringifiedByRewrite(branch, value)) return { value, schema, reason: 'type' };
+  if (stringConvertedByRewrite(branch, value) || stringifiedByRewrite(branch, value)) return { value, schema, reason: 'type' };
   // Where Go's type decodes itself and rejects other values (auto_stop_machines, persist_rootfs), its enum holds here too.
   if (branch['x-flylint-decoded-enum'] && branch.enum && !branch.enum.includes(plainScalar(value))) return { value, schema: branch, reason: 'value' };
   if (value.type === 'array') {
@@ -49,16 +48,17 @@ export function misfitAsWritten(value: TomlValue, schema: JsonSchema): Misfit | 
   return undefined;
 }
 
+/** A string where flyctl's rewrite makes a number (`port = "80"`) or a one-item list (`cmd = "run"`) of it. */
+export function stringConvertedByRewrite(schema: JsonSchema, value: TomlValue): boolean {
+  return value.type === 'string' && Boolean(schema['x-flylint-int-string'] || schema['x-flylint-legacy-string'] === 'list');
+}
+
 /**
  * A number or boolean where flyctl's rewrite writes the string of it (`[[vm]] memory = 512`, check
  * header values): Go's field is a string, which takes nothing else where the rewrite does not run.
  */
 export function stringifiedByRewrite(schema: JsonSchema, value: TomlValue): boolean {
   return Boolean(schema['x-flylint-rewritten-to-string']) && (value.type === 'integer' || value.type === 'float' || value.type === 'boolean');
-}
-
-function plainScalar(value: TomlValue): unknown {
-  return value.type === 'integer' ? Number(value.value) : value.type === 'table' || value.type === 'array' ? undefined : value.value;
 }
 
 function durationFits(value: TomlValue): boolean {
@@ -74,9 +74,7 @@ function durationFits(value: TomlValue): boolean {
 export function fieldOf(table: JsonSchema, name: string): JsonSchema | undefined {
   const own = propertySchema(table, name);
   if (own) return own['x-flylint-exact-case'] ? undefined : own;
-  const properties = table.properties;
-  if (!properties) return undefined;
-  const lower = name.toLowerCase();
-  const match = Object.keys(properties).find((k) => k.toLowerCase() === lower);
-  return match && !properties[match]!['x-flylint-exact-case'] ? properties[match] : undefined;
+  const match = propertyIgnoringCase(table, name);
+  const field = match === undefined ? undefined : table.properties![match]!;
+  return field && !field['x-flylint-exact-case'] ? field : undefined;
 }

@@ -8,7 +8,7 @@ import type { KeySegmentNode } from '../toml/ast.js';
 import type { TomlTable, TomlValue } from '../toml/values.js';
 import { overriddenEntries, sourceTable } from '../fly/fields.js';
 import type { SchemaIssue } from './check-schema.js';
-import type { Visited } from './schema-walk.js';
+import { exactNames, type Visited } from './schema-walk.js';
 import { misfitAsWritten, fieldOf } from './decodes-as-written.js';
 import { describeFound, rangeOfValue } from './locate.js';
 import { expectedWords, keyWhere, listWords, namedEnumValues } from './words.js';
@@ -54,12 +54,12 @@ export function overriddenMisfit(ctx: EditContext, o: OverriddenSpelling): Schem
 
 /** The misfits among the values that a table read from several spellings (a `mergedTable`) let a later one replace. */
 export function overriddenIssues(ctx: EditContext, v: Visited): SchemaIssue[] {
-  if (v.value.type !== 'table' || !v.schema) return [];
+  if (v.value.type !== 'table' || !v.schema || !v.declared) return [];
   const replaced = overriddenEntries(v.value);
   if (replaced.length === 0) return [];
   const table: TomlTable = v.value;
-  // A map's names are exact; a struct's fields match in any case.
-  const map = Boolean(v.schema['x-flylint-map'] || v.schema['x-flylint-named']);
+  // As the walk merged the spellings: a map's names are exact, a struct's fields match in any case.
+  const map = exactNames(v.declared);
   const issues: SchemaIssue[] = [];
   for (const entry of replaced) {
     const name = entry.key.name;

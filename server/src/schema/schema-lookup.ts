@@ -93,6 +93,14 @@ export function propertySchema(table: JsonSchema, key: string): JsonSchema | und
   return knownProperty(table, key) ?? (typeof table.additionalProperties === 'object' ? table.additionalProperties : undefined);
 }
 
+/** The name of the table schema's property that `key` matches when case is ignored, as Go's decoder matches struct fields. */
+export function propertyIgnoringCase(table: JsonSchema | undefined, key: string): string | undefined {
+  const properties = table?.properties;
+  if (!properties) return undefined;
+  const lower = key.toLowerCase();
+  return Object.keys(properties).find((k) => k.toLowerCase() === lower);
+}
+
 /** The schema's own entry for a key: a key such as `constructor` or `__proto__` is not one. */
 export function knownProperty(table: JsonSchema, key: string): JsonSchema | undefined {
   const properties = table.properties;

@@ -6,7 +6,7 @@
  */
 import type { KeySegmentNode } from '../toml/ast.js';
 import type { TomlEntry, TomlTable, TomlValue } from '../toml/values.js';
-import { branchFor, propertySchema, type JsonSchema } from './schema-lookup.js';
+import { branchFor, propertyIgnoringCase, propertySchema, type JsonSchema } from './schema-lookup.js';
 import { caseWinner, mergedTable, mergedTables, sourceTable } from '../fly/fields.js';
 import { isPatchedKey } from './patched-keys.js';
 
@@ -98,8 +98,7 @@ export function canonicalKey(table: TomlTable, schema: JsonSchema | undefined, k
   const properties = schema?.properties;
   if (!properties) return undefined;
   if (Object.hasOwn(properties, key)) return key;
-  const lower = key.toLowerCase();
-  const match = Object.keys(properties).find((k) => k.toLowerCase() === lower);
+  const match = propertyIgnoringCase(schema, key);
   // `[[VM]]`, `[[Mounts]]`, `[Metrics]`: flyctl's rewrites of these sections look for the lower-case
   // name only and always write it back (empty when there is none), which drops any other spelling.
   // `[experimental] Kill_Timeout`, `[build] Build_Target`: only the rewrite reads them, no struct field.
@@ -117,6 +116,11 @@ function isMapSchema(schema: JsonSchema | undefined): boolean {
   let map = mapSchemas.get(schema);
   if (map === undefined) mapSchemas.set(schema, (map = Boolean(schema['x-flylint-map'])));
   return map;
+}
+
+/** Whether a table's names are exact, as in a map (`[env]`) or named tables (`[checks]` names its checks), not struct fields that match in any case. */
+export function exactNames(schema: JsonSchema): boolean {
+  return isMapSchema(schema) || Boolean(schema['x-flylint-named']);
 }
 
 /**
@@ -137,7 +141,8 @@ function shallow(value: TomlValue): unknown {
   return value.type === 'table' ? {} : value.type === 'array' ? [] : plainScalar(value);
 }
 
-function plainScalar(value: TomlValue): unknown {
+/** A scalar as JSON Schema validation sees it (integers as numbers); undefined for a table or an array. */
+export function plainScalar(value: TomlValue): unknown {
   if (value.type === 'integer') return Number(value.value);
   return value.type === 'table' || value.type === 'array' ? undefined : value.value;
 }
@@ -180,7 +185,7 @@ export function walkWithSchema(root: TomlTable, schema: JsonSchema, visit: (v: V
         // with what the others set, as its decoder fills one struct (or map) from all of them.
         const spellings = canonical && childDeclared && entry.value.type === 'table' && isOneTable(childDeclared) ? mergedTables(value, name) : undefined;
         // A map's names are exact (`[checks]` names its checks): of `[Checks.Web]` and `[checks.web]` both stay.
-        const childValue = spellings ? mergedTable(spellings.map((s) => s.value), isMapSchema(childDeclared) || Boolean(childDeclared!['x-flylint-named'])) : entry.value;
+        const childValue = spellings ? mergedTable(spellings.map((s) => s.value), exactNames(childDeclared!)) : entry.value;
         const childSchema = childDeclared ? branchFor(childDeclared, jsonTypeOfValue(childValue)) : undefined;
         const child = new Visit(childValue, isMap, at, key, depth + 1);
         if (spellings) child.spellings = new Map(spellings.map((s) => [s.value, s.key.name]));

@@ -12,7 +12,7 @@ import { caseWinner } from '../fly/fields.js';
 import type { SchemaIssue } from './check-schema.js';
 import type { Visited } from './schema-walk.js';
 import { isOneTable, jsonTypeOfValue } from './schema-walk.js';
-import { branchFor, flySchema, keyLocations, typesOf, type JsonSchema } from './schema-lookup.js';
+import { branchFor, flySchema, keyLocations, propertyIgnoringCase, typesOf, type JsonSchema } from './schema-lookup.js';
 import { describeFound, rangeOfValue } from './locate.js';
 import { expectedWords, firstSentence, inSection, keyWhere, listWords, namedEnumValues, sectionName } from './words.js';
 import { moveKeyFix, renameSplits, replaceValue, stringText, type EditContext } from './schema-fixes.js';
@@ -107,7 +107,7 @@ function unknownKey(ctx: ValidationContext, parentPath: Array<string | number>, 
   const range: [number, number] = [at.key.start, at.key.end];
   const known = Object.keys(parent.schema?.properties ?? {});
   const section = inSection(parentPath);
-  const sameCase = known.find((k) => k.toLowerCase() === key.toLowerCase());
+  const sameCase = propertyIgnoringCase(parent.schema, key);
   if (sameCase && parent.schema?.properties?.[sameCase]?.['x-flylint-exact-case'] && !parent.value.entries.has(sameCase)) {
     // Renaming turns the section on: what it sets starts to apply, so only as a suggestion.
     const taken = [...parent.value.entries.keys()].some((name) => name !== key && name.toLowerCase() === sameCase);

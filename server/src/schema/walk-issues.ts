@@ -11,7 +11,7 @@ import { durationWords, formatDuration } from '../fly/units.js';
 import type { Visited } from './schema-walk.js';
 import type { SchemaIssue } from './check-schema.js';
 import { isPatchedKey } from './patched-keys.js';
-import { stringifiedByRewrite } from './decodes-as-written.js';
+import { stringConvertedByRewrite, stringifiedByRewrite } from './decodes-as-written.js';
 import { flySchema, type JsonSchema } from './schema-lookup.js';
 import { describeFound, rangeOfValue } from './locate.js';
 import { keyWhere, listWords, sectionName } from './words.js';
@@ -64,8 +64,7 @@ export function walkIssues(ctx: EditContext, v: Visited): SchemaIssue[] {
 
 /** Whether the key decides how flyctl rewrites the value (a bare-number duration it converts only when spelled in lower case). */
 function caseChangesMeaning(v: Visited): boolean {
-  const unit = v.schema?.['x-flylint-duration'];
-  return (unit === 's' || unit === 'ms') && (v.value.type === 'integer' || v.value.type === 'float');
+  return v.schema !== undefined && convertedDurationUnit(v.schema) !== undefined && (v.value.type === 'integer' || v.value.type === 'float');
 }
 
 function keyCase(ctx: EditContext, v: Visited): SchemaIssue {
@@ -145,21 +144,27 @@ function unrewrittenLegacy(ctx: EditContext, v: Visited, unrewritten: NonNullabl
   if (typeof schema['x-flylint-legacy'] === 'string') {
     return { kind: 'invalid-type', message: `${keyWhere(v.path)} is in a legacy form, which flyctl rewrites ${where}: it cannot load this file. ${rename}`, range: v.key ? keyRange(v) : rangeOfValue({ value }) };
   }
-  if (value.type === 'string' && (schema['x-flylint-int-string'] || schema['x-flylint-legacy-string'] === 'list')) {
+  if (stringConvertedByRewrite(schema, value)) {
     return { kind: 'invalid-type', message: `${assignment(ctx, v)} stays a string: flyctl converts it ${where}, so it cannot load this file. ${rename}`, range: [value.node.start, value.node.end] };
   }
   if (stringifiedByRewrite(schema, value)) {
     return { kind: 'invalid-type', message: `${assignment(ctx, v)} is not a string: flyctl turns it into one ${where}, so it cannot load this file. Quote the value, or ${rename.charAt(0).toLowerCase()}${rename.slice(1)}`, range: [value.node.start, value.node.end] };
   }
-  const unit = schema['x-flylint-duration'];
-  if ((unit === 's' || unit === 'ms') && (value.type === 'integer' || value.type === 'float')) {
+  const unit = convertedDurationUnit(schema);
+  if (unit && (value.type === 'integer' || value.type === 'float')) {
     return { kind: 'invalid-value', severity: 'warning', message: `${assignment(ctx, v)} counts nanoseconds: flyctl turns a bare number here into ${unit === 's' ? 'seconds' : 'milliseconds'} ${where}. Write the unit, as in "10s"`, range: [value.node.start, value.node.end] };
   }
-  if ((unit === 's' || unit === 'ms') && droppedAsUnset(value)) {
+  if (unit && droppedAsUnset(value)) {
     const what = value.type === 'table' || value.type === 'array' ? `${keyWhere(v.path)} is ${describeFound(value)}` : assignment(ctx, v);
     return { kind: 'invalid-type', message: `${what} is no duration: flyctl treats it as unset ${where}, so here it cannot load this file. Write a duration such as "10s", or remove it`, range: rangeOfValue({ value, ...(v.key ? { key: v.key } : {}) }) };
   }
   return null;
+}
+
+/** The unit flyctl's rewrite gives a bare number in a duration of this schema (Dur-s, Dur-ms); undefined where none runs (Dur-ns). */
+function convertedDurationUnit(schema: JsonSchema): 's' | 'ms' | undefined {
+  const unit = schema['x-flylint-duration'];
+  return unit === 's' || unit === 'ms' ? unit : undefined;
 }
 
 /**
@@ -207,10 +212,7 @@ function unconvertedValue(v: Visited): Visited['unrewritten'] {
 
 /** A value that only flyctl's rewrite of its key makes loadable: a string for a number or a list, a number for a string, a duration it treats as unset. */
 function rewriteOnly(schema: JsonSchema, value: TomlValue): boolean {
-  if (value.type === 'string' && (schema['x-flylint-int-string'] || schema['x-flylint-legacy-string'] === 'list')) return true;
-  if (stringifiedByRewrite(schema, value)) return true;
-  const unit = schema['x-flylint-duration'];
-  return (unit === 's' || unit === 'ms') && droppedAsUnset(value);
+  return stringConvertedByRewrite(schema, value) || stringifiedByRewrite(schema, value) || (convertedDurationUnit(schema) !== undefined && droppedAsUnset(value));
 }
 
 function legacy(ctx: EditContext, v: Visited): SchemaIssue[] {
@@ -333,8 +335,8 @@ function legacyScalar(ctx: EditContext, v: Visited): SchemaIssue | undefined {
     const modern = String(legacyValues[String(value.value)]);
     return issue(`${assignment(ctx, v)} is the legacy spelling of "${modern}"`, replaceValue(value, stringText(ctx, modern)));
   }
-  const unit = schema['x-flylint-duration'];
-  if ((unit === 's' || unit === 'ms') && !v.canonical && (value.type === 'integer' || (value.type === 'float' && Number.isFinite(value.value)))) {
+  const unit = convertedDurationUnit(schema);
+  if (unit && !v.canonical && (value.type === 'integer' || (value.type === 'float' && Number.isFinite(value.value)))) {
     const ms = (value.type === 'integer' ? Number(value.value) : Math.trunc(value.value as number)) * BARE_UNIT_MS[unit];
     // flyctl multiplies in 64-bit nanoseconds, which wrap around past about 292 years: no string says that.
     if (!(Math.abs(ms) * 1e6 < 2 ** 63)) {
