@@ -12,8 +12,8 @@ import { syntheticConfig } from './synthetic.mjs';
 import { benchLanguageServer } from './lsp.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const corpusDir = join(root, '..', 'shared', 'corpus', 'real-world');
-const flySchema = join(root, '..', 'shared', 'schemas-external', 'schemastore-fly.json');
+const corpusDir = join(root, 'test', 'data', 'corpus', 'real-world');
+const flySchema = join(root, 'test', 'data', 'schemas-external', 'schemastore-fly.json');
 const cli = join(root, 'bin', 'flylint.js');
 const quick = process.argv.includes('--quick');
 // Enough runs that the medians hold still on a shared machine, where one run can take 20% longer than the next.

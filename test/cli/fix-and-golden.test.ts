@@ -8,6 +8,7 @@ import { bin, flylint, flylintInProcess, project } from './run-cli.js';
 import { validateSarif } from './sarif-schema.js';
 import { fixUntilStable, MAX_FIX_PASSES } from '../../server/src/lint/fix-loop.js';
 import type { Finding } from '../../server/src/lint/types.js';
+import { corpusDir } from '../support/data-paths.js';
 
 const fixtureDir = join(process.cwd(), 'test', 'cli', 'fixtures', 'formats');
 const goldenDir = join(process.cwd(), 'test', 'cli', 'golden');
@@ -145,7 +146,7 @@ describe('--fix', () => {
 
 describe('--unsafe-fixes on the real-world corpus', () => {
   it('applies every safe fix, never adds a TOML error, and a second run changes nothing', () => {
-    const corpus = join(process.cwd(), '..', 'shared', 'corpus', 'real-world');
+    const corpus = corpusDir;
     const dir = mkdtempSync(join(tmpdir(), 'flylint-corpus-'));
     const names = readdirSync(corpus).filter((n) => n.endsWith('.toml'));
     expect(names.length).toBeGreaterThan(250);

@@ -1,10 +1,10 @@
 /** The official SARIF 2.1.0 schema (draft-04), compiled once for the tests. */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import AjvDraft04 from 'ajv-draft-04';
+import { sarifSchemaFile } from '../support/data-paths.js';
 
 type Validate = ((data: unknown) => boolean) & { errors?: unknown[] | null };
 const Ajv = ((AjvDraft04 as unknown as { default?: unknown }).default ?? AjvDraft04) as new (options: object) => { compile(schema: object): Validate };
 
-const schema = JSON.parse(readFileSync(join(process.cwd(), '..', 'shared', 'schemas-external', 'sarif-schema-2.1.0.json'), 'utf8'));
+const schema = JSON.parse(readFileSync(sarifSchemaFile, 'utf8'));
 export const validateSarif: Validate = new Ajv({ allErrors: true, strict: false, logger: false }).compile(schema);

@@ -11,8 +11,8 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintText, allRules, LineIndex, type Finding } from '../../server/src/index.js';
+import { corpusDir, flyctlFixturesDir } from '../support/data-paths.js';
 
-const shared = join(process.cwd(), '..', 'shared');
 
 interface Verdict {
   loads: boolean;
@@ -42,7 +42,7 @@ function tomlFiles(dir: string): string[] {
 
 function cases(): Case[] {
   const out: Case[] = [];
-  for (const base of [join(shared, 'corpus', 'real-world'), join(shared, 'fixtures', 'flyctl')]) {
+  for (const base of [corpusDir, flyctlFixturesDir]) {
     const verdicts = JSON.parse(readFileSync(join(base, 'flyctl-verdicts.json'), 'utf8')) as Record<string, Verdict>;
     for (const path of tomlFiles(base)) {
       const name = relative(base, path);

@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseToml } from '../../server/src/toml/parse.js';
 import { buildModel, durationsOf, groupsOf, vmForGroup, type FlyConfig } from '../../server/src/fly/model.js';
+import { corpusDir, flyctlFixturesDir } from '../support/data-paths.js';
 
-const fixtures = join(process.cwd(), '..', 'shared', 'fixtures', 'flyctl');
+const fixtures = flyctlFixturesDir;
 
 function model(text: string): FlyConfig & { text: string } {
   return Object.assign(buildModel(parseToml(text).value), { text });
@@ -359,7 +360,7 @@ describe('never throws', () => {
   });
 
   it('reads every flyctl fixture and corpus file', () => {
-    for (const dir of [fixtures, join(process.cwd(), '..', 'shared', 'corpus', 'real-world')]) {
+    for (const dir of [fixtures, corpusDir]) {
       for (const name of readdirSyncToml(dir)) expect(() => model(readFileSync(name, 'utf8'))).not.toThrow();
     }
   });

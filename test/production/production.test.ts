@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { allRules, applyFixes, lintText, parseToml, resolveEnvironment } from '../../server/src/index.js';
 import { detectSecret } from '../../server/src/lint/secrets.js';
 import { fixUntilStable } from '../../server/src/lint/fix-loop.js';
+import { corpusDir } from '../support/data-paths.js';
 
 const wellConfigured = readFileSync(join(process.cwd(), 'examples', 'well-configured', 'fly.toml'), 'utf8');
 const productionRules = new Set(allRules().filter((r) => r.meta.env === 'production').map((r) => r.meta.id));
@@ -263,7 +264,7 @@ describe('isolation', () => {
 
 describe('rule counts over the real-world corpus', () => {
   it('prints each rule\'s count (repositories as projects)', () => {
-    const dir = join(process.cwd(), '..', 'shared', 'corpus', 'real-world');
+    const dir = corpusDir;
     const files = readdirSync(dir).filter((f) => f.endsWith('.toml'));
     const byRepo = new Map<string, string[]>();
     for (const f of files) {

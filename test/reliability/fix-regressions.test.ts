@@ -7,9 +7,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyFixes, fixesOf, lintText, parseToml, printDocument, toPlainValue } from '../../server/src/index.js';
 import { createChecks } from './checks.mjs';
+import { corpusDir } from '../support/data-paths.js';
 
 const checks = createChecks({ parseToml, lintText, applyFixes, fixesOf, printDocument });
-const corpusFile = (name: string) => readFileSync(join(process.cwd(), '..', 'shared', 'corpus', 'real-world', name), 'utf8');
+const corpusFile = (name: string) => readFileSync(join(corpusDir, name), 'utf8');
 
 // [what, input, check of the text after the --unsafe-fixes loop]
 const cases: Array<[string, string, (fixed: string) => void]> = [

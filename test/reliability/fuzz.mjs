@@ -27,7 +27,7 @@ if (!(minutes > 0) || !Number.isInteger(baseSeed)) {
   process.exit(2);
 }
 
-const corpusDir = join(root, '..', 'shared', 'corpus', 'real-world');
+const corpusDir = join(root, 'test', 'data', 'corpus', 'real-world');
 const corpus = readdirSync(corpusDir).filter((f) => f.endsWith('.toml')).sort().map((f) => readFileSync(join(corpusDir, f), 'utf8'));
 const checks = createChecks(api);
 

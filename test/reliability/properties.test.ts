@@ -11,9 +11,9 @@ import { describe, expect, it } from 'vitest';
 import { applyFixes, fixesOf, lintText, parseToml, printDocument } from '../../server/src/index.js';
 import { createChecks, perKbTimes } from './checks.mjs';
 import { anyBytesAsText, anyString, corpusMutation, flyConfig, tomlDocument } from './generators.mjs';
+import { corpusDir } from '../support/data-paths.js';
 
 const SEED = 20261122;
-const corpusDir = join(process.cwd(), '..', 'shared', 'corpus', 'real-world');
 const corpusFiles = readdirSync(corpusDir).filter((f) => f.endsWith('.toml')).sort();
 const corpus = corpusFiles.map((f) => readFileSync(join(corpusDir, f), 'utf8'));
 const checks = createChecks({ parseToml, lintText, applyFixes, fixesOf, printDocument });

@@ -12,14 +12,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Finding, LintOptions } from '../../server/src/index.js';
 import { bin } from '../cli/run-cli.js';
+import { corpusDir, flyctlFixturesDir } from '../support/data-paths.js';
 
 // The built bundle, as hostile.test.ts explains: thousands of lints run here.
 const api = (await import(join(process.cwd(), 'dist', 'index.js'))) as typeof import('../../server/src/index.js');
 
 const NAMES = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', 'isPrototypeOf', '__defineGetter__', 'propertyIsEnumerable'];
 
-const shared = join(process.cwd(), '..', 'shared');
-const configs = [join(shared, 'corpus', 'real-world'), join(shared, 'fixtures', 'flyctl')].flatMap((dir) =>
+const configs = [corpusDir, flyctlFixturesDir].flatMap((dir) =>
   readdirSync(dir)
     .filter((f) => f.endsWith('.toml'))
     .sort()

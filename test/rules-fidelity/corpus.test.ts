@@ -10,8 +10,8 @@ import { join, relative } from 'node:path';
 import { tomlFiles } from '../support/toml-files.js';
 import { describe, expect, it } from 'vitest';
 import { lintText, LineIndex, type Finding } from '../../server/src/index.js';
+import { corpusDir, flyctlFixturesDir } from '../support/data-paths.js';
 
-const shared = join(process.cwd(), '..', 'shared');
 
 const OURS = new Set(['ambiguous-duration', 'unknown-process', 'service-missing-processes', 'service-without-ports', 'check-timing', 'invalid-command', 'deploy-strategy', 'invalid-mount', 'vm-sizing', 'multiple-build-sources']);
 
@@ -82,7 +82,7 @@ function indexVerdicts(base: string): Record<string, Verdict> {
   return out;
 }
 
-const results = [join(shared, 'fixtures', 'flyctl'), join(shared, 'corpus', 'real-world')].flatMap((base) => {
+const results = [flyctlFixturesDir, corpusDir].flatMap((base) => {
   const verdicts = {
     ...(base.endsWith('flyctl') ? indexVerdicts(base) : {}),
     ...(JSON.parse(readFileSync(join(base, 'flyctl-verdicts.json'), 'utf8')) as Record<string, Verdict>),

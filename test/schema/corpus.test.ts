@@ -1,6 +1,6 @@
 /**
  * The schema rules against flyctl's own verdicts on 276 real-world configs and flyctl's fixtures
- * (../shared/corpus/real-world, ../shared/fixtures/flyctl recursively):
+ * (test/data/corpus/real-world, test/data/flyctl-fixtures recursively):
  *   1. a config flyctl loads gets no error from the schema rules;
  *   2. every key `fly config validate --strict` flags gets an unknown-key, deprecated or key-case
  *      finding on its line;
@@ -19,8 +19,8 @@ import missingRequired from '../../rules/missing-required.js';
 import deprecated from '../../rules/deprecated.js';
 import keyCase from '../../rules/key-case.js';
 import { runRules } from './run-rule.js';
+import { corpusDir, flyctlFixturesDir } from '../support/data-paths.js';
 
-const shared = join(process.cwd(), '..', 'shared');
 const RULES = [unknownKey, invalidType, invalidValue, missingRequired, deprecated, keyCase];
 const STRICT_RULES = new Set(['unknown-key', 'deprecated', 'key-case']);
 
@@ -57,7 +57,7 @@ interface Case {
 
 function cases(): Case[] {
   const out: Case[] = [];
-  for (const base of [join(shared, 'corpus', 'real-world'), join(shared, 'fixtures', 'flyctl')]) {
+  for (const base of [corpusDir, flyctlFixturesDir]) {
     const verdicts = { ...indexVerdicts(base), ...(JSON.parse(readFileSync(join(base, 'flyctl-verdicts.json'), 'utf8')) as Record<string, Verdict>) };
     for (const path of tomlFiles(base)) {
       const name = relative(base, path);

@@ -1,5 +1,5 @@
 /**
- * schemas/fly.schema.json against the shared facts about flyctl (../shared/spec/fly-toml-facts.json)
+ * schemas/fly.schema.json against the shared facts about flyctl (test/data/spec/fly-toml-facts.json)
  * and against the exact parsers: every key documented, every value kind, shape, alias and enum as
  * flyctl has it, and patterns that never reject what flyctl reads.
  */
@@ -8,8 +8,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { flySchema, subschemaAt, typesOf, branchFor, type JsonSchema } from '../../server/src/schema/schema-lookup.js';
 import { parseGoDurationNs, parseMemoryMb } from '../../server/src/fly/units.js';
+import { specDir } from '../support/data-paths.js';
 
-const facts = JSON.parse(readFileSync(join(process.cwd(), '..', 'shared', 'spec', 'fly-toml-facts.json'), 'utf8'));
+const facts = JSON.parse(readFileSync(join(specDir, 'fly-toml-facts.json'), 'utf8'));
 
 /** `services[].tcp_checks[].interval`, `checks.*.type` → a key path (a check named "x" for `*`). */
 function factPath(path: string): string[] {

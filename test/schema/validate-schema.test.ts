@@ -15,8 +15,8 @@ import { flySchema } from '../../server/src/schema/schema-lookup.js';
 import { validateSchema, type SchemaError } from '../../server/src/schema/validate-schema.js';
 import { tomlFiles } from '../support/toml-files.js';
 import { ANNOTATIONS, assertValidatorCovers } from '../../scripts/schema-keywords.mjs';
+import { corpusDir, flyctlFixturesDir } from '../support/data-paths.js';
 
-const shared = join(process.cwd(), '..', 'shared');
 const sourceSchema = JSON.parse(readFileSync(join(process.cwd(), 'schemas', 'fly.schema.json'), 'utf8')) as Record<string, unknown>;
 
 /** ajv as the build runs it, annotations allowed as keywords. */
@@ -98,7 +98,7 @@ function mutate(data: unknown, next: () => number): unknown {
   return copy(data);
 }
 
-const configs = [...tomlFiles(join(shared, 'corpus', 'real-world')), ...tomlFiles(join(shared, 'fixtures', 'flyctl'))].map((file) => dataOf(readFileSync(file, 'utf8')));
+const configs = [...tomlFiles(corpusDir), ...tomlFiles(flyctlFixturesDir)].map((file) => dataOf(readFileSync(file, 'utf8')));
 
 describe('the schema validator reports what ajv reports', () => {
   it('on every real-world config and flyctl fixture', () => {

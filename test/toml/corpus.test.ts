@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import TOML from '@iarna/toml';
 import { parseToml, printDocument, tokensAreContiguous, toPlainValue } from '../../server/src/toml/index.js';
 import { LineIndex } from '../../server/src/lint/line-index.js';
+import { corpusDir } from '../support/data-paths.js';
 
-const corpusDir = join(process.cwd(), '..', 'shared', 'corpus', 'real-world');
 const files = readdirSync(corpusDir).filter((f) => f.endsWith('.toml')).sort();
 const texts = new Map(files.map((f) => [f, readFileSync(join(corpusDir, f), 'utf8')]));
 

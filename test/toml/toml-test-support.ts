@@ -1,8 +1,9 @@
 /** Reading the toml-test suite and comparing tagged values the way its runner does. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { tomlTestDir } from '../support/data-paths.js';
 
-export const suiteDir = join(process.cwd(), '..', 'shared', 'toml-test');
+export const suiteDir = tomlTestDir;
 
 export function suiteCases(version: '1.0.0' | '1.1.0'): { valid: string[]; invalid: string[] } {
   const list = readFileSync(join(suiteDir, `files-toml-${version}`), 'utf8').split('\n').filter(Boolean);
