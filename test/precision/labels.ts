@@ -1,0 +1,33 @@
+/** The labelled findings of test/precision/labels/*.tsv (format in README.md). */
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+
+export interface Label {
+  rule: string;
+  file: string;
+  line: number;
+  column: number;
+  verdict: 'right' | 'noise';
+  reason: string;
+  /** Where the label is written, for messages: labels/<rule>.tsv:<row>. */
+  source: string;
+}
+
+export const labelsDir = fileURLToPath(new URL('./labels/', import.meta.url));
+
+export function readLabels(): Label[] {
+  return readdirSync(labelsDir).filter((f) => f.endsWith('.tsv')).sort().flatMap((name) => {
+    const rule = name.slice(0, -'.tsv'.length);
+    const [header, ...rows] = readFileSync(join(labelsDir, name), 'utf8').split('\n').filter((l) => l.trim() !== '');
+    if (header !== 'file\tline\tcolumn\tverdict\treason') throw new Error(`labels/${name}: bad header "${header}"`);
+    return rows.map((row, i) => {
+      const [file, line, column, verdict, reason] = row.split('\t');
+      const source = `labels/${name}:${i + 2}`;
+      if (!file || !reason || (verdict !== 'right' && verdict !== 'noise') || !/^\d+$/.test(line ?? '') || !/^\d+$/.test(column ?? '')) {
+        throw new Error(`${source}: expected file, line, column, right|noise and a reason: "${row}"`);
+      }
+      return { rule, file, line: Number(line), column: Number(column), verdict, reason, source };
+    });
+  });
+}
