@@ -24,28 +24,41 @@ export interface ToolRun {
 /** Folder-safe unique names: `extra/x/fly.toml` → `extra__x__fly.toml`. */
 const flat = (name: string) => name.replace(/[\\/]/g, '__');
 
-/** Copies the files (name → path) into a fresh folder; returns the folder and flat name → name. */
-function stage(files: Map<string, string>): { dir: string; names: Map<string, string> } {
+/**
+ * Copies each schema's files (name → path) into its own subfolder (`s0/`, `s1/` …) of a fresh
+ * folder, with a .taplo.toml and a tombi.toml giving each subfolder its schema. Returns the folder,
+ * and for each relative path its schema's index and file name.
+ */
+function stage(groups: Map<string, string>[], schemas: string[]): { dir: string; names: Map<string, string>; groupOf: Map<string, number> } {
   const dir = mkdtempSync(join(tmpdir(), 'flylint-tools-'));
-  mkdirSync(join(dir, 'files'));
   const names = new Map<string, string>();
-  for (const [name, path] of files) {
-    names.set(flat(name), name);
-    copyFileSync(path, join(dir, 'files', flat(name)));
-  }
-  return { dir, names };
+  const groupOf = new Map<string, number>();
+  groups.forEach((files, g) => {
+    mkdirSync(join(dir, `s${g}`));
+    for (const [name, path] of files) {
+      const relative = `s${g}/${flat(name)}`;
+      names.set(relative, name);
+      groupOf.set(relative, g);
+      copyFileSync(path, join(dir, relative));
+    }
+  });
+  const taplo = schemas.map((schema, g) => `[[rule]]\ninclude = ["s${g}/*.toml"]\n\n[rule.schema]\nurl = ${JSON.stringify(pathToFileURL(schema).href)}\n`);
+  writeFileSync(join(dir, '.taplo.toml'), taplo.join('\n'));
+  const tombi = schemas.map((schema, g) => `[[schemas]]\npath = ${JSON.stringify(schema)}\ninclude = ["s${g}/*.toml"]\n`);
+  writeFileSync(join(dir, 'tombi.toml'), tombi.join('\n'));
+  return { dir, names, groupOf };
 }
 
-function run(command: string, args: string[], cwd: string): Promise<{ out: string; ms: number }> {
+function run(command: string, args: string[], cwd: string): Promise<{ out: string; ms: number; code: number | null }> {
   const start = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env: { ...process.env, NO_COLOR: '1', TOMBI_OFFLINE: '1', RUST_LOG: 'error' } });
+    const child = spawn(command, args, { cwd, env: { ...process.env, NO_COLOR: '1', TOMBI_OFFLINE: '1' } });
     const chunks: Buffer[] = [];
     const errChunks: Buffer[] = [];
     child.stdout.on('data', (c: Buffer) => chunks.push(c));
     child.stderr.on('data', (c: Buffer) => errChunks.push(c));
     child.on('error', reject);
-    child.on('close', () => resolve({ out: `${Buffer.concat(chunks).toString('utf8')}\n${Buffer.concat(errChunks).toString('utf8')}`, ms: performance.now() - start }));
+    child.on('close', (code) => resolve({ out: `${Buffer.concat(chunks).toString('utf8')}\n${Buffer.concat(errChunks).toString('utf8')}`, ms: performance.now() - start, code }));
   });
 }
 
@@ -54,35 +67,49 @@ function add(errors: Map<string, string[]>, name: string | undefined, message: s
   errors.set(name, [...(errors.get(name) ?? []), message]);
 }
 
+/** The name of a file in a tool's output: the path as given (relative to `dir`) or absolute. */
+function resolver(dir: string, names: Map<string, string>): (path: string) => string | undefined {
+  const prefix = `${dir.split('\\').join('/')}/`;
+  return (path) => {
+    const p = path.split('\\').join('/');
+    return names.get(p.startsWith(prefix) ? p.slice(prefix.length) : p);
+  };
+}
+
 /**
  * Taplo prints `error: <message>` then `┌─ <path>:<line>:<col>` for each error, and one
- * `invalid file … path="<path>"` line per failing file (a syntax error included).
+ * `invalid file … path="<path>"` line per failing file (a syntax error included). Without a
+ * schema given, each file's `#:schema` directive and the folder's .taplo.toml apply.
  */
-async function taplo(dir: string, names: Map<string, string>, schema: string): Promise<ToolRun> {
-  const args = ['lint', '--no-auto-config', '--colors', 'never', '--schema', pathToFileURL(schema).href, ...[...names.keys()].map((n) => join('files', n))];
-  const { out, ms } = await run(bin('taplo'), args, dir);
+async function taplo(dir: string, names: Map<string, string>): Promise<ToolRun> {
+  const args = ['lint', '--colors', 'never', ...names.keys()];
+  const { out, ms, code } = await run(bin('taplo'), args, dir);
+  // 0: every file valid, 1: some not; anything else (a bad config, a crash) is no verdict.
+  if (code !== 0 && code !== 1) throw new Error(`taplo failed (${code}):\n${out.slice(0, 2000)}`);
+  const nameOf = resolver(dir, names);
   const errors = new Map<string, string[]>();
-  const lines = out.split('\n');
   let message = '';
-  for (const line of lines) {
+  for (const line of out.split('\n')) {
     const error = /^error: (.*)$/.exec(line);
     if (error) message = error[1]!;
-    const at = /┌─ (?:.*[\\/])?files[\\/]([^:]+):(\d+):(\d+)/.exec(line);
-    if (at && message) add(errors, names.get(at[1]!), `${at[2]}:${at[3]} ${message}`);
-    const invalid = /invalid file error=([^"]*?) path="(?:.*[\\/])?files[\\/]([^"]+)"/.exec(line);
-    if (invalid && !errors.has(names.get(invalid[2]!) ?? '')) add(errors, names.get(invalid[2]!), invalid[1]!.trim());
+    const at = /┌─ (.+):(\d+):(\d+)\s*$/.exec(line);
+    if (at && message) add(errors, nameOf(at[1]!), `${at[2]}:${at[3]} ${message}`);
+    const invalid = /invalid file error=([^"]*?) path="([^"]+)"/.exec(line);
+    if (invalid && !errors.has(nameOf(invalid[2]!) ?? '')) add(errors, nameOf(invalid[2]!), invalid[1]!.trim());
   }
-  if (!/found files total=/.test(out) && errors.size === 0) throw new Error(`taplo did not run:\n${out.slice(0, 2000)}`);
+  if (code === 1 && errors.size === 0) throw new Error(`taplo reported invalid files, none read back:\n${out.slice(0, 2000)}`);
   return { errors, ms };
 }
 
 /**
- * Tombi reads the schema association from tombi.toml in the working folder; with NO_COLOR it
- * prints `Error: <message>` then `at <file>:<line>:<col>`. Warnings (strict mode) are not errors.
+ * Tombi reads the schema association from tombi.toml in the working folder (or each file's
+ * `#:schema` directive); with NO_COLOR it prints `Error: <message>` then `at <file>:<line>:<col>`.
+ * Warnings (its strict mode, its style hints) are not errors.
  */
-async function tombi(dir: string, names: Map<string, string>, schema: string): Promise<ToolRun> {
-  writeFileSync(join(dir, 'tombi.toml'), `[[schemas]]\npath = ${JSON.stringify(schema)}\ninclude = ["files/*.toml"]\n`);
-  const { out, ms } = await run(bin('tombi'), ['lint', '--offline', ...[...names.keys()].map((n) => join('files', n))], dir);
+async function tombi(dir: string, names: Map<string, string>): Promise<ToolRun> {
+  const { out, ms, code } = await run(bin('tombi'), ['lint', '--offline', ...names.keys()], dir);
+  if (code !== 0 && code !== 1) throw new Error(`tombi failed (${code}):\n${out.slice(0, 2000)}`);
+  const nameOf = resolver(dir, names);
   const errors = new Map<string, string[]>();
   let message = '';
   let severity = '';
@@ -93,8 +120,8 @@ async function tombi(dir: string, names: Map<string, string>, schema: string): P
       message = head[2]!;
       continue;
     }
-    const at = /^\s*at (?:.*[\\/])?files[\\/]([^:]+):(\d+):(\d+)/.exec(line);
-    if (at && severity === 'Error') add(errors, names.get(at[1]!), `${at[2]}:${at[3]} ${message}`);
+    const at = /^\s*at (.+):(\d+):(\d+)\s*$/.exec(line);
+    if (at && severity === 'Error') add(errors, nameOf(at[1]!), `${at[2]}:${at[3]} ${message}`);
   }
   const summary = /(\d+) files? failed to be linted/.exec(out);
   if (!/linted successfully|failed to be linted/.test(out)) throw new Error(`tombi did not run:\n${out.slice(0, 2000)}`);
@@ -103,12 +130,27 @@ async function tombi(dir: string, names: Map<string, string>, schema: string): P
   return { errors, ms };
 }
 
-/** Runs a tool once over the files (name → path) with the schema (a local path). */
-export async function lintWith(tool: Tool, files: Map<string, string>, schema: string): Promise<ToolRun> {
-  const { dir, names } = stage(files);
+/**
+ * Runs a tool once over the same files (name → path) with each schema (a local path): one run,
+ * since starting Taplo (35 MB of JavaScript) costs more than linting a few hundred files.
+ */
+export async function lintWith(tool: Tool, files: Map<string, string>, schemas: string[]): Promise<ToolRun[]> {
+  const { dir, names, groupOf } = stage(schemas.map(() => files), schemas);
   try {
-    return await (tool === 'taplo' ? taplo(dir, names, schema) : tombi(dir, names, schema));
+    // Read back by relative path (the same name is in every group), then split by schema.
+    const byPath = new Map([...names.keys()].map((relative) => [relative, relative]));
+    const { errors, ms } = await (tool === 'taplo' ? taplo(dir, byPath) : tombi(dir, byPath));
+    return schemas.map((_, g) => ({
+      errors: new Map([...errors].filter(([relative]) => groupOf.get(relative) === g).map(([relative, list]) => [names.get(relative)!, list])),
+      ms,
+    }));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Runs a tool once over files of a folder (paths relative to it), as configured there (`#:schema`, .taplo.toml, tombi.toml). */
+export function lintInPlace(tool: Tool, dir: string, files: string[]): Promise<ToolRun> {
+  const names = new Map(files.map((f) => [f, f]));
+  return tool === 'taplo' ? taplo(dir, names) : tombi(dir, names);
 }
