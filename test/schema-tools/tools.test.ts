@@ -76,3 +76,13 @@ describe.each(['taplo', 'tombi'] as const)('%s with the tools schema', (tool) =>
     expect(missed.map((c) => c.name).sort()).toEqual(Object.keys(NOT_EXPRESSED).sort());
   });
 });
+
+describe('TOML 1.1 syntax, which flyctl reads', () => {
+  it('is no error in Tombi: the schema declares TOML 1.1 (x-tombi-toml-version)', async () => {
+    const file = join(root, 'test', 'schema-tools', 'configs', 'toml-1.1.toml');
+    const [ours, theirs] = await lintWith('tombi', new Map([['toml-1.1.toml', file]]), [toolsSchema, schemastoreFlySchemaFile]);
+    expect(ours!.errors.get('toml-1.1.toml')).toBeUndefined();
+    // Without the declaration Tombi reads TOML 1.0 and rejects the file.
+    expect(theirs!.errors.get('toml-1.1.toml')?.join(' ')).toMatch(/TOML v1\.0\.0/);
+  });
+});
