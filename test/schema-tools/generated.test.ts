@@ -3,7 +3,9 @@
  * schema SchemaStore's strict checks accept, it keeps every piece of flylint's documentation, and
  * each of its relaxations follows flyctl's behaviour (test/data/spec/fly-toml-reference.md).
  */
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
@@ -119,5 +121,29 @@ describe('its relaxations, on small schemas', () => {
     const k = one({ type: 'boolean', description: 'Lazy loading.', deprecationMessage: 'Removed in May 2025.' }).properties.k;
     expect(k.description).toBe('Lazy loading.\n\n**Deprecated.** Removed in May 2025.');
     expect(k.deprecated).toBeUndefined();
+  });
+});
+
+describe('the generator script', () => {
+  it('in CI, fails on a stale copy instead of rewriting it', () => {
+    const copy = mkdtempSync(join(tmpdir(), 'flylint-tools-build-'));
+    try {
+      for (const file of ['build-tools-schema.mjs', 'tools-schema.mjs', 'tools-schema-files.mjs', 'resolve-refs.mjs']) cpSync(join(root, 'scripts', file), join(copy, 'scripts', file));
+      cpSync(join(root, 'schemas'), join(copy, 'schemas'), { recursive: true });
+      cpSync(join(root, 'schemastore'), join(copy, 'schemastore'), { recursive: true });
+      const run = (env: NodeJS.ProcessEnv) => spawnSync(process.execPath, [join(copy, 'scripts', 'build-tools-schema.mjs')], { encoding: 'utf8', env: { ...process.env, CI: '', ...env } });
+      expect(run({ CI: 'true' }).status).toBe(0);
+      const target = join(copy, 'schemas', 'fly.tools.schema.json');
+      writeFileSync(target, readFileSync(target, 'utf8').replace('"additionalProperties": true', '"additionalProperties": false'));
+      const failed = run({ CI: 'true' });
+      expect(failed.status).toBe(1);
+      expect(failed.stderr).toContain('schemas/fly.tools.schema.json: out of date');
+      expect(readFileSync(target, 'utf8')).toContain('"additionalProperties": false');
+      // Outside CI the build brings it up to date.
+      expect(run({}).status).toBe(0);
+      expect(readFileSync(target, 'utf8')).toBe(readFileSync(join(root, 'schemas', 'fly.tools.schema.json'), 'utf8'));
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
   });
 });
