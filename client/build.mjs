@@ -27,3 +27,5 @@ await build({
 // The server bundle is an ES module; as .mjs it loads as one inside the extension's (CommonJS) folder.
 copyFileSync(join(root, 'dist', 'language-server.js'), join(here, 'dist', 'language-server.mjs'));
 rmSync(join(here, 'dist', 'language-server.js'), { force: true });
+// The schema that tomlValidation gives Even Better TOML and Tombi, shipped with the version it fits.
+copyFileSync(join(root, 'schemas', 'fly.tools.schema.json'), join(here, 'dist', 'fly.tools.schema.json'));
