@@ -46,7 +46,7 @@ const rule: Rule = {
     if (config.vms.length === 0) {
       const fix = appendArrayTableFix(doc, text, context.value, 'vm', [`cpu_kind = ${stringLiteral(doc, 'performance')}`, 'cpus = 1', `memory = ${stringLiteral(doc, '2gb')}`]);
       context.report({
-        message: 'No [[vm]] section: this web app\'s size is not in the config, and its new Machines (first deploy, a new process group) start as shared-cpu-1x with 256 MB, throttled under sustained load. Fly.io recommends performance CPUs for production web apps: add a [[vm]]',
+        message: 'No [[vm]] section: this web app\'s new Machines start as shared-cpu-1x with 256 MB, throttled under sustained load (existing ones keep their size). Fly.io recommends performance CPUs for production web apps: add a [[vm]]',
         range: appRange(context),
         ...(fix ? { suggestions: [{ desc: 'Add a [[vm]] with 1 performance CPU and 2 GB', fix }] } : {}),
       });
