@@ -30,8 +30,8 @@ const rule: Rule = {
     severity: 'warning',
     env: 'production',
     fix: 'suggestion',
-    summary: 'A production web app on shared CPUs',
-    why: 'Shared CPUs get a 6.25 % baseline share and are throttled when they use up their burst balance; Fly.io says most conventional production web apps need performance CPUs. Without any `[[vm]]` section, new Machines default to `shared-cpu-1x` with 256 MB (existing ones keep their size); so do those of a process group when every `[[vm]]` names other groups. Only process groups that serve HTTP (`[http_service]`, or a `[[services]]` port with the `http` handler) are checked: a worker, a database or a private service may well run on shared CPUs.',
+    summary: 'A production web app on shared CPUs, or Machines with no recorded size',
+    why: 'Shared CPUs get a 6.25 % baseline share and are throttled when they use up their burst balance; Fly.io says most conventional production web apps need performance CPUs. Without any `[[vm]]` section, new Machines default to `shared-cpu-1x` with 256 MB (existing ones keep their size); so do those of a process group when every `[[vm]]` names other groups. A `[[vm]]` that chooses shared CPUs is reported only for process groups that serve HTTP (`[http_service]`, or a `[[services]]` port with the `http` handler): a worker, a database or a private service may well run on shared CPUs.',
     flyDocs: 'https://fly.io/docs/apps/going-to-production/#machine-sizing',
     examples: {
       bad: 'app = "shop"\n\n[http_service]\ninternal_port = 8080\n\n[[vm]]\nsize = "shared-cpu-1x"\nmemory = "512mb"\n',
@@ -40,13 +40,16 @@ const rule: Rule = {
   },
   check(context) {
     const { config, doc, text } = context;
-    // The advice is for web apps: workers, databases and private services may well run on shared CPUs.
+    // An explicit shared [[vm]] is reported for web apps only: a worker, a database or a private
+    // service may well have chosen shared CPUs. No recorded size at all is reported for any app:
+    // its new Machines get the platform's 256 MB.
     const web = webGroups(config);
-    if (web.size === 0) return;
     if (config.vms.length === 0) {
-      const fix = appendArrayTableFix(doc, text, context.value, 'vm', [`cpu_kind = ${stringLiteral(doc, 'performance')}`, 'cpus = 1', `memory = ${stringLiteral(doc, '2gb')}`]);
+      const fix = web.size ? appendArrayTableFix(doc, text, context.value, 'vm', [`cpu_kind = ${stringLiteral(doc, 'performance')}`, 'cpus = 1', `memory = ${stringLiteral(doc, '2gb')}`]) : undefined;
       context.report({
-        message: 'No [[vm]] section: this web app\'s new Machines start as shared-cpu-1x with 256 MB, throttled under sustained load (existing ones keep their size). Fly.io recommends performance CPUs for production web apps: add a [[vm]]',
+        message: web.size
+          ? 'No [[vm]] section: this web app\'s new Machines start as shared-cpu-1x with 256 MB, throttled under sustained load (existing ones keep their size). Fly.io recommends performance CPUs for production web apps: add a [[vm]]'
+          : 'No [[vm]] section: new Machines start as shared-cpu-1x with 256 MB, which production apps outgrow (existing ones keep their size). Add a [[vm]] with the size this app needs',
         range: appRange(context),
         ...(fix ? { suggestions: [{ desc: 'Add a [[vm]] with 1 performance CPU and 2 GB', fix }] } : {}),
       });
@@ -91,11 +94,14 @@ const rule: Rule = {
     // Every [[vm]] names other groups: flyctl sends no size for this one (§3.14), so its new
     // Machines start as shared-cpu-1x with 256 MB, as with no [[vm]] at all.
     for (const group of config.processNames) {
-      if (!web.has(group) || vmForGroup(config, group)) continue;
+      if (vmForGroup(config, group)) continue;
       const defined = config.processes.find((p) => p.name === group);
-      const fix = appendArrayTableItemFix(doc, text, context.value, 'vm', [`processes = [${stringLiteral(doc, group)}]`, `cpu_kind = ${stringLiteral(doc, 'performance')}`, 'cpus = 1', `memory = ${stringLiteral(doc, '2gb')}`]);
+      const serves = web.has(group);
+      const fix = serves ? appendArrayTableItemFix(doc, text, context.value, 'vm', [`processes = [${stringLiteral(doc, group)}]`, `cpu_kind = ${stringLiteral(doc, 'performance')}`, 'cpus = 1', `memory = ${stringLiteral(doc, '2gb')}`]) : undefined;
       context.report({
-        message: `Process group "${group}" serves the web but has no [[vm]]: every [[vm]] names other groups, so its new Machines get shared-cpu-1x with 256 MB. Add a [[vm]] with processes = ["${group}"] and performance CPUs`,
+        message: serves
+          ? `Process group "${group}" has no [[vm]]: every [[vm]] names other groups, so its new Machines get shared-cpu-1x with 256 MB. It serves the web: add a [[vm]] with processes = ["${group}"] and performance CPUs`
+          : `Process group "${group}" has no [[vm]]: every [[vm]] names other groups, so its new Machines get shared-cpu-1x with 256 MB. Add a [[vm]] with processes = ["${group}"] and the size it needs`,
         range: defined ? [defined.key.start, defined.key.end] : appRange(context),
         ...(fix ? { suggestions: [{ desc: `Add a [[vm]] for "${group}" with 1 performance CPU and 2 GB`, fix }] } : {}),
       });

@@ -209,17 +209,25 @@ describe('primary-region: deploy breakers everywhere, advice in production', () 
   });
 });
 
-describe('shared-cpu-in-production is about web apps', () => {
+describe('shared-cpu-in-production: shared CPUs chosen for a web app, or no recorded size', () => {
   const shared = (text: string) => lintText(text, { filePath: '/r/fly.toml' }).filter((f) => f.ruleId === 'shared-cpu-in-production');
   it.each([
     ['a worker with no service', 'app = "shop-worker"\n[[vm]]\nsize = "shared-cpu-1x"\n', 0],
-    ['a worker with no [[vm]]', 'app = "shop-worker"\n', 0],
-    ['a private database', 'app = "shop-db"\n[[services]]\ninternal_port = 5432\n[[services.ports]]\nport = 5432\nhandlers = ["pg_tls"]\n', 0],
+    ['a worker with no [[vm]]: its size is not recorded', 'app = "shop-worker"\n', 1],
+    ['a database that chose shared CPUs', 'app = "shop-db"\n[[services]]\ninternal_port = 5432\n[[services.ports]]\nport = 5432\nhandlers = ["pg_tls"]\n[[vm]]\nsize = "shared-cpu-1x"\nmemory = "1gb"\n', 0],
     ['a web app on shared CPUs', 'app = "shop"\n[http_service]\ninternal_port = 8080\n[[vm]]\nsize = "shared-cpu-1x"\n', 1],
     ['a web app with no [[vm]]', 'app = "shop"\n[http_service]\ninternal_port = 8080\n', 1],
     ['an HTTP handler in [[services]]', 'app = "shop"\n[[services]]\ninternal_port = 8080\n[[services.ports]]\nport = 80\nhandlers = ["http"]\n', 1],
     ['a placeholder size', 'app = "shop"\n[http_service]\ninternal_port = 8080\n[[vm]]\nsize = "${VM_SIZE}"\n', 0],
+    ['a worker whose [[vm]] group has no service', 'app = "shop"\n[processes]\nweb = "w"\nworker = "q"\n[http_service]\nprocesses = ["web"]\ninternal_port = 8080\n[[vm]]\nprocesses = ["web"]\nsize = "performance-1x"\nmemory = "2gb"\n[[vm]]\nprocesses = ["worker"]\nsize = "shared-cpu-1x"\n', 0],
   ])('%s → %i', (_, text, count) => {
     expect(shared(text)).toHaveLength(count);
+  });
+  it('offers performance CPUs only to web apps', () => {
+    const [worker] = shared('app = "shop-worker"\n');
+    expect(worker!.message).toBe('No [[vm]] section: new Machines start as shared-cpu-1x with 256 MB, which production apps outgrow (existing ones keep their size). Add a [[vm]] with the size this app needs');
+    expect(worker!.suggestions).toBeUndefined();
+    const [web] = shared('app = "shop"\n[http_service]\ninternal_port = 8080\n');
+    expect(web!.suggestions!.map((s) => s.desc)).toEqual(['Add a [[vm]] with 1 performance CPU and 2 GB']);
   });
 });

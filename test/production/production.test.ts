@@ -61,14 +61,14 @@ describe('production readiness', () => {
     const found = lintText(text, { filePath: '/p/fly.toml' }).filter((f) => f.ruleId === 'shared-cpu-in-production');
     expect(found).toHaveLength(1);
     expect(text.slice(found[0]!.range[0], found[0]!.range[1])).toBe('worker');
-    expect(found[0]!.message).toBe('Process group "worker" serves the web but has no [[vm]]: every [[vm]] names other groups, so its new Machines get shared-cpu-1x with 256 MB. Add a [[vm]] with processes = ["worker"] and performance CPUs');
+    expect(found[0]!.message).toBe('Process group "worker" has no [[vm]]: every [[vm]] names other groups, so its new Machines get shared-cpu-1x with 256 MB. It serves the web: add a [[vm]] with processes = ["worker"] and performance CPUs');
     const fixed = applyFixes(text, [found[0]!], { unsafe: true }).text;
     expect(fixed).toBe(`${text}\n[[vm]]\n  processes = ["worker"]\n  cpu_kind = "performance"\n  cpus = 1\n  memory = "2gb"\n`);
     expect(lintText(fixed, { filePath: '/p/fly.toml' }).filter((f) => f.ruleId === 'shared-cpu-in-production' || f.severity === 'error')).toEqual([]);
     // A global [[vm]] sizes every group it is not named by; the default group counts without [processes].
     expect(lintText(text.replace('processes = ["web"]\n', ''), { filePath: '/p/fly.toml' }).filter((f) => f.ruleId === 'shared-cpu-in-production')).toEqual([]);
     const app = lintText('app = "shop"\n[http_service]\n  internal_port = 8080\n[[vm]]\n  processes = ["web"]\n  size = "performance-1x"\n', { filePath: '/p/fly.toml' }).filter((f) => f.ruleId === 'shared-cpu-in-production');
-    expect(app.map((f) => f.message.slice(0, 40))).toEqual(['Process group "app" serves the web but h']);
+    expect(app.map((f) => f.message.slice(0, 40))).toEqual(['Process group "app" has no [[vm]]: every']);
     // No section to append to when the vm sections are not [[vm]] headers.
     const inline = lintText('app = "shop"\nvm = [{ processes = ["web"], size = "performance-1x" }]\n[processes]\nweb = "a"\nworker = "b"\n[http_service]\nprocesses = ["worker"]\ninternal_port = 8080\n', { filePath: '/p/fly.toml' }).find((f) => f.message.startsWith('Process group "worker"'));
     expect(inline).toBeDefined();
