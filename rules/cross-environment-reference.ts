@@ -1,6 +1,7 @@
 import type { ProjectMember, Rule } from '../server/src/lint/rule.js';
 import { pathFromFile } from '../server/src/lint/relative-path.js';
 import type { TomlValue } from '../server/src/toml/values.js';
+import { isPlaceholder } from '../server/src/fly/placeholder.js';
 
 /**
  * The end of an app host: `.internal`, `.flycast` or `.fly.dev`, ending the host name
@@ -56,7 +57,7 @@ const rule: Rule = {
     env: 'project',
     fix: 'none',
     summary: 'A config reaches another environment\'s app',
-    why: 'Staging must not talk to production: a staging config whose `[env]`, build args, processes or release command name the production app\'s host (`<app>.internal`, `<app>.flycast`, `<app>.fly.dev`) reads or writes production data. Across organizations these names do not even resolve — until someone moves an app.',
+    why: 'Staging must not talk to production: a staging config whose `[env]`, build args, processes or release command name the production app\'s host (`<app>.internal`, `<app>.flycast`, `<app>.fly.dev`) reads or writes production data, and a production config must not depend on a staging app. Across organizations these names do not even resolve — until someone moves an app. Two non-production environments sharing an app are left alone.',
     flyDocs: 'https://fly.io/docs/blueprints/staging-prod-isolation/',
     examples: { bad: 'app = "shop-staging"\n\n[env]\nAPI_URL = "http://shop.internal:8080"\n', good: 'app = "shop-staging"\n\n[env]\nAPI_URL = "http://shop-api-staging.internal:8080"\n', fileName: 'fly.staging.toml' },
   },
@@ -84,7 +85,9 @@ const rule: Rule = {
     for (let i = 0; i < project.length; i++) {
       const p = project[i]!;
       const app = p.config.appName;
-      if (!app || app === config.appName || p.env.name === env.name) continue;
+      // Production on one side only: one non-production environment using another's app (a
+      // preview sharing the dev app's mail server) is not the breach the blueprint warns about.
+      if (!app || app === config.appName || p.env.isProduction === env.isProduction || isPlaceholder(app)) continue;
       const host = hostKeyOf(p);
       if (host === null || mentioned.has(host)) candidates.push(p);
     }

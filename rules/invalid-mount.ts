@@ -1,6 +1,7 @@
 import type { Rule, RuleReport } from '../server/src/lint/rule.js';
 import type { Mount, SizeField } from '../server/src/fly/model.js';
 import { keyRange, tableRange, valueRange } from './rule-helpers.js';
+import { isPlaceholder } from '../server/src/fly/placeholder.js';
 
 function written(field: SizeField): string {
   return typeof field.value === 'string' ? `"${field.value}"` : String(field.value);
@@ -9,6 +10,8 @@ function written(field: SizeField): string {
 /** A volume size flyctl reads as whole decimal GB; undefined when it reads fine and is in range. */
 function sizeProblem(field: SizeField, volume: string, min: number, max: number): string | undefined {
   const key = field.key.name;
+  // A template's placeholder (`"$SIZE"`) is filled in before the deploy.
+  if (field.size === undefined && typeof field.value === 'string' && isPlaceholder(field.value)) return undefined;
   if (field.size === undefined) return `${key} = ${written(field)} of ${volume} is not a size flyctl can read (${field.error ?? 'invalid size'}): write e.g. "10gb"`;
   const reading = `${field.size} GB (volume sizes use decimal units and are rounded down to whole GB)`;
   if (field.size < min) return `${key} = ${written(field)} of ${volume} is ${reading}; the smallest is ${min} GB: write "${min}gb" or more`;

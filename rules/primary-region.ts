@@ -7,6 +7,7 @@ import type { RuleContext } from '../server/src/lint/rule.js';
 import type { Suggestion } from '../server/src/lint/types.js';
 import { appRange } from './production-helpers.js';
 import { valueRange } from './rule-helpers.js';
+import { isPlaceholder } from '../server/src/fly/placeholder.js';
 
 /**
  * Regions the config itself or its project points to, for a config without primary_region: a
@@ -33,17 +34,19 @@ const rule: Rule = {
   meta: {
     id: 'primary-region',
     category: 'production',
-    severity: 'warning',
-    env: 'production',
+    severity: 'error',
+    env: 'any',
     fix: 'suggestion',
-    summary: 'primary_region missing, unknown or retired',
-    why: 'The primary region is where new Machines are created and where `min_machines_running` keeps Machines warm; it also sets `PRIMARY_REGION`. Without it the region depends on who deploys from where; a retired region code no longer gets new Machines. A missing one is suggested from a `PRIMARY_REGION` set in `[env]` or from the project\'s other configs.',
+    summary: 'primary_region retired or unknown (every config), or missing (production)',
+    why: 'The primary region is where new Machines are created and where `min_machines_running` keeps Machines warm; it also sets `PRIMARY_REGION`. flyctl does not check it, but the platform refuses new Machines in a retired region ("Region yul is deprecated and cannot have new resources provisioned"): the first deploy, a new process group, a scale-up and every `release_command` (its temporary Machine starts in the primary region) fail, in staging as in production. An unknown code is reported as a warning in every config (the region list may be newer than flylint). A production config without one deploys wherever whoever runs `fly deploy` is closest; a missing one is suggested from a `PRIMARY_REGION` set in `[env]` or from the project\'s other configs. Placeholders of template configs (`$REGION`, `{{ .Region }}`) are left alone.',
     flyDocs: 'https://fly.io/docs/reference/regions/',
     examples: { bad: 'app = "shop"\nprimary_region = "sea"\n', good: 'app = "shop"\nprimary_region = "sjc"\n' },
   },
   check(context) {
     const region = context.config.primaryRegion;
     if (!region) {
+      // Where Machines start is production advice; a staging app may go wherever its deployer is.
+      if (!context.env.isProduction) return;
       const hints = regionHints(context);
       const suggestions: Suggestion[] = [];
       for (const { code, from } of hints) {
@@ -51,15 +54,16 @@ const rule: Rule = {
         if (fix) suggestions.push({ desc: `Set primary_region = "${code}" (${regionCity(code)}), ${from}`, fix });
       }
       const advice = hints.length ? `Set primary_region = "${hints[0]!.code}", ${hints[0]!.from}` : 'Set primary_region (e.g. "ams", "iad", "ord")';
-      context.report({ message: `No primary_region: where new Machines start depends on who deploys. ${advice}`, range: appRange(context), ...(suggestions.length ? { suggestions } : {}) });
+      context.report({ severity: 'warning', message: `No primary_region: where new Machines start depends on who deploys. ${advice}`, range: appRange(context), ...(suggestions.length ? { suggestions } : {}) });
       return;
     }
     const code = region.value;
-    if (regionCity(code)) return;
+    if (regionCity(code) || isPlaceholder(code)) return;
     const replacement = regionSuccessor(code);
     if (replacement) {
+      const release = context.config.releaseCommand ? ' (every deploy here: release_command starts one)' : '';
       context.report({
-        message: `Region "${code}" is retired; Fly.io moved it to "${replacement}" (${regionCity(replacement)}). Use primary_region = "${replacement}"`,
+        message: `Region "${code}" is retired: the platform refuses new Machines there, so a deploy that creates one fails${release}. Its replacement is "${replacement}" (${regionCity(replacement)}): use primary_region = "${replacement}"`,
         range: valueRange(region),
         tags: ['deprecated'],
         suggestions: [{ desc: `Use "${replacement}"`, fix: { range: valueRange(region), text: stringLiteral(context.doc, replacement) } }],
@@ -68,7 +72,8 @@ const rule: Rule = {
     }
     const closest = didYouMean(code.toLowerCase(), Object.keys(REGIONS)) ?? (regionCity(code.toLowerCase()) ? code.toLowerCase() : undefined);
     context.report({
-      message: `"${code}" is not a Fly.io region${closest ? `. Did you mean "${closest}" (${regionCity(closest)})?` : ''}`,
+      severity: 'warning',
+      message: `"${code}" is not a Fly.io region${closest ? `. Did you mean "${closest}" (${regionCity(closest)})?` : ' (`fly platform regions` lists the current ones)'}`,
       range: valueRange(region),
       ...(closest ? { suggestions: [{ desc: `Use "${closest}"`, fix: { range: valueRange(region), text: stringLiteral(context.doc, closest) } }] } : {}),
     });

@@ -4,10 +4,24 @@ import { appendArrayTableFix, appendArrayTableItemFix, stringLiteral } from '../
 import { mergeEdits } from '../server/src/edit/merge-edits.js';
 import { CPU_RULES, effectiveGuest, nearestValidMemory, presetOf } from '../server/src/fly/vm-presets.js';
 import { insertKeyFix } from '../server/src/edit/insert-key.js';
-import { vmForGroup } from '../server/src/fly/queries.js';
+import { groupsOf, vmForGroup } from '../server/src/fly/queries.js';
+import type { FlyConfig, Service } from '../server/src/fly/config-types.js';
 import { lookup } from '../server/src/fly/model.js';
 import { appRange } from './production-helpers.js';
 import { valueRange } from './rule-helpers.js';
+import { vmSizeIsPlaceholder } from '../server/src/fly/placeholder.js';
+
+/** A service that speaks HTTP: `[http_service]`, or `[[services]]` with an `http` handler on a port. */
+function servesWeb(service: Service): boolean {
+  return service.kind === 'http_service' || service.ports.some((p) => p.handlers.includes('http'));
+}
+
+/** The process groups that serve web traffic. */
+function webGroups(config: FlyConfig): Set<string> {
+  const groups = new Set<string>();
+  for (const service of config.services) if (servesWeb(service)) for (const group of groupsOf(config, service.processes)) groups.add(group);
+  return groups;
+}
 
 const rule: Rule = {
   meta: {
@@ -16,20 +30,26 @@ const rule: Rule = {
     severity: 'warning',
     env: 'production',
     fix: 'suggestion',
-    summary: 'Production Machines on shared CPUs',
-    why: 'Shared CPUs get a 6.25 % baseline share and are throttled when they use up their burst balance; Fly.io says most conventional production web apps need performance CPUs. Without any `[[vm]]` section, new Machines default to `shared-cpu-1x` with 256 MB; so do those of a process group when every `[[vm]]` names other groups.',
+    summary: 'A production web app on shared CPUs, or Machines with no recorded size',
+    why: 'Shared CPUs get a 6.25 % baseline share and are throttled when they use up their burst balance; Fly.io says most conventional production web apps need performance CPUs. Without any `[[vm]]` section, new Machines default to `shared-cpu-1x` with 256 MB (existing ones keep their size); so do those of a process group when every `[[vm]]` names other groups. A `[[vm]]` that chooses shared CPUs is reported only for process groups that serve HTTP (`[http_service]`, or a `[[services]]` port with the `http` handler): a worker, a database or a private service may well run on shared CPUs.',
     flyDocs: 'https://fly.io/docs/apps/going-to-production/#machine-sizing',
     examples: {
-      bad: 'app = "shop"\n\n[[vm]]\nsize = "shared-cpu-1x"\nmemory = "512mb"\n',
-      good: 'app = "shop"\n\n[[vm]]\ncpu_kind = "performance"\ncpus = 1\nmemory = "2gb"\n',
+      bad: 'app = "shop"\n\n[http_service]\ninternal_port = 8080\n\n[[vm]]\nsize = "shared-cpu-1x"\nmemory = "512mb"\n',
+      good: 'app = "shop"\n\n[http_service]\ninternal_port = 8080\n\n[[vm]]\ncpu_kind = "performance"\ncpus = 1\nmemory = "2gb"\n',
     },
   },
   check(context) {
     const { config, doc, text } = context;
+    // An explicit shared [[vm]] is reported for web apps only: a worker, a database or a private
+    // service may well have chosen shared CPUs. No recorded size at all is reported for any app:
+    // its new Machines get the platform's 256 MB.
+    const web = webGroups(config);
     if (config.vms.length === 0) {
-      const fix = appendArrayTableFix(doc, text, context.value, 'vm', [`cpu_kind = ${stringLiteral(doc, 'performance')}`, 'cpus = 1', `memory = ${stringLiteral(doc, '2gb')}`]);
+      const fix = web.size ? appendArrayTableFix(doc, text, context.value, 'vm', [`cpu_kind = ${stringLiteral(doc, 'performance')}`, 'cpus = 1', `memory = ${stringLiteral(doc, '2gb')}`]) : undefined;
       context.report({
-        message: 'No [[vm]] section: new Machines get shared-cpu-1x with 256 MB, which production apps outgrow. Add a [[vm]] with performance CPUs',
+        message: web.size
+          ? 'No [[vm]] section: this web app\'s new Machines start as shared-cpu-1x with 256 MB, throttled under sustained load (existing ones keep their size). Fly.io recommends performance CPUs for production web apps: add a [[vm]]'
+          : 'No [[vm]] section: new Machines start as shared-cpu-1x with 256 MB, which production apps outgrow (existing ones keep their size). Add a [[vm]] with the size this app needs',
         range: appRange(context),
         ...(fix ? { suggestions: [{ desc: 'Add a [[vm]] with 1 performance CPU and 2 GB', fix }] } : {}),
       });
@@ -37,7 +57,9 @@ const rule: Rule = {
     }
     for (const vm of config.vms) {
       // A section no group takes (a second global [[vm]], one naming no defined group) sizes no Machine.
-      if (!config.processNames.some((group) => vmForGroup(config, group) === vm)) continue;
+      if (!config.processNames.some((group) => web.has(group) && vmForGroup(config, group) === vm)) continue;
+      // A template's placeholder size (`size = "${VM_SIZE}"`) is not known yet.
+      if (vmSizeIsPlaceholder(vm)) continue;
       const guest = effectiveGuest({
         ...(vm.size && presetOf(vm.size.value) ? { size: vm.size.value } : {}),
         ...(vm.cpuKind ? { cpuKind: vm.cpuKind.value } : {}),
@@ -64,7 +86,7 @@ const rule: Rule = {
         fix = insert ? mergeEdits(text, [...edits, insert]) : undefined;
       }
       context.report({
-        message: `This [[vm]] runs on shared CPUs (${guest.cpus} × shared, ${guest.memoryMb} MB), which are throttled under sustained load. Use performance CPUs in production (${cpus} × performance needs at least ${cpus * 2048} MB)`,
+        message: `This [[vm]] runs a web app on shared CPUs (${guest.cpus} × shared, ${guest.memoryMb} MB), throttled to a 6.25 % share per CPU once their burst balance is spent. Fly.io recommends performance CPUs for production web apps (${cpus} × performance needs at least ${cpus * 2048} MB)`,
         range,
         ...(fix ? { suggestions: [{ desc: `Use ${cpus} performance CPU${cpus > 1 ? 's' : ''} with ${memoryText}`, fix }] } : {}),
       });
@@ -74,9 +96,12 @@ const rule: Rule = {
     for (const group of config.processNames) {
       if (vmForGroup(config, group)) continue;
       const defined = config.processes.find((p) => p.name === group);
-      const fix = appendArrayTableItemFix(doc, text, context.value, 'vm', [`processes = [${stringLiteral(doc, group)}]`, `cpu_kind = ${stringLiteral(doc, 'performance')}`, 'cpus = 1', `memory = ${stringLiteral(doc, '2gb')}`]);
+      const serves = web.has(group);
+      const fix = serves ? appendArrayTableItemFix(doc, text, context.value, 'vm', [`processes = [${stringLiteral(doc, group)}]`, `cpu_kind = ${stringLiteral(doc, 'performance')}`, 'cpus = 1', `memory = ${stringLiteral(doc, '2gb')}`]) : undefined;
       context.report({
-        message: `Process group "${group}" has no [[vm]]: every [[vm]] names other groups, so its new Machines get shared-cpu-1x with 256 MB. Add a [[vm]] with processes = ["${group}"] and performance CPUs`,
+        message: serves
+          ? `Process group "${group}" has no [[vm]]: every [[vm]] names other groups, so its new Machines get shared-cpu-1x with 256 MB. It serves the web: add a [[vm]] with processes = ["${group}"] and performance CPUs`
+          : `Process group "${group}" has no [[vm]]: every [[vm]] names other groups, so its new Machines get shared-cpu-1x with 256 MB. Add a [[vm]] with processes = ["${group}"] and the size it needs`,
         range: defined ? [defined.key.start, defined.key.end] : appRange(context),
         ...(fix ? { suggestions: [{ desc: `Add a [[vm]] for "${group}" with 1 performance CPU and 2 GB`, fix }] } : {}),
       });

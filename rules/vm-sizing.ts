@@ -6,6 +6,7 @@ import { memoryText } from '../server/src/fly/units.js';
 import { didYouMean } from '../server/src/lint/did-you-mean.js';
 import { insertKeyFix, stringLiteral } from '../server/src/edit/insert-key.js';
 import { valueRange } from './rule-helpers.js';
+import { vmSizeIsPlaceholder } from '../server/src/fly/placeholder.js';
 
 const KINDS = ['shared', 'performance'] as const;
 
@@ -29,6 +30,8 @@ function memorySuggestions(context: RuleContext, vm: Vm, choices: number[]): Sug
 
 function checkVm(context: RuleContext, vm: Vm, label: string): void {
   const { report, doc } = context;
+  // A template leaves the size to a placeholder (`size = "${VM_SIZE}"`): it is filled in before the deploy.
+  if (vmSizeIsPlaceholder(vm)) return;
   if (vm.size && !vm.guest) {
     const closest = didYouMean(vm.size.value, Object.keys(PRESETS));
     report({

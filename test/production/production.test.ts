@@ -16,7 +16,7 @@ describe('environments', () => {
     [{ filePath: 'deploy/fly.staging.toml', appName: 'shop' }, 'staging', 'file-name'],
     [{ filePath: 'fly.stg.toml' }, 'staging', 'file-name'],
     [{ filePath: 'fly.prod.toml', appName: 'shop-staging' }, 'production', 'file-name'],
-    [{ filePath: 'apps/web/production/fly.toml' }, 'production', 'file-name'],
+    [{ filePath: 'apps/web/production/fly.toml' }, 'production', 'folder'],
     [{ filePath: 'fly.toml', appName: 'shop-staging' }, 'staging', 'app-name'],
     [{ filePath: 'fly.toml', appName: 'shop-pr-12' }, 'pr-12', 'app-name'],
     [{ filePath: 'fly.toml', appName: 'shop-dev' }, 'development', 'app-name'],
@@ -50,26 +50,27 @@ describe('production readiness', () => {
   it('shared-cpu-in-production looks only at [[vm]] sections flyctl applies to a group', () => {
     const shared = (text: string) => lintText(text, { filePath: '/p/fly.toml' }).filter((f) => f.ruleId === 'shared-cpu-in-production').map((f) => text.slice(f.range[0], f.range[1]));
     // The first [[vm]] without processes sizes every group; later ones are ignored (§3.14).
-    expect(shared('app = "shop"\n[[vm]]\nsize = "performance-1x"\n[[vm]]\nsize = "shared-cpu-1x"\n')).toEqual([]);
-    expect(shared('app = "shop"\n[[vm]]\nsize = "performance-1x"\n[[vm]]\nsize = "shared-cpu-1x"\nprocesses = ["nope"]\n')).toEqual([]);
-    expect(shared('app = "shop"\n[[vm]]\nsize = "shared-cpu-2x"\n[[vm]]\nsize = "performance-1x"\n')).toEqual(['"shared-cpu-2x"']);
+    const web = 'app = "shop"\n[http_service]\ninternal_port = 8080\n';
+    expect(shared(`${web}[[vm]]\nsize = "performance-1x"\n[[vm]]\nsize = "shared-cpu-1x"\n`)).toEqual([]);
+    expect(shared(`${web}[[vm]]\nsize = "performance-1x"\n[[vm]]\nsize = "shared-cpu-1x"\nprocesses = ["nope"]\n`)).toEqual([]);
+    expect(shared(`${web}[[vm]]\nsize = "shared-cpu-2x"\n[[vm]]\nsize = "performance-1x"\n`)).toEqual(['"shared-cpu-2x"']);
   });
 
   it('shared-cpu-in-production names a process group that no [[vm]] sizes, and adds one for it', () => {
-    const text = 'app = "shop"\n\n[processes]\n  web = "bin/web"\n  worker = "bin/worker"\n\n[[vm]]\n  processes = ["web"]\n  size = "performance-1x"\n  memory = "2gb"\n';
+    const text = 'app = "shop"\n\n[processes]\n  web = "bin/web"\n  worker = "bin/worker"\n\n[[services]]\n  processes = ["worker"]\n  internal_port = 8080\n  [[services.ports]]\n    port = 80\n    handlers = ["http"]\n\n[[vm]]\n  processes = ["web"]\n  size = "performance-1x"\n  memory = "2gb"\n';
     const found = lintText(text, { filePath: '/p/fly.toml' }).filter((f) => f.ruleId === 'shared-cpu-in-production');
     expect(found).toHaveLength(1);
     expect(text.slice(found[0]!.range[0], found[0]!.range[1])).toBe('worker');
-    expect(found[0]!.message).toBe('Process group "worker" has no [[vm]]: every [[vm]] names other groups, so its new Machines get shared-cpu-1x with 256 MB. Add a [[vm]] with processes = ["worker"] and performance CPUs');
+    expect(found[0]!.message).toBe('Process group "worker" has no [[vm]]: every [[vm]] names other groups, so its new Machines get shared-cpu-1x with 256 MB. It serves the web: add a [[vm]] with processes = ["worker"] and performance CPUs');
     const fixed = applyFixes(text, [found[0]!], { unsafe: true }).text;
     expect(fixed).toBe(`${text}\n[[vm]]\n  processes = ["worker"]\n  cpu_kind = "performance"\n  cpus = 1\n  memory = "2gb"\n`);
     expect(lintText(fixed, { filePath: '/p/fly.toml' }).filter((f) => f.ruleId === 'shared-cpu-in-production' || f.severity === 'error')).toEqual([]);
     // A global [[vm]] sizes every group it is not named by; the default group counts without [processes].
     expect(lintText(text.replace('processes = ["web"]\n', ''), { filePath: '/p/fly.toml' }).filter((f) => f.ruleId === 'shared-cpu-in-production')).toEqual([]);
-    const app = lintText('app = "shop"\n[[vm]]\n  processes = ["web"]\n  size = "performance-1x"\n', { filePath: '/p/fly.toml' }).filter((f) => f.ruleId === 'shared-cpu-in-production');
+    const app = lintText('app = "shop"\n[http_service]\n  internal_port = 8080\n[[vm]]\n  processes = ["web"]\n  size = "performance-1x"\n', { filePath: '/p/fly.toml' }).filter((f) => f.ruleId === 'shared-cpu-in-production');
     expect(app.map((f) => f.message.slice(0, 40))).toEqual(['Process group "app" has no [[vm]]: every']);
     // No section to append to when the vm sections are not [[vm]] headers.
-    const inline = lintText('app = "shop"\nvm = [{ processes = ["web"], size = "performance-1x" }]\n[processes]\nweb = "a"\nworker = "b"\n', { filePath: '/p/fly.toml' }).find((f) => f.message.startsWith('Process group "worker"'));
+    const inline = lintText('app = "shop"\nvm = [{ processes = ["web"], size = "performance-1x" }]\n[processes]\nweb = "a"\nworker = "b"\n[http_service]\nprocesses = ["worker"]\ninternal_port = 8080\n', { filePath: '/p/fly.toml' }).find((f) => f.message.startsWith('Process group "worker"'));
     expect(inline).toBeDefined();
     expect(inline!.suggestions).toBeUndefined();
   });
@@ -198,7 +199,7 @@ describe('suppressions', () => {
   });
 
   it('never reports or removes a suppression of a rule that did not run: off, or a production rule on a staging config', () => {
-    const text = 'app = "shop"\n[[vm]]\nsize = "shared-cpu-1x" # flylint-disable-line shared-cpu-in-production -- low traffic\n# flylint-disable missing-metrics\n';
+    const text = 'app = "shop"\n[http_service]\ninternal_port = 8080\n[[vm]]\nsize = "shared-cpu-1x" # flylint-disable-line shared-cpu-in-production -- low traffic\n# flylint-disable missing-metrics\n';
     const unused = (options: Parameters<typeof lintText>[1]) => lintText(text, options).filter((f) => f.ruleId === 'unused-suppression');
     expect(unused({ filePath: '/p/fly.staging.toml' })).toEqual([]);
     expect(unused({ filePath: '/p/fly.toml', rules: { 'shared-cpu-in-production': 'off', 'missing-metrics': 'off' } })).toEqual([]);

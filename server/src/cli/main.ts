@@ -3,13 +3,14 @@
  * exit code). Everything it reports comes from lintAnalyzed; nothing here knows a rule.
  */
 import { describeFsError, readRegularFile } from './read-file.js';
-import { relative, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { parseArgs, UsageError, USAGE, USAGE_LINE, type CliOptions } from './args.js';
 import { discoverFiles } from './discover.js';
 import { ConfigFileError, ConfigReadError, ConfigSearch } from './config-search.js';
 import { writeFileAtomic, type FileSystemOps } from './write-file.js';
 import { keepFileConventions } from './file-conventions.js';
 import { decodeSource } from './read-source.js';
+import { repositoryRoot } from './project-root.js';
 import { colorsEnabled, makeColors } from './colors.js';
 import { fileReport, totals, type FileReport } from './report.js';
 import { formatStylish } from './formatters/stylish.js';
@@ -231,12 +232,15 @@ function printConfig(path: string, options: CliOptions, io: Io, configs: ConfigS
 
 function prepare(input: Input, options: CliOptions, configs: ConfigSearch): { file: AnalyzedFile; lintOptions: LintOptions; used: string[] } {
   const found = configs.configsFor(input.filePath);
+  // Folders between the repository root and the file may name its environment.
+  const projectRoot = repositoryRoot(dirname(input.filePath));
   // The app name decides `private = ["app-name"]`; analyse once without, then with the settings.
-  const first = analyze(input.text, input.filePath);
+  const first = analyze(input.text, input.filePath, projectRoot !== undefined ? { projectRoot } : {});
   const fromConfig = optionsForFile(found, input.filePath, first.config.appName);
   const lintOptions: LintOptions = {
     ...fromConfig,
     filePath: input.filePath,
+    ...(projectRoot !== undefined ? { projectRoot } : {}),
     rules: { ...(fromConfig.rules ?? {}), ...options.rules },
   };
   if (options.env) {

@@ -3,7 +3,7 @@
  * Pure: no file system, no terminal, no LSP. Front ends hand in text (and sibling configs).
  */
 import { parseToml, type ParseResult, type TomlError } from '../toml/parse.js';
-import { buildModel } from '../fly/model.js';
+import { buildModel, type FlyConfig } from '../fly/model.js';
 import { resolveEnvironment } from '../fly/environment.js';
 import { rules as registry } from '../../../rules/index.js';
 import { applySuppressions } from './suppressions.js';
@@ -25,6 +25,8 @@ export interface LintOptions {
   env?: string;
   /** Why `env` was forced, for --print-config and hover. */
   envReason?: string;
+  /** The project's root folder: folders between it and a file may name its environment. */
+  projectRoot?: string;
   /** The other configs of the project, for the isolation rules. */
   siblings?: readonly SourceFile[];
   /** Per-rule level overrides (`--rule`, config file, editor settings). */
@@ -53,19 +55,22 @@ export function findRule(id: string): Rule | undefined {
 }
 
 /** Parses a config and resolves its model and environment: what rules and editors read. */
-export function analyze(text: string, filePath: string | undefined, options: { env?: string; envReason?: string; tomlVersion?: '1.0' | '1.1' } = {}): AnalyzedFile {
+export function analyze(text: string, filePath: string | undefined, options: { env?: string; envReason?: string; projectRoot?: string; tomlVersion?: '1.0' | '1.1' } = {}): AnalyzedFile {
   const parse = parseToml(text, options.tomlVersion ? { tomlVersion: options.tomlVersion } : {});
   const config = buildModel(parse.value);
-  const env = environmentOf(parse, config.appName, filePath, options.env, options.envReason);
+  const env = environmentOf(parse, config, filePath, options);
   return { filePath: filePath ?? '', text, doc: parse.ast, value: parse.value, config, env, parse };
 }
 
-function environmentOf(parse: ParseResult, appName: string | undefined, filePath: string | undefined, explicit?: string, reason?: string): EnvironmentInfo {
+function environmentOf(parse: ParseResult, config: FlyConfig, filePath: string | undefined, options: { env?: string; envReason?: string; projectRoot?: string }): EnvironmentInfo {
+  const explicit = options.env;
   return resolveEnvironment({
-    ...(explicit ? { explicit: { name: explicit, reason: reason ?? `--env ${explicit}` } } : {}),
+    ...(explicit ? { explicit: { name: explicit, reason: options.envReason ?? `--env ${explicit}` } } : {}),
     comments: parse.ast.comments.map((c) => c.text),
     ...(filePath ? { filePath } : {}),
-    ...(appName ? { appName } : {}),
+    ...(options.projectRoot !== undefined ? { projectRoot: options.projectRoot } : {}),
+    ...(config.appName ? { appName: config.appName } : {}),
+    envVars: config.env,
   });
 }
 
@@ -73,7 +78,11 @@ export function lintText(text: string, options: LintOptions = {}): Finding[] {
   const file = analyze(text, options.filePath, options);
   const siblings = (options.siblings ?? [])
     .filter((s) => s.filePath !== options.filePath)
-    .map((s) => analyze(s.text, s.filePath, { ...(options.siblingEnv?.[s.filePath] ? { env: options.siblingEnv[s.filePath]! } : {}), ...(options.tomlVersion ? { tomlVersion: options.tomlVersion } : {}) }));
+    .map((s) => analyze(s.text, s.filePath, {
+      ...(options.siblingEnv?.[s.filePath] ? { env: options.siblingEnv[s.filePath]! } : {}),
+      ...(options.projectRoot !== undefined ? { projectRoot: options.projectRoot } : {}),
+      ...(options.tomlVersion ? { tomlVersion: options.tomlVersion } : {}),
+    }));
   return lintAnalyzed(file, siblings, options);
 }
 

@@ -51,7 +51,8 @@ export interface EnvironmentInfo {
   /** `production`, `staging`, or another name (`dev`, `preview`, `pr-12` …). */
   name: string;
   isProduction: boolean;
-  source: 'explicit' | 'comment' | 'file-name' | 'app-name' | 'default';
+  /** What decided: see server/src/fly/environment.ts for the order. */
+  source: 'explicit' | 'comment' | 'file-name' | 'folder' | 'env-label' | 'app-name' | 'default';
   /** Why, for hover and --print-config: `file name "fly.staging.toml"`. */
   reason: string;
 }

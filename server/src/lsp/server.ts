@@ -134,9 +134,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   function optionsFor(path: string | undefined, appName?: string): LintOptions {
     const fromConfig = path ? optionsForFile(workspace.configsFor(path), path, appName) : {};
+    // The workspace folder is the project: its folders above the file may name the environment.
+    const projectRoot = path ? workspace.rootOf(path) : undefined;
     return {
       ...fromConfig,
       ...(path ? { filePath: path } : {}),
+      ...(projectRoot !== undefined ? { projectRoot } : {}),
       rules: { ...(fromConfig.rules ?? {}), ...settings.rules },
       ...(settings.environment ? { env: settings.environment, envReason: 'the flylint.environment setting' } : {}),
       ...(settings.privateApp ? { privateApp: true } : {}),

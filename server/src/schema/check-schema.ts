@@ -13,6 +13,7 @@ import { walkIssues } from './walk-issues.js';
 import { durationIssue, validationIssues, pathKey } from './validation-issues.js';
 import { validateSchema } from './validate-schema.js';
 import { overriddenIssues } from './overridden-spelling.js';
+import { isPlaceholder } from '../fly/placeholder.js';
 
 export type SchemaIssueKind = 'unknown-key' | 'invalid-type' | 'invalid-value' | 'missing-required' | 'deprecated' | 'key-case';
 
@@ -48,8 +49,13 @@ function compute(root: TomlTable, text: string | undefined): SchemaIssue[] {
   const visits: Visited[] = [];
   const covered = new Set<string>();
   const issues: SchemaIssue[] = [];
+  // Placeholders of template configs (`"${KILL_TIMEOUT}"`) in a key with a list of values or a
+  // format are filled in before a deploy: their value is not checked, their type is (a quoted
+  // placeholder stays a string). Commands are checked as written: `$HOME` there is the shell's.
+  const placeholders: Array<readonly [number, number]> = [];
   const data = walkWithSchema(root, flySchema, (v) => {
     visits.push(v);
+    if (v.value.type === 'string' && hasValueList(v) && isPlaceholder(v.value.value as string)) placeholders.push([v.value.node.start, v.value.node.end]);
     const found = walkIssues(ctx, v);
     for (let i = 0; i < found.length; i++) {
       const issue = found[i]!;
@@ -72,7 +78,14 @@ function compute(root: TomlTable, text: string | undefined): SchemaIssue[] {
     // A loop, not push(...): a spread of a huge error list would overflow the stack.
     for (const issue of validationIssues({ ...ctx, visited, covered }, errors)) issues.push(issue);
   }
-  return dedupe(issues).sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
+  const kept = placeholders.length ? issues.filter((issue) => issue.kind !== 'invalid-value' || !placeholders.some(([start, end]) => issue.range[0] >= start && issue.range[1] <= end)) : issues;
+  return dedupe(kept).sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
+}
+
+/** Whether a value is checked against a list of values or a format (an enum, a pattern, a duration). */
+function hasValueList(v: Visited): boolean {
+  const schema = v.schema ?? v.declared;
+  return Boolean(schema && (schema.enum || schema.pattern || schema['x-flylint-duration']));
 }
 
 function dedupe(issues: SchemaIssue[]): SchemaIssue[] {
