@@ -51,20 +51,24 @@ const rule: Rule = {
     },
   },
   check({ config, report }) {
-    const seen: Claim[] = [];
+    // Claims by protocol and port: a config may hold many ports (ranges), so no scan of all of them per port.
+    const seen = new Map<string, Claim[]>();
     // One finding per pair of services, at the later one's first clashing port.
     const pairs = new Map<string, { first: Claim; later: Claim; ports: number[] }>();
     for (const s of config.services) {
       const groups = groupsOf(config, s.processes);
       for (const claim of claimsOf(s)) {
-        const earlier = seen.find((c) => c.service !== s && c.protocol === claim.protocol && c.port === claim.port && groupsOf(config, c.service.processes).some((g) => groups.includes(g)));
+        const slot = `${claim.protocol}:${claim.port}`;
+        const same = seen.get(slot) ?? [];
+        const earlier = same.find((c) => c.service !== s && groupsOf(config, c.service.processes).some((g) => groups.includes(g)));
         if (earlier) {
           const key = `${earlier.service.kind}${earlier.service.index} ${s.kind}${s.index}`;
           const pair = pairs.get(key) ?? { first: earlier, later: claim, ports: [] };
           if (!pair.ports.includes(claim.port)) pair.ports.push(claim.port);
           pairs.set(key, pair);
         }
-        seen.push(claim);
+        same.push(claim);
+        seen.set(slot, same);
       }
     }
     for (const { first, later, ports } of pairs.values()) {

@@ -52,13 +52,12 @@ export interface FlycastUse extends FlycastRoute {
 
 /** The Flycast routes to `config`'s app named by the config itself or by the other configs of its project. */
 export function flycastUsesOf(config: FlyConfig, project: ReadonlyArray<{ filePath: string; config: FlyConfig }>): FlycastUse[] {
-  const app = config.appName?.toLowerCase();
-  if (!app) return [];
-  const uses: FlycastUse[] = flycastRoutesIn(config).filter((r) => r.app === app);
-  for (const member of project) {
-    for (const r of flycastRoutesIn(member.config)) if (r.app === app) uses.push({ ...r, filePath: member.filePath });
-  }
-  return uses;
+  const own = flycastRoutesIn(config);
+  const others = project.flatMap((member) => flycastRoutesIn(member.config).map((r) => ({ ...r, filePath: member.filePath })));
+  // Most projects name no Flycast address: the app name (any length) is not even looked at then.
+  if (!config.appName || (own.length === 0 && others.length === 0)) return [];
+  const app = config.appName.toLowerCase();
+  return [...own, ...others].filter((r) => r.app === app);
 }
 
 /** The public ports a service takes traffic on: 80 and 443 for [http_service], its `ports` otherwise. */
