@@ -13,6 +13,7 @@ import ambiguousDuration from './ambiguous-duration.js';
 import unknownProcess from './unknown-process.js';
 import serviceMissingProcesses from './service-missing-processes.js';
 import serviceWithoutPorts from './service-without-ports.js';
+import duplicateServicePort from './duplicate-service-port.js';
 import checkTiming from './check-timing.js';
 import invalidCommand from './invalid-command.js';
 import deployStrategy from './deploy-strategy.js';
@@ -50,6 +51,7 @@ export const rules: readonly Rule[] = [
   unknownProcess,
   serviceMissingProcesses,
   serviceWithoutPorts,
+  duplicateServicePort,
   checkTiming,
   invalidCommand,
   deployStrategy,

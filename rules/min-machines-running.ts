@@ -10,8 +10,8 @@ const rule: Rule = {
     severity: 'warning',
     env: 'production',
     fix: 'suggestion',
-    summary: 'Autostop with no Machine kept running',
-    why: 'With `auto_stop_machines` on and `min_machines_running` unset or 0, every Machine stops when idle and the first request afterwards waits for a cold start. Keeping at least one Machine running in the primary region avoids it. `min_machines_running` has no effect when autostop is off.',
+    summary: 'Machines stopped when idle, none kept running',
+    why: 'With `auto_stop_machines = "stop"` and `min_machines_running` unset or 0, every Machine stops when idle and the first request afterwards waits for a cold start. Keeping at least one Machine running in the primary region avoids it. (`min_machines_running` set while autostop is off has no effect, but it does no harm either — it may even be kept on purpose for the day autostop is turned on — so it is not reported. Neither is `"suspend"`: resuming a suspended Machine is faster than starting a stopped one, which is the point of choosing it.)',
     flyDocs: 'https://fly.io/docs/launch/autostop-autostart/',
     examples: {
       bad: 'app = "shop"\n\n[http_service]\ninternal_port = 8080\nauto_stop_machines = "stop"\nauto_start_machines = true\nmin_machines_running = 0\n',
@@ -20,7 +20,9 @@ const rule: Rule = {
   },
   check(context) {
     for (const s of context.config.services) {
-      const stops = s.autostop && s.autostop.value !== 'off';
+      // "suspend" is the scale-to-zero the docs offer for fast wake-ups: resuming is faster than a
+      // start, so a service that suspends with no Machine kept running made that trade on purpose.
+      const stops = s.autostop?.value === 'stop';
       const min = s.minMachinesRunning;
       if (stops && (!min || min.value <= 0)) {
         const fix = setServiceKey(context, s, 'min_machines_running', '1');
@@ -28,13 +30,6 @@ const rule: Rule = {
           message: `${serviceLabel(s)} stops idle Machines (auto_stop_machines = "${s.autostop!.value}") and keeps none running: the first request after idle waits for a cold start. Set min_machines_running = 1`,
           range: min ? valueRange(min) : valueRange(s.autostop!),
           ...(fix ? { suggestions: [{ desc: 'Keep one Machine running', fix }] } : {}),
-        });
-      } else if (!stops && min && min.value > 0) {
-        context.report({
-          severity: 'info',
-          message: `min_machines_running = ${min.value} has no effect: ${serviceLabel(s)} does not stop Machines (auto_stop_machines is ${s.autostop ? `"${s.autostop.value}"` : 'unset'})`,
-          range: valueRange(min),
-          tags: ['unnecessary'],
         });
       }
     }

@@ -20,7 +20,7 @@ export function setServiceKey(context: RuleContext, service: Service, key: strin
   if (existing && existing.value.type !== 'table' && existing.value.type !== 'array') {
     return { range: [existing.value.node.start, existing.value.node.end], text: valueText };
   }
-  if (existing) return undefined;
+  if (existing || service.implicit) return undefined;
   return insertKeyFix(context.doc, context.text, service.table, key, valueText);
 }
 

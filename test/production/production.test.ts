@@ -118,10 +118,10 @@ describe('production readiness', () => {
   });
 
   it('suggestions set a key where it is written in another case, not beside it', () => {
-    const text = 'app = "shop"\nprimary_region = "ams"\nswap_size_mb = 512\n\n[http_service]\n  internal_port = 8080\n  Force_Https = false\n  auto_stop_machines = "stop"\n  auto_start_machines = true\n  min_machines_running = 1\n\n[[vm]]\n  cpu_kind = "shared"\n  cpus = 1\n  Memory_MB = 512\n';
+    const text = 'app = "shop"\nprimary_region = "ams"\nswap_size_mb = 512\n\n[http_service]\n  internal_port = 8080\n  force_https = true\n  auto_stop_machines = "stop"\n  auto_start_machines = true\n  Min_Machines_Running = 0\n\n[[vm]]\n  cpu_kind = "shared"\n  cpus = 1\n  Memory_MB = 512\n';
     const findings = lintText(text, { filePath: '/p/fly.toml' });
-    const https = findings.find((f) => f.ruleId === 'missing-force-https')!;
-    expect(applyFixes(text, [{ ...https, fix: https.suggestions![0]!.fix }]).text).toContain('  Force_Https = true\n');
+    const warm = findings.find((f) => f.ruleId === 'min-machines-running')!;
+    expect(applyFixes(text, [{ ...warm, fix: warm.suggestions![0]!.fix }]).text).toContain('  Min_Machines_Running = 1\n');
     const cpu = findings.find((f) => f.ruleId === 'shared-cpu-in-production')!;
     const sized = applyFixes(text, [{ ...cpu, fix: cpu.suggestions![0]!.fix }]).text;
     expect(sized).toContain('  Memory_MB = 2048\n');

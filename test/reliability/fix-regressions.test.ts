@@ -42,7 +42,7 @@ const cases: Array<[string, string, (fixed: string) => void]> = [
       expect(parseToml(fixed).errors.filter((e) => e.code !== 'toml-version')).toEqual([]);
       // One service, holding its ports and the added keys; [http_service] keeps its own.
       expect(value.services).toHaveLength(1);
-      expect(value.services[0]).toMatchObject({ auto_stop_machines: 'off', auto_start_machines: true, ports: [{ port: 80 }, { port: 443 }] });
+      expect(value.services[0]).toMatchObject({ auto_stop_machines: 'off', ports: [{ port: 80 }, { port: 443 }] });
       expect(value.http_service).toMatchObject({ internal_port: 8080, auto_stop_machines: 'off' });
     },
   ],
