@@ -84,7 +84,7 @@ function indexVerdicts(base: string): Record<string, Verdict> {
 
 const results = [flyctlFixturesDir, corpusDir].flatMap((base) => {
   const verdicts = {
-    ...(base.endsWith('flyctl') ? indexVerdicts(base) : {}),
+    ...(base === flyctlFixturesDir ? indexVerdicts(base) : {}),
     ...(JSON.parse(readFileSync(join(base, 'flyctl-verdicts.json'), 'utf8')) as Record<string, Verdict>),
   };
   return tomlFiles(base).flatMap((path) => {
