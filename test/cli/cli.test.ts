@@ -7,8 +7,8 @@ import { flylint, bin, project } from './run-cli.js';
 
 const BROKEN = 'app = "shop"\nprimary_region = "ord\n\n[http_service]\ninternal_port = 8080\n';
 const CLEAN = '# flylint-env: staging\napp = "shop-staging"\nprimary_region = "ord"\n';
-/** Production, valid: only warnings and infos. */
-const WARNINGS = 'app = "shop"\nprimary_region = "ord"\n';
+/** Production, valid: only warnings and infos (missing-swap among them: 256 MB, no swap). */
+const WARNINGS = 'app = "shop"\nprimary_region = "ord"\n\n[[vm]]\n  size = "shared-cpu-1x"\n';
 const version = JSON.parse(readFileSync(join(process.cwd(), 'package.json'), 'utf8')).version as string;
 
 function filesIn(stdout: string, dir: string): string[] {
@@ -97,6 +97,10 @@ describe('output', () => {
     expect(list).toMatch(/^rule +severity +env +fix +summary\n/);
     expect(list).toMatch(/\ntoml-duplicate-key +error +any +none +\S/);
     expect(list).toMatch(/\nmissing-swap +warning +production +suggestion +\S/);
+    // An opt-in rule lists as off; a rule's one severity is what every finding of it carries.
+    expect(list).toMatch(/\nmissing-metrics +off +production +none +\S/);
+    expect(list).toMatch(/\nmissing-required +error +any +none +\S/);
+    expect(flylint(['--explain', 'missing-metrics']).stdout).toContain('- Severity: off by default; turn it on with `missing-metrics = "info"` under `[rules]` in `.flylint.toml`');
     const page = flylint(['--explain', 'missing-swap']).stdout;
     expect(page).toMatch(/^# missing-swap\n/);
     for (const part of ['- Severity: warning', '- Applies to: production configs only', '## Why', 'Fly.io docs: https://fly.io/', '## Bad', '## Good', '--unsafe-fixes']) expect(page).toContain(part);
@@ -110,7 +114,7 @@ describe('output', () => {
 });
 
 describe('filters and overrides', () => {
-  const dir = project({ 'fly.toml': WARNINGS, 'fly.staging.toml': CLEAN.replace('shop-staging', 'other-staging') });
+  const dir = project({ 'fly.toml': WARNINGS, 'fly.staging.toml': `${CLEAN.replace('shop-staging', 'other-staging')}\n[[vm]]\n  size = "shared-cpu-1x"\n` });
   const ruleIds = (args: string[]) => (JSON.parse(flylint(['--format', 'json', ...args], { cwd: dir }).stdout) as Array<{ messages: Array<{ ruleId: string; severity: number }> }>).flatMap((f) => f.messages);
 
   it('--max-warnings counts the warnings --quiet hides, as ESLint does', () => {
@@ -197,7 +201,7 @@ describe('standard input', () => {
 describe('.flylint.toml', () => {
   it('is found upward from each file; nearer files override farther ones; root = true stops the search', () => {
     const dir = project({
-      '.flylint.toml': '[rules]\nmissing-swap = "error"\nmissing-metrics = "off"\n',
+      '.flylint.toml': '[rules]\nmissing-swap = "error"\nmissing-metrics = "info"\n',
       'apps/.flylint.toml': 'root = true\n[rules]\nmissing-swap = "off"\n',
       'apps/api/fly.toml': WARNINGS,
       'fly.toml': WARNINGS,
@@ -206,10 +210,11 @@ describe('.flylint.toml', () => {
     const api = files.find((f) => f.filePath.endsWith('apps/api/fly.toml'))!;
     const top = files.find((f) => f.filePath === join(dir, 'fly.toml'))!;
     expect(top.messages.find((m) => m.ruleId === 'missing-swap')?.severity).toBe(2);
-    expect(top.messages.map((m) => m.ruleId)).not.toContain('missing-metrics');
+    // missing-metrics is off by default: the top-level file turns it on.
+    expect(top.messages.map((m) => m.ruleId)).toContain('missing-metrics');
     expect(api.messages.map((m) => m.ruleId)).not.toContain('missing-swap');
-    // root = true: the top-level file's "missing-metrics = off" does not reach apps/.
-    expect(api.messages.map((m) => m.ruleId)).toContain('missing-metrics');
+    // root = true: the top-level file's "missing-metrics = info" does not reach apps/.
+    expect(api.messages.map((m) => m.ruleId)).not.toContain('missing-metrics');
   });
 
   it('--config replaces the search; --rule overrides the file', () => {

@@ -36,11 +36,11 @@ describe('golden output of every format on one project', () => {
 });
 
 describe('--fix', () => {
-  // Staging: no production checks. Two safe fixes (a unit-less duration, a legacy boolean).
-  const BAD = 'app = "shop-staging"\nkill_timeout = 5\n\n[http_service]\n  internal_port = 8080\n  auto_stop_machines = true # legacy\n';
-  const FIXED = 'app = "shop-staging"\nkill_timeout = "5s"\n\n[http_service]\n  internal_port = 8080\n  auto_stop_machines = "stop" # legacy\n';
+  // Staging: no production checks. Two safe fixes (a legacy key spelling, a legacy string command).
+  const BAD = 'app = "shop-staging"\n\n[build]\n  build_target = "web"\n\n[experimental]\n  cmd = "start" # legacy\n';
+  const FIXED = 'app = "shop-staging"\n\n[build]\n  build-target = "web"\n\n[experimental]\n  cmd = ["start"] # legacy\n';
   /** Production: only suggestions (swap, a kept-running Machine …), applied by --unsafe-fixes. */
-  const UNSAFE = 'app = "shop"\n\n[http_service]\n  internal_port = 8080\n  auto_stop_machines = "stop"\n';
+  const UNSAFE = 'app = "shop"\n\n[http_service]\n  internal_port = 8080\n  auto_stop_machines = "stop"\n\n[[vm]]\n  memory = "512mb"\n';
   const json = (stdout: string) => JSON.parse(stdout) as Array<{ messages: Array<{ ruleId: string; fix?: unknown; suggestions?: unknown }> }>;
 
   it('applies safe fixes, says so, reports what remains, and is idempotent', () => {
@@ -138,8 +138,8 @@ describe('--fix', () => {
     expect(r.stderr).toBe('flylint: cannot write fly.toml (no space left on the device); it is unchanged\n');
     expect(readFileSync(join(dir, 'fly.toml'), 'utf8')).toBe(BAD);
     // The other file was fixed (nothing is left in it); the report shows what is left in the first.
-    expect(readFileSync(join(dir, 'fly.staging.toml'), 'utf8')).toContain('kill_timeout = "5s"');
-    expect(r.stdout).toMatch(/^fly\.toml\n  2:16 +info +kill_timeout = 5[\s\S]*\n✔ Fixed 2 problems in 1 file\n/);
+    expect(readFileSync(join(dir, 'fly.staging.toml'), 'utf8')).toContain('build-target = "web"');
+    expect(r.stdout).toMatch(/^fly\.toml\n  4:3 +info +"build_target" in \[build\] is a legacy spelling[\s\S]*\n✔ Fixed 2 problems in 1 file\n/);
     expect(readdirSync(dir).sort()).toEqual(['fly.staging.toml', 'fly.toml']);
   });
 });

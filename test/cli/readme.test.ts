@@ -82,7 +82,7 @@ describe('the README, CLI sections', () => {
     const dir = project({ '.flylint.toml': config!, 'fly.toml': fixture('fly.toml') });
     const r = flylint(['--print-config', 'fly.toml'], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
-    expect(JSON.parse(r.stdout).rules).toMatchObject({ 'missing-metrics': 'off', 'ambiguous-duration': 'error' });
+    expect(JSON.parse(r.stdout).rules).toMatchObject({ 'missing-metrics': 'info', 'ambiguous-duration': 'error' });
     const [error] = blocks('## Configuration file');
     const bad = project({ '.flylint.toml': 'root = true\n[rules]\nmissing-swapp = "off"\n', 'fly.toml': fixture('fly.toml') });
     expect(flylint([], { cwd: bad }).stderr).toBe(error);
@@ -93,7 +93,7 @@ describe('the README, CLI sections', () => {
     const dir = project({ 'fly.toml': `app = "shop"\n${snippet}` });
     const ids = (JSON.parse(flylint(['--format', 'json'], { cwd: dir }).stdout)[0].messages as Array<{ ruleId: string }>).map((m) => m.ruleId);
     expect(ids.length).toBeGreaterThan(0);
-    for (const id of ['unused-suppression', 'primary-region', 'deprecated', 'missing-metrics']) expect(ids).not.toContain(id);
+    for (const id of ['unused-suppression', 'primary-region', 'unknown-key', 'missing-metrics']) expect(ids).not.toContain(id);
   });
 
   it.skipIf(!hasTool('python3'))('has YAML snippets that name the real hook, inputs and outputs', () => {

@@ -10,7 +10,7 @@ describe.skipIf(!hasTool('nvim'))('Neovim', () => {
   it('shows flylint diagnostics and applies the preferred quick-fix', () => {
     const dir = mkdtempSync(join(tmpdir(), 'flylint-nvim-'));
     const file = join(dir, 'fly.toml');
-    writeFileSync(file, 'app = "shop"\nkill_timeout = 5\n\n[http_service]\n  internal_port = 8080\n');
+    writeFileSync(file, 'app = "shop"\n[experimental]\ncmd = "start"\n\n[http_service]\n  internal_port = 8080\n\n[[vm]]\n  size = "shared-cpu-1x"\n');
     const out = join(dir, 'nvim.out');
     const result = spawnSync('nvim', ['--headless', '-u', join(process.cwd(), 'test', 'editors', 'neovim-init.lua'), file], {
       cwd: dir,
@@ -20,9 +20,9 @@ describe.skipIf(!hasTool('nvim'))('Neovim', () => {
     });
     const log = readFileSync(out, 'utf8');
     expect(result.status, log).toBe(0);
-    expect(log).toMatch(/DIAG 2:16 sev=3 \[flylint\] deprecated kill_timeout = 5 is read as 5 seconds/);
+    expect(log).toMatch(/DIAG 3:7 sev=3 \[flylint\] deprecated cmd = "start" in \[experimental\] is the legacy spelling of a one-element list/);
     expect(log).toMatch(/DIAG \d+:\d+ sev=2 \[flylint\] missing-swap/);
-    expect(log).toContain('LINE after fix: kill_timeout = "5s"');
-    expect(readFileSync(file, 'utf8')).toContain('kill_timeout = "5s"\n');
+    expect(log).toContain('LINE after fix: cmd = ["start"]');
+    expect(readFileSync(file, 'utf8')).toContain('cmd = ["start"]\n');
   });
 });

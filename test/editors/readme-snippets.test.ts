@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { hasTool } from './require-tool.js';
 
 const DOC = readFileSync(join(process.cwd(), 'README.md'), 'utf8');
-const FLY_TOML = 'app = "shop"\nkill_timeout = 5\n\n[http_service]\n  internal_port = 8080\n';
+const FLY_TOML = 'app = "shop"\n[experimental]\ncmd = "start"\n\n[http_service]\n  internal_port = 8080\n';
 
 /** The first fenced block of a language after a heading line (or line prefix) in the doc. */
 function block(after: string, language: string): string {
@@ -52,7 +52,7 @@ end })
     const log = readFileSync(out, 'utf8');
     expect(result.status, log).toBe(0);
     expect(log).toContain('OK');
-    expect(log).toMatch(/DIAG 2 \[flylint\] kill_timeout = 5 is read as 5 seconds/);
+    expect(log).toMatch(/DIAG 3 \[flylint\] cmd = "start" in \[experimental\] is the legacy spelling of a one-element list/);
   });
 });
 
@@ -79,6 +79,6 @@ ${block('### Emacs (eglot)', 'elisp')}
 `;
     writeFileSync(join(dir, 'probe.el'), harness);
     const result = spawnSync('emacs', ['--batch', '-l', join(dir, 'probe.el'), file], { cwd: dir, env, timeout: 60_000, encoding: 'utf8' });
-    expect(result.stdout, result.stderr).toMatch(/DIAG 2 .*kill_timeout = 5 is read as 5 seconds/);
+    expect(result.stdout, result.stderr).toMatch(/DIAG 3 .*cmd = "start" in \[experimental\] is the legacy spelling of a one-element list/);
   });
 });

@@ -9,7 +9,7 @@ import { LineIndex } from '../../server/src/lint/line-index.js';
 const SECRET = 'sk_live_51HxQ2rTz8kL9mN3pQ7vW2yX';
 const CONFIG = `app = "shop"
 primary_region = "ams"
-kill_timeout = 5
+kill_signal = "SIGINT"
 
 [env]
   STRIPE_KEY = "${SECRET}"
@@ -21,6 +21,12 @@ kill_timeout = 5
 
 [processes]
   app = "bin/server"
+
+[experimental]
+  cmd = "start"
+
+[[vm]]
+  size = "shared-cpu-1x"
 `;
 
 function project(files: Record<string, string>): string {
@@ -74,7 +80,7 @@ describe('diagnostics', () => {
     const deprecated = diagnostics.find((d) => d.code === 'deprecated')!;
     expect(deprecated.tags).toEqual([2]);
     expect(deprecated.severity).toBe(3);
-    expect(deprecated.data).toMatchObject({ ruleId: 'deprecated', fix: { text: '"5s"' }, version: 1 });
+    expect(deprecated.data).toMatchObject({ ruleId: 'deprecated', fix: { text: '["start"]' }, version: 1 });
     // The emoji counts two UTF-16 units: a finding after it on the same line is shifted by 2.
     const withEmoji = `app = "shop"\nprimary_region = "🚀x"\n`;
     c.change(uri, withEmoji, 2);
@@ -100,7 +106,7 @@ describe('diagnostics', () => {
     const uri = fileUri(join(dir, 'fly.toml'));
     c.open(uri, CONFIG);
     await c.diagnostics(uri, (p) => p.version === 1);
-    c.change(uri, CONFIG.replace('kill_timeout = 5', 'kill_timeout = "5s"'), 2);
+    c.change(uri, CONFIG.replace('cmd = "start"', 'cmd = ["start"]'), 2);
     expect(codes((await c.diagnostics(uri, (p) => p.version === 2)).diagnostics)).not.toContain('deprecated');
     const before = c.publications(uri).length;
     c.notify('textDocument/didSave', { textDocument: { uri } });
@@ -114,9 +120,9 @@ describe('diagnostics', () => {
     const uri = fileUri(join(dir, 'fly.toml'));
     c.open(uri, CONFIG);
     await c.diagnostics(uri, (p) => p.version === 1);
-    for (let version = 2; version <= 6; version++) c.change(uri, CONFIG.replace('kill_timeout = 5', `kill_timeout = ${version}`), version);
+    for (let version = 2; version <= 6; version++) c.change(uri, CONFIG.replace('cmd = "start"', `cmd = "start${version}"`), version);
     const last = await c.diagnostics(uri, (p) => p.version === 6);
-    expect(last.diagnostics.find((d) => d.code === 'deprecated')?.message).toContain('kill_timeout = 6');
+    expect(last.diagnostics.find((d) => d.code === 'deprecated')?.message).toContain('cmd = "start6"');
     expect(c.publications(uri).map((p) => p.version)).toEqual([1, 6]);
   });
 
@@ -139,7 +145,7 @@ describe('diagnostics', () => {
     expect(report.kind).toBe('full');
     expect(codes(report.items)).toEqual(expect.arrayContaining(['deprecated', 'secret-in-env']));
     expect(await c.request('textDocument/diagnostic', { textDocument: { uri }, previousResultId: report.resultId })).toEqual({ kind: 'unchanged', resultId: report.resultId });
-    c.change(uri, CONFIG.replace('kill_timeout = 5', 'kill_timeout = "5s"'), 2);
+    c.change(uri, CONFIG.replace('cmd = "start"', 'cmd = ["start"]'), 2);
     const next = await c.request('textDocument/diagnostic', { textDocument: { uri }, previousResultId: report.resultId });
     expect(next.kind).toBe('full');
     expect(codes(next.items)).not.toContain('deprecated');
@@ -158,50 +164,51 @@ describe('code actions', () => {
   }
 
   it('offers the safe fix as preferred, suggestions as other quick-fixes, and disable-for-line', async () => {
-    const text = 'app = "shop"\nprimary_region = "ams"\n\n[http_service]\n  internal_port = 8080\n  auto_stop_machines = true\n  min_machines_running = 0\n';
+    const text = 'app = "shop"\nprimary_region = "ams"\n\n[http_service]\n  internal_port = 8080\n  auto_stop_machines = "stop"\n  min_machines_running = 0\n\n[experimental]\n  cmd = "start"\n';
     const { c, uri, diagnostics } = await opened(text);
     const deprecated = diagnostics.find((d) => d.code === 'deprecated')!;
     const actions = await c.request('textDocument/codeAction', { textDocument: { uri }, range: deprecated.range, context: { diagnostics: [deprecated] } });
     expect(actions.map((a: any) => [a.title, a.kind, a.isPreferred ?? false])).toEqual([
-      ['Replace true with "stop" (deprecated)', 'quickfix', true],
+      // The title says what the fix does, without the rule id: "(deprecated)" would read as if the fix were.
+      ['Replace "start" with ["start"]', 'quickfix', true],
       ['Disable deprecated for this line', 'quickfix', false],
       ['Fix all safe flylint problems (1)', 'source.fixAll.flylint', false],
     ]);
-    expect(applyEdits(text, actions[0].edit.changes[uri])).toContain('auto_stop_machines = "stop"\n');
-    expect(applyEdits(text, actions[1].edit.changes[uri])).toContain('\n  # flylint-disable-next-line deprecated\n  auto_stop_machines = true\n');
+    expect(applyEdits(text, actions[0].edit.changes[uri])).toContain('cmd = ["start"]\n');
+    expect(applyEdits(text, actions[1].edit.changes[uri])).toContain('\n  # flylint-disable-next-line deprecated\n  cmd = "start"\n');
 
     const min = diagnostics.find((d) => d.code === 'min-machines-running')!;
     const suggestions = await c.request('textDocument/codeAction', { textDocument: { uri }, range: min.range, context: { diagnostics: [min], only: ['quickfix'] } });
-    expect(suggestions[0]).toMatchObject({ title: 'Keep one Machine running (min-machines-running)', isPreferred: false });
+    expect(suggestions[0]).toMatchObject({ title: 'Keep one Machine running', isPreferred: false });
     expect(applyEdits(text, suggestions[0].edit.changes[uri])).toContain('min_machines_running = 1');
     expect(suggestions.some((a: any) => a.kind === 'source.fixAll.flylint')).toBe(false);
   });
 
   it('adds a rule to a disable comment already above the line', async () => {
-    const text = 'app = "shop"\n# flylint-disable-next-line missing-swap\nkill_timeout = 5\n';
+    const text = 'app = "shop"\n[experimental]\n# flylint-disable-next-line missing-swap\ncmd = "start"\n';
     const { c, uri, diagnostics } = await opened(text);
     const deprecated = diagnostics.find((d) => d.code === 'deprecated')!;
     const actions = await c.request('textDocument/codeAction', { textDocument: { uri }, range: deprecated.range, context: { diagnostics: [deprecated], only: ['quickfix'] } });
     const disable = actions.find((a: any) => a.title === 'Disable deprecated for this line');
-    expect(applyEdits(text, disable.edit.changes[uri])).toBe('app = "shop"\n# flylint-disable-next-line missing-swap, deprecated\nkill_timeout = 5\n');
+    expect(applyEdits(text, disable.edit.changes[uri])).toBe('app = "shop"\n[experimental]\n# flylint-disable-next-line missing-swap, deprecated\ncmd = "start"\n');
   });
 
   it('fixes all safe problems at once for source.fixAll, touching only what changes', async () => {
-    const text = 'app = "shop"\nkill_timeout = 5\n\n[http_service]\n  internal_port = 8080\n  auto_stop_machines = true\n\n[[http_service.checks]]\n  interval = 10000\n';
+    const text = 'app = "shop"\n[build]\n  build_target = "web"\n\n[http_service]\n  internal_port = 8080\n  auto_stop_machines = "stop"\n\n[[http_service.checks]]\n  interval = 10000\n\n[experimental]\n  cmd = "start"\n';
     const { c, uri } = await opened(text);
     const actions = await c.request('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll'] } });
     expect(actions).toHaveLength(1);
     const edits = actions[0].edit.changes[uri];
     expect(edits).toHaveLength(1);
-    expect(edits[0].range.start).toEqual({ line: 1, character: 15 });
+    expect(edits[0].range.start).toEqual({ line: 2, character: 7 });
     // Safe fixes only: the ambiguous check interval is a suggestion and stays.
-    expect(applyEdits(text, edits)).toBe(text.replace('kill_timeout = 5', 'kill_timeout = "5s"').replace('auto_stop_machines = true', 'auto_stop_machines = "stop"'));
+    expect(applyEdits(text, edits)).toBe(text.replace('build_target', 'build-target').replace('cmd = "start"', 'cmd = ["start"]'));
   });
 
   it('does not apply a fix whose diagnostic was computed on an older version', async () => {
-    const { c, uri, diagnostics } = await opened('app = "shop"\nkill_timeout = 5\n');
+    const { c, uri, diagnostics } = await opened('app = "shop"\n[experimental]\n  cmd = "start"\n');
     const deprecated = diagnostics.find((d) => d.code === 'deprecated')!;
-    c.change(uri, 'app = "shop"\n\nkill_timeout = 5\n', 2);
+    c.change(uri, 'app = "shop"\n\n[experimental]\n  cmd = "start"\n', 2);
     await c.diagnostics(uri, (p) => p.version === 2);
     const actions = await c.request('textDocument/codeAction', { textDocument: { uri }, range: deprecated.range, context: { diagnostics: [deprecated], only: ['quickfix'] } });
     expect(actions.some((a: any) => a.isPreferred)).toBe(false);
@@ -308,7 +315,7 @@ describe('workspace', () => {
     expect(codes(first.diagnostics)).toContain('secret-in-env');
     c.settings = { environment: 'staging' };
     c.notify('workspace/didChangeConfiguration', { settings: null });
-    const staging = await c.diagnostics(uri, (p) => !p.diagnostics.some((d) => d.code === 'missing-metrics') && p.diagnostics.some((d) => d.code === 'secret-in-env'));
+    const staging = await c.diagnostics(uri, (p) => !p.diagnostics.some((d) => d.code === 'shared-cpu-in-production') && p.diagnostics.some((d) => d.code === 'secret-in-env'));
     expect(codes(staging.diagnostics)).not.toContain('missing-swap');
     const hover = await c.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 1 } });
     expect(hover.contents.value).toContain('**Environment:** staging — from the flylint.environment setting');
@@ -349,14 +356,14 @@ describe('robustness', () => {
   it('serves an untitled document and a client without a workspace folder', async () => {
     const c = await client(undefined);
     const uri = 'untitled:Untitled-1';
-    c.open(uri, 'app = "shop"\nkill_timeout = 5\n');
+    c.open(uri, 'app = "shop"\n[experimental]\n  cmd = "start"\n');
     expect(codes((await c.diagnostics(uri)).diagnostics)).toContain('deprecated');
   });
 });
 
 describe('which TOML files are served', () => {
   it('leaves a TOML file that is not a fly config alone, and serves one named otherwise that has an app', async () => {
-    const dir = project({ 'Cargo.toml': '[package]\nname = "x"\n', 'deploy/prod.toml': 'app = "shop"\nkill_timeout = 5\n' });
+    const dir = project({ 'Cargo.toml': '[package]\nname = "x"\n', 'deploy/prod.toml': 'app = "shop"\n[experimental]\n  cmd = "start"\n' });
     const c = await client(dir);
     const cargo = fileUri(join(dir, 'Cargo.toml'));
     c.open(cargo, '[package]\nname = "x"\n');
@@ -364,7 +371,7 @@ describe('which TOML files are served', () => {
     expect(await c.request('textDocument/completion', { textDocument: { uri: cargo }, position: { line: 2, character: 0 } })).toEqual([]);
     expect(await c.request('textDocument/hover', { textDocument: { uri: cargo }, position: { line: 1, character: 1 } })).toBeNull();
     const prod = fileUri(join(dir, 'deploy/prod.toml'));
-    c.open(prod, 'app = "shop"\nkill_timeout = 5\n');
+    c.open(prod, 'app = "shop"\n[experimental]\n  cmd = "start"\n');
     expect(codes((await c.diagnostics(prod)).diagnostics)).toContain('deprecated');
   });
 });
@@ -408,7 +415,7 @@ describe('over stdio', () => {
     c.open(uri, CONFIG);
     expect(codes((await c.diagnostics(uri)).diagnostics)).toContain('secret-in-env');
     const hover = await c.request('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 2 } });
-    expect(hover.contents.value).toContain('5 seconds');
+    expect(hover.contents.value).toContain('**kill_signal**');
     expect(await c.close()).toBe(0);
     expect(c.stderr()).toBe('');
   });

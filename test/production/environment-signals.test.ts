@@ -71,9 +71,9 @@ describe('environment signals', () => {
   it('lintText reads [env] labels and the project root', () => {
     const rules = (text: string, options: Parameters<typeof lintText>[1]) => lintText(text, options).map((f) => f.ruleId);
     const bare = 'app = "prereview-translate"\n\n[env]\nENVIRONMENT_LABEL = "sandbox"\n';
-    expect(rules(bare, { filePath: '/r/fly.translate.toml' })).not.toContain('missing-swap');
-    expect(rules('app = "api"\n', { filePath: '/r/staging/api/fly.toml', projectRoot: '/r' })).not.toContain('missing-swap');
-    expect(rules('app = "api"\n', { filePath: '/r/staging/api/fly.toml' })).toContain('missing-swap');
+    expect(rules(bare, { filePath: '/r/fly.translate.toml' })).not.toContain('shared-cpu-in-production');
+    expect(rules('app = "api"\n', { filePath: '/r/staging/api/fly.toml', projectRoot: '/r' })).not.toContain('shared-cpu-in-production');
+    expect(rules('app = "api"\n', { filePath: '/r/staging/api/fly.toml' })).toContain('shared-cpu-in-production');
     // Siblings are read with the same root.
     const siblings = [{ filePath: '/r/production/api/fly.toml', text: 'app = "api"\n' }];
     expect(rules('app = "api"\n', { filePath: '/r/staging/api/fly.toml', projectRoot: '/r', siblings })).toContain('shared-app-name');

@@ -40,8 +40,16 @@ describe('production readiness', () => {
     expect(lintText(bare.replace('"shop"', '"shop-staging"'), { filePath: '/p/fly.toml' }).filter((f) => productionRules.has(f.ruleId))).toEqual([]);
   });
 
-  it('missing-metrics counts the legacy [experimental] metrics_port, which flyctl copies into [metrics]', () => {
-    const metrics = (text: string) => lintText(text, { filePath: '/p/fly.toml' }).filter((f) => f.ruleId === 'missing-metrics');
+  it('missing-metrics is off by default: Fly.io collects built-in metrics of every app', () => {
+    const text = 'app = "shop"\n';
+    expect(lintText(text, { filePath: '/p/fly.toml' }).filter((f) => f.ruleId === 'missing-metrics')).toEqual([]);
+    const [on] = lintText(text, { filePath: '/p/fly.toml', rules: { 'missing-metrics': 'info' } }).filter((f) => f.ruleId === 'missing-metrics');
+    expect(on?.severity).toBe('info');
+    expect(on?.message).toMatch(/built-in metrics .* anyway; if the app serves Prometheus metrics of its own/);
+  });
+
+  it('missing-metrics, turned on, counts the legacy [experimental] metrics_port, which flyctl copies into [metrics]', () => {
+    const metrics = (text: string) => lintText(text, { filePath: '/p/fly.toml', rules: { 'missing-metrics': 'info' } }).filter((f) => f.ruleId === 'missing-metrics');
     expect(metrics('app = "shop"\n')).toHaveLength(1);
     expect(metrics('app = "shop"\n[experimental]\n  metrics_port = 9091\n')).toEqual([]);
     expect(metrics('app = "shop"\n[experimental]\n  auto_rollback = true\n')).toHaveLength(1);
@@ -189,7 +197,8 @@ describe('secrets', () => {
 describe('suppressions', () => {
   const base = 'app = "shop"\nprimary_region = "ams"\nswap_size_mb = 512\n[metrics]\nport = 9091\npath = "/metrics"\n';
   it('next-line, same-line and file-level suppressions hide findings, and unused ones are reported', () => {
-    const text = '# flylint-disable-next-line primary-region -- moving next month\nprimary_region = "sea"\napp = "shop" # flylint-disable-line missing-swap\n';
+    const text = '# flylint-disable-next-line primary-region -- moving next month\nprimary_region = "sea"\napp = "shop"\n[[vm]]\nsize = "shared-cpu-1x" # flylint-disable-line missing-swap\n';
+    expect(lintText(text.replace(' # flylint-disable-line missing-swap', ''), { filePath: '/p/fly.toml' }).map((f) => f.ruleId)).toContain('missing-swap');
     const ids = lintText(text, { filePath: '/p/fly.toml' }).map((f) => f.ruleId);
     expect(ids).not.toContain('primary-region');
     expect(ids).not.toContain('missing-swap');
@@ -199,10 +208,10 @@ describe('suppressions', () => {
   });
 
   it('never reports or removes a suppression of a rule that did not run: off, or a production rule on a staging config', () => {
-    const text = 'app = "shop"\n[http_service]\ninternal_port = 8080\n[[vm]]\nsize = "shared-cpu-1x" # flylint-disable-line shared-cpu-in-production -- low traffic\n# flylint-disable missing-metrics\n';
+    const text = 'app = "shop"\n[http_service]\ninternal_port = 8080\n[[vm]]\nsize = "shared-cpu-1x" # flylint-disable-line shared-cpu-in-production -- low traffic\n# flylint-disable missing-swap\n';
     const unused = (options: Parameters<typeof lintText>[1]) => lintText(text, options).filter((f) => f.ruleId === 'unused-suppression');
     expect(unused({ filePath: '/p/fly.staging.toml' })).toEqual([]);
-    expect(unused({ filePath: '/p/fly.toml', rules: { 'shared-cpu-in-production': 'off', 'missing-metrics': 'off' } })).toEqual([]);
+    expect(unused({ filePath: '/p/fly.toml', rules: { 'shared-cpu-in-production': 'off', 'missing-swap': 'off' } })).toEqual([]);
     expect(fixUntilStable(text, (t) => lintText(t, { filePath: '/p/fly.staging.toml' }), { unsafe: true }).text).toContain('# flylint-disable-line shared-cpu-in-production -- low traffic');
     // Where the rules run, the suppressions are used.
     expect(unused({ filePath: '/p/fly.toml' })).toEqual([]);

@@ -43,7 +43,7 @@ const cases: Array<[string, string, (fixed: string) => void]> = [
       // One service, holding its ports and the added keys; [http_service] keeps its own.
       expect(value.services).toHaveLength(1);
       expect(value.services[0]).toMatchObject({ auto_stop_machines: 'off', ports: [{ port: 80 }, { port: 443 }] });
-      expect(value.http_service).toMatchObject({ internal_port: 8080, auto_stop_machines: 'off' });
+      expect(value.http_service).toMatchObject({ internal_port: 8080, auto_stop_machines: false });
     },
   ],
   [
@@ -83,11 +83,11 @@ const cases: Array<[string, string, (fixed: string) => void]> = [
   ],
   [
     'removing a line keeps the comment at its end (fuzz: "processes = [] # ")',
-    'app = "shop"\nprocesses = [] # none yet\n[env]\n  TOKEN = "ghp_abcdefghijklmnopqrstuvwxyz0123456789" # from CI\n',
+    'app = "shop"\n[experimental]\n  allowed_public_ports = [] # none yet\n  auto_rollback = true\n[env]\n  TOKEN = "ghp_abcdefghijklmnopqrstuvwxyz0123456789" # from CI\n',
     (fixed) => {
       expect(fixed).toContain('# none yet\n');
       expect(fixed).toContain('  # from CI\n');
-      expect(fixed).not.toContain('processes');
+      expect(fixed).not.toContain('allowed_public_ports');
     },
   ],
   [

@@ -109,11 +109,11 @@ describe('language server under a hostile client', () => {
     for (const [i, change] of edits.entries()) s.notify('textDocument/didChange', { textDocument: { uri: URI, version: 2 + i }, contentChanges: [change] });
     // A stale version after newer ones.
     s.notify('textDocument/didChange', { textDocument: { uri: URI, version: 1 }, contentChanges: [{ text: 'app = "stale"\n' }] });
-    s.notify('textDocument/didChange', { textDocument: { uri: URI, version: 50 }, contentChanges: [{ text: 'app = "shop"\nkill_timeout = 5\n' }] });
+    s.notify('textDocument/didChange', { textDocument: { uri: URI, version: 50 }, contentChanges: [{ text: 'app = "shop"\n[experimental]\ncmd = "start"\n' }] });
     const last = await s.wait((m) => m.method === 'textDocument/publishDiagnostics' && m.params.version === 50);
-    expect(last.params.diagnostics.some((d: any) => d.code === 'deprecated' && d.range.start.line === 1)).toBe(true);
-    const hover = await s.request(30, 'textDocument/hover', { textDocument: { uri: URI }, position: { line: 1, character: 2 } });
-    expect(hover.result.contents.value).toContain('kill_timeout');
+    expect(last.params.diagnostics.some((d: any) => d.code === 'deprecated' && d.range.start.line === 2)).toBe(true);
+    const hover = await s.request(30, 'textDocument/hover', { textDocument: { uri: URI }, position: { line: 2, character: 1 } });
+    expect(hover.result.contents.value).toContain('cmd');
   });
 
   it('takes $/cancelRequest for requests in flight, answered and unknown', async () => {
@@ -136,10 +136,10 @@ describe('language server under a hostile client', () => {
     const s = await server();
     s.notify('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'toml', version: 1, text: 'app = "x"\n' } });
     const start = performance.now();
-    for (let v = 2; v <= 1001; v++) s.notify('textDocument/didChange', { textDocument: { uri: URI, version: v }, contentChanges: [{ text: `app = "x${v}"\nkill_timeout = ${v}\n` }] });
+    for (let v = 2; v <= 1001; v++) s.notify('textDocument/didChange', { textDocument: { uri: URI, version: v }, contentChanges: [{ text: `app = "x${v}"\n[experimental]\ncmd = "start${v}"\n` }] });
     const last = await s.wait((m) => m.method === 'textDocument/publishDiagnostics' && m.params.version === 1001, 30_000);
     expect(performance.now() - start).toBeLessThan(20_000);
-    expect(last.params.diagnostics.some((d: any) => d.code === 'deprecated' && /kill_timeout = 1001/.test(d.message))).toBe(true);
+    expect(last.params.diagnostics.some((d: any) => d.code === 'deprecated' && /cmd = "start1001"/.test(d.message))).toBe(true);
     await s.request(50, 'flylint/ping');
     const published = s.messages.filter((m: Message) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === URI);
     expect(published.at(-1)!.params.version).toBe(1001);

@@ -10,7 +10,8 @@ const PRODUCTION_SIBLING = { filePath: '/project/fly.toml', text: 'app = "shop"\
 
 describe.each(allRules().map((r) => [r.meta.id, r] as const))('%s', (id, rule) => {
   const filePath = `/project/${rule.meta.examples.fileName ?? 'fly.toml'}`;
-  const options = { filePath, siblings: rule.meta.env === 'project' ? [PRODUCTION_SIBLING] : [] };
+  // An opt-in rule runs where a config gives it a level: here, the level its docs suggest.
+  const options = { filePath, siblings: rule.meta.env === 'project' ? [PRODUCTION_SIBLING] : [], ...(rule.meta.optIn ? { rules: { [id]: rule.meta.severity } } : {}) };
 
   it('has complete metadata', () => {
     expect(rule.meta.summary.length).toBeGreaterThan(10);

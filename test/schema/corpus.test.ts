@@ -101,10 +101,12 @@ describe('schema rules against flyctl\'s verdicts', () => {
   it('reports no error on a config flyctl loads', () => {
     const loading = all.filter((c) => c.verdict.loads && !c.verdict.load_error && !c.verdict.validate_messages.some((m) => /can not flatten/.test(m)));
     const valid = loading.filter((c) => c.verdict.valid !== false);
-    const withError = loading.filter((c) => c.findings.some((f) => f.severity === 'error'));
+    // missing-required's errors are the deploy's (§5.3: the Machines API wants an internal port, a
+    // volume name): flyctl loads those configs and fails later.
+    const withError = loading.filter((c) => c.findings.some((f) => f.severity === 'error' && f.ruleId !== 'missing-required'));
     console.log(`[schema figure 1] configs flyctl loads: ${loading.length} (${valid.length} also valid); with an error from the schema rules: ${withError.length}`);
     for (const c of withError) {
-      const f = c.findings.find((x) => x.severity === 'error')!;
+      const f = c.findings.find((x) => x.severity === 'error' && x.ruleId !== 'missing-required')!;
       console.log(`  ${c.name}:${lineOf(c.text, f.report.range[0])} ${f.ruleId}: ${f.message}`);
     }
     expect(withError.map((c) => c.name)).toEqual([]);

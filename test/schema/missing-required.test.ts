@@ -8,11 +8,11 @@ ruleCases(rule, [
     expect: [{ at: '[[statics]]', message: /^\[\[statics\]\] has no "url_prefix" \(URL prefix served from it/ }],
   },
   {
-    name: 'a service with ports but no internal_port (a warning: flyctl sends port 0, which the Machines API requires); a [[services]] without ports is left to service-without-ports',
+    name: 'a service with ports but no internal_port (an error: flyctl sends port 0, which the Machines API refuses); a [[services]] without ports is left to service-without-ports',
     text: lines('[http_service]', 'force_https = true', '[[services]]', 'protocol = "tcp"', '[[services.ports]]', 'port = 443', '[[services]]', 'protocol = "tcp"'),
     expect: [
-      { at: '[http_service]', message: '[http_service] has no "internal_port" (port the app listens on inside the Machine). Add it', severity: 'warning' },
-      { at: '[[services]]', message: '[[services]] has no "internal_port" (port the app listens on inside the Machine). Add it', severity: 'warning' },
+      { at: '[http_service]', message: '[http_service] has no "internal_port" (port the app listens on inside the Machine). Add it', severity: 'error' },
+      { at: '[[services]]', message: '[[services]] has no "internal_port" (port the app listens on inside the Machine). Add it', severity: 'error' },
     ],
   },
   {
@@ -24,14 +24,14 @@ ruleCases(rule, [
   {
     name: 'a key set in no spelling of the section is missing, at the header that spells it',
     text: lines('[HTTP_Service]', 'force_https = true', '[[http_service.checks]]', 'path = "/"'),
-    expect: [{ at: '[HTTP_Service]', message: '[http_service] has no "internal_port" (port the app listens on inside the Machine). Add it', severity: 'warning' }],
+    expect: [{ at: '[HTTP_Service]', message: '[http_service] has no "internal_port" (port the app listens on inside the Machine). Add it', severity: 'error' }],
   },
   {
-    name: 'a mount without destination (error) or source (warning: flyctl loads it, the deploy fails)',
+    name: 'a mount without destination or source: both errors (flyctl loads it, the deploy fails)',
     text: lines('[[mounts]]', 'source = "data"', '[[mounts]]', 'destination = "/data"', 'processes = ["worker"]'),
     expect: [
       { at: '[[mounts]]', message: '[[mounts]] has no "destination" (where the volume appears in the Machine, e.g. "/data"; not /). Add it' },
-      { at: '[[mounts]]', message: '[[mounts]] has no "source" (name of the volume to mount, as fly volumes list shows it). Add it', severity: 'warning' },
+      { at: '[[mounts]]', message: '[[mounts]] has no "source" (name of the volume to mount, as fly volumes list shows it). Add it', severity: 'error' },
     ],
   },
   {
@@ -58,7 +58,7 @@ ruleCases(rule, [
     text: lines('[[files]]', 'local_path = "config.json"', '[[files]]', 'guest_path = "/etc/app.conf"', '[[statics]]', 'guest_path = "/app/public"'),
     expect: [
       { at: '[[files]]', message: '[[files]] has no "guest_path" (absolute path of the file in the Machine). Add it' },
-      { at: '[[files]]', message: '[[files]] sets none of "local_path", "secret_name" or "raw_value": flyctl removes the file from the Machines on the next deploy. Add one', severity: 'warning' },
+      { at: '[[files]]', message: '[[files]] sets none of "local_path", "secret_name" or "raw_value": flyctl removes the file from the Machines on the next deploy. Add one', severity: 'error' },
       { at: '[[statics]]', message: /^\[\[statics\]\] has no "url_prefix"/ },
     ],
   },

@@ -88,3 +88,65 @@ describe('valid multi-line arrays are never cut short', () => {
     expect(syntaxErrors(text)).toEqual([]);
   });
 });
+
+describe('one broken construct gives one error', () => {
+  const cases: Array<[string, string, number]> = [
+    ['an inline table with a brace for a key, then junk', 'memory = {{a}}\nb = 1\n', 1],
+    ['two values on one line', 'a = 1 b = 2 c = 3\n', 1],
+    ['an unquoted string with spaces', 'app = my app name\n', 1],
+    ['an array with a stray brace', 'x = [1, }, 2]\n', 1],
+  ];
+
+  it.each(cases)('%s: %i error(s)', (_, text, count) => {
+    expect(syntaxErrors(text)).toHaveLength(count);
+  });
+
+  it('still reports a second broken line', () => {
+    const text = 'a = 1 b = 2\nc = 3 d = 4\n';
+    expect(syntaxErrors(text).map((e) => lineOf(text, e.range[0]))).toEqual([1, 2]);
+  });
+});
+
+describe('a template is said to be one, once', () => {
+  const go = [
+    'app = "{{ .AppName }}"',
+    'primary_region = "ams"',
+    '{{ if .Production }}',
+    '[http_service]',
+    '  internal_port = {{ .Port }}',
+    '{{ end }}',
+    '[env]',
+    '  {{ range .Env }}',
+    '  {{ .Name }} = "{{ .Value }}"',
+    '  {{ end }}',
+    '[[vm]]',
+    '  memory = {{ .Memory }}',
+    '',
+  ].join('\n');
+  const cases: Array<[string, string, RegExp, number]> = [
+    ['a Go template', go, /^This file is a Go template: "\{\{ if \.Production \}\}" is Go template syntax, not TOML \(as is what 6 more lines hold\)\. flyctl reads the file as it is, so lint the rendered config instead$/, 3],
+    ['a shell template', 'app = "${APP}"\nprimary_region = ${REGION}\n[http_service]\n  internal_port = $PORT\n', /^This file is a shell template: "\$\{REGION\}" is a shell variable, not TOML \(as is what 1 more line holds\)\. .*substitute the variables \(envsubst\)/, 2],
+    ['a Jinja template', '{% if prod %}\napp = "shop"\n{% endif %}\n', /^This file is a Jinja template: "\{% if prod %\}"/, 1],
+    ['an ERB template', 'app = "shop"\nkill_timeout = <%= timeout %>\n', /^This file is an ERB template: "<%= timeout %>" is ERB template syntax, not TOML\. /, 2],
+    ['a template value inside an array', 'ports = [{{ .Port }}, 443]\n', /^This file is a Go template: "\{\{ \.Port \}\}"/, 1],
+  ];
+
+  it.each(cases)('%s: one error, on its first template line', (_, text, message, line) => {
+    const { errors, template } = parseToml(text);
+    const syntax = errors.filter((e) => e.code === 'toml-syntax');
+    expect(syntax).toHaveLength(1);
+    expect(syntax[0]!.message).toMatch(message);
+    expect(lineOf(text, syntax[0]!.range[0])).toBe(line);
+    expect(template).toBeDefined();
+  });
+
+  it('keeps what is plain TOML around the template lines', () => {
+    expect(toPlainValue(parseToml(go).value)).toEqual({ app: '{{ .AppName }}', primary_region: 'ams', http_service: {}, env: {}, vm: [{}] });
+  });
+
+  it('is no template when the placeholders sit in strings', () => {
+    const { errors, template } = parseToml('app = "{{ .AppName }}"\n[env]\n  URL = "${BASE_URL}/api"\n');
+    expect(errors).toEqual([]);
+    expect(template).toBeUndefined();
+  });
+});

@@ -19,6 +19,7 @@ import { formatSarif } from './formatters/sarif.js';
 import { formatGithub } from './formatters/github.js';
 import { analyze, allRules, findRule, lintAnalyzed, type AnalyzedFile, type LintOptions, type RuleLevel } from '../lint/engine.js';
 import { fixUntilStable, type FixLoopResult } from '../lint/fix-loop.js';
+import { defaultLevel } from '../lint/rule.js';
 import { didYouMean } from '../lint/did-you-mean.js';
 import { optionsForFile } from '../config/config-file.js';
 import { renderRuleDocs, renderRuleList } from '../lint/rule-docs-page.js';
@@ -217,7 +218,7 @@ function printConfig(path: string, options: CliOptions, io: Io, configs: ConfigS
     throw new UsageError(`cannot read ${path} (${describeFsError(error)})`);
   }
   const { file, lintOptions, used } = prepare({ filePath, fromStdin: false, ...decodeSource(bytes) }, options, configs);
-  const levels = Object.fromEntries(allRules().map((r) => [r.meta.id, lintOptions.rules?.[r.meta.id] ?? r.meta.severity]));
+  const levels = Object.fromEntries(allRules().map((r) => [r.meta.id, lintOptions.rules?.[r.meta.id] ?? defaultLevel(r.meta)]));
   const report = {
     filePath,
     environment: file.env,

@@ -9,7 +9,7 @@ import { rules as registry } from '../../../rules/index.js';
 import { applySuppressions } from './suppressions.js';
 import { LineIndex } from './line-index.js';
 import { openTailStart, withoutFixesInOpenTail } from './open-tail.js';
-import type { LintSettings, ProjectMember, Rule, RuleContext, RuleReport } from './rule.js';
+import { defaultLevel, type LintSettings, type ProjectMember, type Rule, type RuleContext, type RuleReport } from './rule.js';
 import type { EnvironmentInfo, Finding, Severity } from './types.js';
 
 export type RuleLevel = Severity | 'off';
@@ -105,9 +105,12 @@ export function lintAnalyzed(file: AnalyzedFile, siblings: readonly AnalyzedFile
   // Index loops here and in the schema check: a for-of in code that is still cold allocates a
   // result object per step, and a lint of a few hundred files is mostly cold code.
   const ran = new Set<string>();
-  for (let r = 0; r < registry.length; r++) {
+  // A template is not the config yet: its placeholders hide values (memory, ports, names), so
+  // whatever the rules said about it could be wrong. Its one error says so.
+  const rulesApply = file.parse.template === undefined;
+  for (let r = 0; rulesApply && r < registry.length; r++) {
     const rule = registry[r]!;
-    const level = options.rules?.[rule.meta.id];
+    const level = options.rules?.[rule.meta.id] ?? defaultLevel(rule.meta);
     if (level === 'off') continue;
     if (rule.meta.env === 'production' && !file.env.isProduction) continue;
     ran.add(rule.meta.id);

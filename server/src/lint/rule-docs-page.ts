@@ -1,5 +1,5 @@
 /** A rule's documentation, generated from its metadata: `--explain`, `docs/rules/*.md`, hover links. */
-import type { RuleMeta } from './rule.js';
+import { defaultLevel, type RuleMeta } from './rule.js';
 import { ruleDocsUrl } from '../rule-docs.js';
 
 const FIX_TEXT = {
@@ -20,7 +20,7 @@ export function renderRuleDocs(meta: RuleMeta): string {
 
 ${meta.summary}.
 
-- Severity: ${meta.severity}
+- Severity: ${meta.optIn ? `off by default; turn it on with \`${meta.id} = "${meta.severity}"\` under \`[rules]\` in \`.flylint.toml\` (or \`--rule ${meta.id}=${meta.severity}\`)` : meta.severity}
 - Applies to: ${ENV_TEXT[meta.env]}
 - Category: ${meta.category}
 - ${FIX_TEXT[meta.fix]}
@@ -49,7 +49,7 @@ Disable it for one line with \`# flylint-disable-next-line ${meta.id} -- reason\
 }
 
 export function renderRuleList(rules: readonly RuleMeta[]): string {
-  const rows = rules.map((m) => [m.id, m.severity, m.env, m.fix, m.summary]);
+  const rows = rules.map((m) => [m.id, defaultLevel(m), m.env, m.fix, m.summary]);
   const header = ['rule', 'severity', 'env', 'fix', 'summary'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ');
@@ -60,7 +60,7 @@ export function renderRuleList(rules: readonly RuleMeta[]): string {
 export function rulePages(rules: readonly RuleMeta[]): Record<string, string> {
   const pages: Record<string, string> = {};
   for (const meta of rules) pages[`${meta.id}.md`] = renderRuleDocs(meta);
-  const rows = rules.map((m) => `| [\`${m.id}\`](${m.id}.md) | ${m.severity} | ${m.env} | ${m.fix} | ${m.summary} |`);
+  const rows = rules.map((m) => `| [\`${m.id}\`](${m.id}.md) | ${defaultLevel(m)} | ${m.env} | ${m.fix} | ${m.summary} |`);
   pages['README.md'] = `# flylint rules\n\nGenerated from the rules' metadata by \`npm run docs\`.\n\n| rule | severity | applies to | fix | what |\n|---|---|---|---|---|\n${rows.join('\n')}\n`;
   return pages;
 }

@@ -10,6 +10,11 @@ export interface RuleMeta {
   category: 'toml' | 'schema' | 'production' | 'isolation' | 'suppression';
   /** Default severity; a rule with two (e.g. check-timing) reports the stronger by default and may pass another per finding. */
   severity: Severity;
+  /**
+   * Off unless a config file, `--rule` or an editor setting gives it a level: advice that holds
+   * for some apps only. `severity` is then the level the docs suggest turning it on at.
+   */
+  optIn?: true;
   /** any: every config; production: only production configs; project: compares the configs of one project. */
   env: 'any' | 'production' | 'project';
   fix: 'safe' | 'suggestion' | 'none';
@@ -69,4 +74,9 @@ export interface RuleContext {
 export interface Rule {
   meta: RuleMeta;
   check(context: RuleContext): void;
+}
+
+/** The level a rule runs at when nothing configures it: off for an opt-in rule. */
+export function defaultLevel(meta: RuleMeta): Severity | 'off' {
+  return meta.optIn ? 'off' : meta.severity;
 }

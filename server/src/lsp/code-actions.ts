@@ -82,11 +82,13 @@ export function quickFixes(document: ActionDocument, diagnostics: readonly Diagn
     const fresh = data.version === undefined || document.version === undefined || data.version === document.version;
     const change = (fix: Fix) => ({ changes: { [document.uri]: [textEdit(index, fix)] } });
     if (fresh && validFix(data.fix, document.text.length)) {
-      fixes.push({ title: `${describeFix(document.text, data.fix)} (${data.ruleId})`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true, edit: change(data.fix) });
+      // The title says what the edit does and reads on its own: the diagnostic it fixes names the
+      // rule, and `Replace 5 with "5s" (deprecated)` would read as if the fix were deprecated.
+      fixes.push({ title: describeFix(document.text, data.fix), kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true, edit: change(data.fix) });
     }
     for (const suggestion of fresh ? data.suggestions ?? [] : []) {
       if (!validFix(suggestion?.fix, document.text.length)) continue;
-      fixes.push({ title: `${typeof suggestion.desc === 'string' ? suggestion.desc : describeFix(document.text, suggestion.fix)} (${data.ruleId})`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: false, edit: change(suggestion.fix) });
+      fixes.push({ title: typeof suggestion.desc === 'string' ? suggestion.desc : describeFix(document.text, suggestion.fix), kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: false, edit: change(suggestion.fix) });
     }
     if (data.ruleId === 'unused-suppression' || data.ruleId === 'internal-error') continue;
     const line = diagnostic.range?.start?.line;

@@ -5,7 +5,7 @@
  * value inside `[[services]]` is reported as itself, never as "must match a schema in anyOf".
  */
 import type { TomlTable, TomlValue } from '../toml/values.js';
-import type { Fix, Severity, Suggestion } from '../lint/types.js';
+import type { Fix, Suggestion } from '../lint/types.js';
 import { closestKey, didYouMean } from '../lint/did-you-mean.js';
 import { parseGoDurationNs, parseMemoryMb } from '../fly/units.js';
 import { caseWinner } from '../fly/fields.js';
@@ -91,9 +91,7 @@ function mapError(ctx: ValidationContext, error: SchemaError, path: Array<string
       const plain = sentence?.replace(/\s*\([^()]*\)/g, '');
       // Lower case for the middle of a sentence, but not an acronym ("URL prefix …").
       const what = plain ? (/^[A-Z]{2}/.test(plain) ? plain : plain.charAt(0).toLowerCase() + plain.slice(1)) : undefined;
-      // Some keys flyctl loads without, where only the deploy fails: a warning, as flyctl's own verdict is "valid".
-      const severity = (at.schema?.['x-flylint-required-severity'] as Record<string, Severity> | undefined)?.[missing];
-      return { kind: 'missing-required', ...(severity ? { severity } : {}), message: `${sectionName(path)} has no "${missing}"${what ? ` (${what.replace(/\.$/, '')})` : ''}. Add it`, range: rangeOfValue(at) };
+      return { kind: 'missing-required', message: `${sectionName(path)} has no "${missing}"${what ? ` (${what.replace(/\.$/, '')})` : ''}. Add it`, range: rangeOfValue(at) };
     }
     default:
       return undefined;

@@ -28,7 +28,7 @@ function written(v: Visited): string {
 }
 
 /** The annotations the checks below read: a value whose schema has none of them needs no checks but the type-based ones. */
-const ANNOTATIONS = ['deprecationMessage', 'x-flylint-alias-of', 'x-flylint-legacy', 'x-flylint-legacy-values', 'x-flylint-duration', 'x-flylint-int-string', 'x-flylint-legacy-string', 'x-flylint-wants-one-of'];
+const ANNOTATIONS = ['deprecationMessage', 'x-flylint-alias-of', 'x-flylint-legacy', 'x-flylint-duration', 'x-flylint-int-string', 'x-flylint-legacy-string', 'x-flylint-wants-one-of'];
 const annotatedCache = new WeakMap<object, boolean>();
 
 function annotated(schema: Visited['schema']): boolean {
@@ -224,6 +224,10 @@ function legacy(ctx: EditContext, v: Visited): SchemaIssue[] {
   const declared = v.declared ?? {};
   const schema = v.schema ?? declared;
   const deprecation = declared.deprecationMessage ?? schema.deprecationMessage;
+  // `script_checks = []`, `processes = []`: a legacy list that lists nothing asks flyctl for
+  // nothing, so removing it changes nothing worth a finding. Under [experimental]
+  // (`allowed_public_ports = []`) it still fails `fly config validate --strict`.
+  if (saysNothing(v.value) && v.path[0] !== 'experimental' && (typeof deprecation === 'string' || typeof schema['x-flylint-legacy'] === 'string')) return [];
   if (typeof deprecation === 'string' && v.key) {
     // Not the last key of a section: flyctl drops a [[services]] left empty, which is an effect.
     const lastKey = v.path.length > 1 && v.parent !== undefined && v.parent.entries.size === 1;
@@ -241,13 +245,12 @@ function legacy(ctx: EditContext, v: Visited): SchemaIssue[] {
       : `${keyWhere(v.path)} is a legacy spelling of "${alias}": flyctl still reads it`;
     const usable = fix && !v.parent?.entries.has(alias);
     out.push({ kind: 'deprecated', message, range: keyRange(v), tags: ['deprecated'], ...(usable ? (renameKeepsMeaning(v, alias) ? { fix } : { suggestions: [{ desc: `Rename to ${asArray ? `[[${alias}]]` : `"${alias}"`}`, fix }] }) : {}) });
-  } else if (typeof shape === 'string') {
+  } else if (typeof shape === 'string' && !(schema['x-flylint-documented-form'] && !implicitlyOpened(ctx, v))) {
+    // A documented form (the configuration reference writes a single [mounts] table) is no legacy,
+    // though flyctl rewrites it; a [mounts.x] header that opened it by accident still is a slip.
     const table = v.path.filter((p) => typeof p === 'string').join('.');
-    const empty = v.value.type === 'array' && v.value.items.length === 0;
     const firstHeader = implicitlyOpened(ctx, v);
-    const message = empty
-      ? `${written(v)} = [] is a legacy way of writing none: flyctl drops it. Remove it`
-      : firstHeader
+    const message = firstHeader
         ? `${firstHeader} comes before any [[${table}]], which makes "${table}" a single table: the legacy form, which flyctl reads as one entry. Add [[${table}]] above it`
         : shape.replaceAll('{table}', table);
     out.push({ kind: 'deprecated', message, range: v.key ? keyRange(v) : rangeOfValue({ value: v.value }), tags: ['deprecated'], ...optional(modernize(ctx, v)) });
@@ -281,6 +284,11 @@ function renameKeepsMeaning(v: Visited, alias: string): boolean {
     if (experimental?.type === 'table' && (experimental.entries.has('metrics_port') || experimental.entries.has('metrics_path'))) return false;
   }
   return true;
+}
+
+/** An empty list: flyctl drops it whatever its key. */
+function saysNothing(value: TomlValue): boolean {
+  return value.type === 'array' && value.items.length === 0;
 }
 
 /** `[[services.ports]]` as written, when that header made a top-level single table without a header of its own. */
@@ -324,17 +332,16 @@ function assignment(ctx: EditContext, v: Visited): string {
   return `${written(v)} = ${spelled}${parent.length ? ` in ${sectionName(parent)}` : ''}`;
 }
 
-/** Legacy spellings of a value: `auto_stop_machines = true`, `kill_timeout = 5`, `port = "80"`, `cmd = "x"`. */
+/**
+ * Legacy spellings of a value: `port = "80"`, `cmd = "x"`. Not `auto_stop_machines = true` (the
+ * docs call it equivalent to "stop") nor bare-number `kill_timeout` and check times: the docs write
+ * them so and say what unit they count in.
+ */
 function legacyScalar(ctx: EditContext, v: Visited): SchemaIssue | undefined {
   const schema = v.schema;
   const value = v.value;
   if (!schema) return undefined;
   const issue = (message: string, fix: Fix): SchemaIssue => ({ kind: 'deprecated', message, range: [value.node.start, value.node.end], tags: ['deprecated'], fix });
-  const legacyValues = schema['x-flylint-legacy-values'] as Record<string, unknown> | undefined;
-  if (legacyValues && value.type === 'boolean' && Object.hasOwn(legacyValues, String(value.value))) {
-    const modern = String(legacyValues[String(value.value)]);
-    return issue(`${assignment(ctx, v)} is the legacy spelling of "${modern}"`, replaceValue(value, stringText(ctx, modern)));
-  }
   const unit = convertedDurationUnit(schema);
   if (unit && !v.canonical && (value.type === 'integer' || (value.type === 'float' && Number.isFinite(value.value)))) {
     const ms = (value.type === 'integer' ? Number(value.value) : Math.trunc(value.value as number)) * BARE_UNIT_MS[unit];
@@ -342,8 +349,6 @@ function legacyScalar(ctx: EditContext, v: Visited): SchemaIssue | undefined {
     if (!(Math.abs(ms) * 1e6 < 2 ** 63)) {
       return { kind: 'invalid-value', severity: 'warning', message: `${assignment(ctx, v)} is too large: flyctl multiplies it into nanoseconds past what a Go duration holds, and the result wraps around. Write a duration such as "30s"`, range: [value.node.start, value.node.end] };
     }
-    const modern = formatDuration(ms);
-    return issue(`${assignment(ctx, v)} is read as ${durationWords(ms)}; write the unit: "${modern}"`, replaceValue(value, stringText(ctx, modern)));
   }
   if (schema['x-flylint-int-string'] && value.type === 'string' && /^[-+]?[0-9]+$/.test(value.value as string)) {
     // BigInt: past 2^53 a Number would change the digits. Past 64 bits flyctl cannot convert it.
@@ -386,7 +391,7 @@ function wantsOneOf(v: Visited): SchemaIssue | undefined {
   if (!wants || v.value.type !== 'table' || wants.some((k) => v.value.type === 'table' && lookup(v.value, k))) return undefined;
   const section = sectionName(v.path);
   const why = v.path[0] === 'files' ? 'flyctl removes the file from the Machines on the next deploy' : 'there is nothing to serve';
-  return { kind: 'missing-required', severity: 'warning', message: `${section} sets none of ${listWords(wants)}: ${why}. Add one`, range: rangeOfValue({ value: v.value }) };
+  return { kind: 'missing-required', message: `${section} sets none of ${listWords(wants)}: ${why}. Add one`, range: rangeOfValue({ value: v.value }) };
 }
 
 /** `[[http_service]]` → `[http_service]`, `[restart]` → `[[restart]]`: the safe fix of a table-shape type error. */

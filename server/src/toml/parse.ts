@@ -43,6 +43,7 @@ import {
   isValueWordChar,
   isWhitespace,
 } from './chars.js';
+import { templateAt, templateMessage, type TemplateSyntax } from './template-syntax.js';
 import { readLiteral } from './literals.js';
 import { DocumentBuilder } from './document-builder.js';
 import { ParsedDocument } from './document-node.js';
@@ -66,6 +67,8 @@ export interface ParseResult {
   ast: DocumentNode;
   value: TomlTable;
   errors: TomlError[];
+  /** The file holds template syntax where TOML expects keys or values: it is a template, not yet a config. */
+  template?: TemplateSyntax['language'];
 }
 
 /** Arrays and inline tables nested deeper than this are reported, not descended into. */
@@ -124,6 +127,10 @@ class Parser {
   private currentBody: KeyValueNode[];
   private currentTableNode: TableNode | undefined;
   private depth = 0;
+  /** Where the last syntax error starts: a later one on the same line is its consequence. */
+  private lastErrorAt = -1;
+  /** The file's first template construct, its error, and the lines after it that hold more. */
+  private template: { first: TemplateSyntax; error: TomlError; lastLine: number; moreLines: number } | undefined;
 
   constructor(
     private readonly text: string,
@@ -151,13 +158,18 @@ class Parser {
         this.comment();
         continue;
       }
+      if (this.templateLine()) continue;
       if (c === LBRACKET) this.header();
       else this.keyValueLine();
       this.endOfLine();
     }
+    if (this.template) {
+      const { first, error, moreLines } = this.template;
+      error.message = templateMessage(first, JSON.stringify(text.slice(first.start, Math.min(first.end, first.start + 40))), moreLines);
+    }
     this.tokens.length = this.tokensEnd;
     if (this.errors.length > 1) this.errors.sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
-    return { ast: this.document, value: this.builder.root, errors: this.errors };
+    return { ast: this.document, value: this.builder.root, errors: this.errors, ...(this.template ? { template: this.template.first.language } : {}) };
   }
 
   // --- tokens and errors ---------------------------------------------------------------------------
@@ -173,7 +185,49 @@ class Parser {
   }
 
   private error(message: string, start: number, end: number): void {
+    // One broken construct, one error: what goes wrong after it on the same line follows from it.
+    // (An enclosing construct's error, reported later at an earlier offset, is still its own.)
+    if (this.lastErrorAt >= 0 && start >= this.lastErrorAt && !this.lineBreakBetween(this.lastErrorAt, start)) return;
+    this.lastErrorAt = start;
     this.errors.push({ code: 'toml-syntax', message, range: [start, Math.max(end, start)] });
+  }
+
+  private lineBreakBetween(from: number, to: number): boolean {
+    for (let i = from; i < to; i++) {
+      const c = this.text.charCodeAt(i);
+      if (c === LF || c === CR) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Template syntax at `pos` (`{{ … }}`, `{% … %}`, `<% … %>`, `${…}`, `$NAME`), consumed as one
+   * invalid token. The file's first one is its one error; later ones are counted in it.
+   */
+  private templateSyntax(pos: number): TemplateSyntax | undefined {
+    const found = templateAt(this.text, pos);
+    if (!found) return undefined;
+    this.token(TOKEN.invalid, found.start, found.end);
+    this.pos = found.end;
+    const lineStart = this.text.lastIndexOf('\n', pos - 1) + 1;
+    if (!this.template) {
+      const error: TomlError = { code: 'toml-syntax', message: '', range: [found.start, found.end] };
+      this.errors.push(error);
+      this.lastErrorAt = found.start;
+      this.template = { first: found, error, lastLine: lineStart, moreLines: 0 };
+    } else if (lineStart !== this.template.lastLine) {
+      this.template.lastLine = lineStart;
+      this.template.moreLines++;
+      this.lastErrorAt = found.start;
+    }
+    return found;
+  }
+
+  /** A statement that starts with template syntax (`{{ if .Production }}`): the whole line is the template's. */
+  private templateLine(): boolean {
+    if (!this.templateSyntax(this.pos)) return false;
+    this.skipRestOfLine();
+    return true;
   }
 
   /** 1.1-only syntax: an info when reading 1.1, a syntax error when reading 1.0. */
@@ -270,6 +324,10 @@ class Parser {
     if (Number.isNaN(c) || c === LF || c === CR) return;
     if (c === HASH) {
       this.comment();
+      return;
+    }
+    if (this.templateSyntax(this.pos)) {
+      this.skipRestOfLine();
       return;
     }
     const start = this.pos;
@@ -417,6 +475,7 @@ class Parser {
 
   private value(): ValueNode {
     const start = this.pos;
+    if (this.templateSyntax(start)) return { kind: 'invalid', start, end: this.pos };
     const c = this.text.charCodeAt(start);
     if (c === QUOTE) return this.text.charCodeAt(start + 1) === QUOTE && this.text.charCodeAt(start + 2) === QUOTE ? this.multilineString(QUOTE) : this.basicString();
     if (c === APOSTROPHE) return this.text.charCodeAt(start + 1) === APOSTROPHE && this.text.charCodeAt(start + 2) === APOSTROPHE ? this.multilineString(APOSTROPHE) : this.literalString();

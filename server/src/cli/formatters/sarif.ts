@@ -88,7 +88,7 @@ export function formatSarif(reports: readonly FileReport[], tool: SarifTool, cwd
               shortDescription: { text: m.summary },
               fullDescription: { text: m.why },
               helpUri: ruleDocsUrl(m.id),
-              defaultConfiguration: { level: LEVEL[m.severity] },
+              defaultConfiguration: { level: LEVEL[m.severity], ...(m.optIn ? { enabled: false } : {}) },
               properties: { category: m.category, environment: m.env, fix: m.fix },
             })),
           },
