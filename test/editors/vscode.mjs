@@ -112,7 +112,7 @@ async function drive(base, folder, attempt) {
     await page.waitForSelector('.markers-panel .monaco-list-row');
     const rows = await page.$$eval('.markers-panel .monaco-list-row', (els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
     console.log(`PROBLEMS ${rows.length}: ${rows.slice(0, 4).join(' | ')}`);
-    if (!rows.some((r) => r.includes('No swap_size_mb') && r.includes('flylint'))) throw new Error('the Problems panel does not list the missing-swap warning');
+    if (!rows.some((r) => r.includes('no swap') && r.includes('flylint'))) throw new Error('the Problems panel does not list the missing-swap warning');
 
     // Hover kill_timeout (line 4): the docs and how flyctl reads the value.
     const killLine = page.locator('.monaco-editor .view-line', { hasText: 'kill_timeout' }).first();
@@ -124,8 +124,9 @@ async function drive(base, folder, attempt) {
     await page.screenshot({ path: join(artifacts, `vscode-hover${attempt ? '-retry' : ''}.png`) });
     await page.keyboard.press('Escape');
 
-    // Quick-fix on kill_timeout = 5: the preferred (safe) fix writes "5s".
-    await killLine.click();
+    // Quick-fix on interval = 10000 (read as 10 microseconds): the suggestion writes "10s".
+    const intervalLine = page.locator('.monaco-editor .view-line', { hasText: 'interval = 10000' }).first();
+    await intervalLine.click();
     await page.keyboard.press('End');
     await page.keyboard.press('ArrowLeft');
     for (let i = 0; ; i++) {
@@ -142,13 +143,13 @@ async function drive(base, folder, attempt) {
     await page.screenshot({ path: join(artifacts, `vscode-quickfix${attempt ? '-retry' : ''}.png`) });
     await page.keyboard.press('Enter');
     // Monaco renders spaces as no-break spaces.
-    await page.waitForFunction(() => [...document.querySelectorAll('.monaco-editor .view-line')].some((l) => (l.textContent ?? '').replace(/\u00a0/g, ' ').includes('kill_timeout = "5s"')), null, { timeout: 15_000 });
+    await page.waitForFunction(() => [...document.querySelectorAll('.monaco-editor .view-line')].some((l) => (l.textContent ?? '').replace(/\u00a0/g, ' ').includes('interval = "10s"')), null, { timeout: 15_000 });
     await page.keyboard.press('Control+S');
     await page.waitForTimeout(1000);
     const saved = readFileSync(join(folder, 'fly.toml'), 'utf8');
-    if (!saved.includes('kill_timeout = "5s"')) throw new Error('the fix was not saved to disk');
+    if (!saved.includes('interval = "10s"')) throw new Error('the fix was not saved to disk');
     await page.screenshot({ path: join(artifacts, `vscode-after-fix${attempt ? '-retry' : ''}.png`) });
-    console.log('SAVED kill_timeout = "5s"');
+    console.log('SAVED interval = "10s"');
   } finally {
     await browser.close();
   }
