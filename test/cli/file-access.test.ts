@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bin, flylint, project, type CliResult } from './run-cli.js';
 
-const CONFIG = 'app = "shop"\nprimary_region = "ams"\nkill_timeout = 5\n';
-const FIXED = 'app = "shop"\nprimary_region = "ams"\nkill_timeout = "5s"\n';
+const CONFIG = 'app = "shop"\nprimary_region = "ams"\n[experimental]\ncmd = "start"\n';
+const FIXED = 'app = "shop"\nprimary_region = "ams"\n[experimental]\ncmd = ["start"]\n';
 const NOBODY = 65534;
 const isRoot = process.getuid?.() === 0;
 

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import * as api from '../../dist/index.js';
 import { createChecks } from './checks.mjs';
-import { anyBytesAsText, anyString, corpusMutation, flyConfig, tomlDocument } from './generators.mjs';
+import { anyBytesAsText, anyString, corpusMutation, flyConfig, longTokenDocument, tomlDocument } from './generators.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -37,6 +37,7 @@ const properties = {
   'toml-document': fc.property(tomlDocument, (t) => void checks.invariants(t)),
   'corpus-mutation': fc.property(corpusMutation(corpus), (t) => void checks.invariants(t)),
   'fly-config': fc.property(flyConfig, (t) => void checks.invariants(t)),
+  'long-token': fc.property(longTokenDocument, (t) => void checks.invariants(t)),
   'safe-fixes-config': fc.property(flyConfig, (t) => void checks.fixes(t)),
   'safe-fixes-mutation': fc.property(corpusMutation(corpus), (t) => void checks.fixes(t)),
   'safe-fixes-document': fc.property(tomlDocument, (t) => void checks.fixes(t)),

@@ -188,3 +188,65 @@ function applyMutation(text, m) {
 export function corpusMutation(corpus) {
   return fc.tuple(fc.nat(corpus.length - 1), fc.array(mutation, { minLength: 1, maxLength: 4 })).map(([i, mutations]) => mutations.reduce(applyMutation, corpus[i]));
 }
+
+/**
+ * Documents with one very long token of every kind the scanner reads (numbers in every base and
+ * form, keys, strings, dates, comments, whitespace, garbage), in value, key, header and
+ * unclosed-array positions: no scanner or regular expression may recurse or backtrack per
+ * character of a token.
+ */
+const LONG_TOKEN_KINDS = {
+  integer: (n) => '1'.repeat(n),
+  underscores: (n) => `1${'_1'.repeat(n >> 1)}`,
+  float: (n) => `1.${'1'.repeat(n)}`,
+  exponent: (n) => `1e${'1'.repeat(n)}`,
+  fractionAndExponent: (n) => `1.${'5'.repeat(n >> 1)}e-${'1'.repeat(n >> 1)}`,
+  hex: (n) => `0x${'f'.repeat(n)}`,
+  octal: (n) => `0o${'7'.repeat(n)}`,
+  binary: (n) => `0b${'1'.repeat(n)}`,
+  signs: (n) => '+-'.repeat(n >> 1),
+  dots: (n) => `1${'.'.repeat(n)}`,
+  badUnderscores: (n) => `1${'__1'.repeat(n >> 2)}`,
+  dateFraction: (n) => `1979-05-27T07:32:00.${'9'.repeat(n)}Z`,
+  dateDigits: (n) => `1979-05-27${'9'.repeat(n)}`,
+  basicString: (n) => `"${'a'.repeat(n)}"`,
+  escapes: (n) => `"${'\\n'.repeat(n >> 1)}"`,
+  unicodeEscapes: (n) => `"${'\\u0041'.repeat(n >> 3)}"`,
+  literalString: (n) => `'${'a'.repeat(n)}'`,
+  multiLine: (n) => `"""${'a\n'.repeat(n >> 1)}"""`,
+  unterminated: (n) => `"${'a'.repeat(n)}`,
+  garbage: (n) => '$'.repeat(n),
+};
+const LONG_PLACES = {
+  value: (token) => `k = ${token}\n`,
+  arrayItem: (token) => `k = [${token}, ${token.slice(0, 10)}]\n`,
+  unclosedArray: (token) => `k = [\n${token}\nnext = 1\n`,
+  inlineTable: (token) => `k = { a = ${token} }\n`,
+  bareKey: (_token, n) => `${'k'.repeat(n)} = 1\n`,
+  dottedKey: (_token, n) => `${'a.'.repeat(Math.min(n >> 1, 5000))}b = 1\n`,
+  header: (_token, n) => `[${'a'.repeat(n)}]\nx = 1\n`,
+  headerSpaces: (_token, n) => `[${' '.repeat(n)}a${' '.repeat(n)}]\n`,
+  comment: (_token, n) => `#${'a'.repeat(n)}\nk = 1\n`,
+  whitespace: (_token, n) => `${' \t'.repeat(n >> 1)}k = 1\n`,
+  blankLines: (_token, n) => `${'\n'.repeat(n)}k = 1\n`,
+};
+export const longTokenDocument = fc
+  .tuple(fc.constantFrom(...Object.keys(LONG_TOKEN_KINDS)), fc.constantFrom(...Object.keys(LONG_PLACES)), fc.integer({ min: 20_000, max: 200_000 }))
+  .map(([kind, place, n]) => `app = "shop"\n${LONG_PLACES[place](LONG_TOKEN_KINDS[kind](n), n)}[env]\n  API_KEY = "sk_live_51HxQ2rTz8kL9mN3pQ7vW2yX"\n`);
+
+/**
+ * LSP header blocks as a hostile client writes them: names with spaces or tabs around them or
+ * the colon, any case, numbers with signs, suffixes, leading zeros or spaces, several lengths,
+ * other headers, bare LF line ends. Each is followed by the body it claims to frame.
+ */
+export const frameHeaderVariant = fc
+  .record({
+    before: fc.constantFrom('', ' ', '\t', 'X'),
+    name: fc.constantFrom('Content-Length', 'content-length', 'CONTENT-LENGTH', 'Content_Length', 'Content-Lengthx'),
+    beforeColon: fc.constantFrom('', ' ', '\t', '  '),
+    afterColon: fc.constantFrom('', ' ', '\t', '   '),
+    number: fc.constantFrom('{n}', '+{n}', '-{n}', '0{n}', '{n}abc', '{n}.0', ' {n} ', '1e3', '', '99999999999999999999', '0x10'),
+    extra: fc.constantFrom('', 'Content-Type: application/vscode-jsonrpc; charset=utf-8\r\n', 'Content-Length: 3\r\n', 'X\r\n', ': x\r\n'),
+    lineEnd: fc.constantFrom('\r\n', '\n', '\r\n\r\n'),
+  })
+  .map((v) => (body) => `${v.extra}${v.before}${v.name}${v.beforeColon}:${v.afterColon}${v.number.replace('{n}', String(Buffer.byteLength(body)))}${v.lineEnd}\r\n${body}`);

@@ -1,6 +1,8 @@
 /** Finds the `.flylint.toml` files that apply to a path: upward from its folder, stopping at `root = true`. */
 import { existsSync } from 'node:fs';
 import { readRegularFile } from './read-file.js';
+import { MAX_CONFIG_BYTES } from '../files/read-file.js';
+import { assertInsideProject, projectOf } from '../files/confinement.js';
 import { dirname, join, resolve } from 'node:path';
 import { parseConfigFile, type ConfigError, type FlylintConfig } from '../config/config-file.js';
 
@@ -23,12 +25,14 @@ export class ConfigSearch {
 
   constructor(private readonly knownRules: readonly string[], private readonly explicit?: string) {}
 
-  private load(filePath: string): FlylintConfig {
+  /** `found`: met in the upward search (so possibly planted by the repository), not named by --config. */
+  private load(filePath: string, found: boolean): FlylintConfig {
     let config = this.byFile.get(filePath);
     if (config) return config;
     let text: string;
     try {
-      text = readRegularFile(filePath).toString('utf8');
+      if (found) assertInsideProject(filePath, projectOf(dirname(filePath)));
+      text = readRegularFile(filePath, MAX_CONFIG_BYTES).toString('utf8');
     } catch (error) {
       throw new ConfigReadError(filePath, error);
     }
@@ -40,7 +44,7 @@ export class ConfigSearch {
 
   /** Nearest first. */
   configsFor(filePath: string): FlylintConfig[] {
-    if (this.explicit) return [this.load(resolve(this.explicit))];
+    if (this.explicit) return [this.load(resolve(this.explicit), false)];
     return this.forDirectory(dirname(resolve(filePath)));
   }
 
@@ -49,7 +53,7 @@ export class ConfigSearch {
     if (cached) return cached;
     const candidate = join(dir, '.flylint.toml');
     let result: FlylintConfig[] = [];
-    const own = existsSync(candidate) ? this.load(candidate) : undefined;
+    const own = existsSync(candidate) ? this.load(candidate, true) : undefined;
     const parent = dirname(dir);
     if (own?.root) result = [own];
     else {

@@ -3,6 +3,7 @@
  * exit code). Everything it reports comes from lintAnalyzed; nothing here knows a rule.
  */
 import { describeFsError, readRegularFile } from './read-file.js';
+import { safeJson, safeText } from './formatters/escape.js';
 import { dirname, relative, resolve } from 'node:path';
 import { parseArgs, UsageError, USAGE, USAGE_LINE, type CliOptions } from './args.js';
 import { discoverFiles } from './discover.js';
@@ -56,7 +57,7 @@ export function run(argv: readonly string[], io: Io): number {
     options = parseArgs(argv);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`flylint: ${error.message}\n${USAGE_LINE}\n`);
+      io.stderr(`flylint: ${safeText(error.message)}\n${USAGE_LINE}\n`);
       return 2;
     }
     throw error;
@@ -65,26 +66,26 @@ export function run(argv: readonly string[], io: Io): number {
   if (options.version) return io.stdout(VERSION + '\n'), 0;
   const known = allRules().map((r) => r.meta.id);
   for (const id of Object.keys(options.rules)) {
-    if (!known.includes(id)) return io.stderr(`flylint: --rule ${id}=${options.rules[id]}: ${unknownRule(id, known)}\n`), 2;
+    if (!known.includes(id)) return io.stderr(`flylint: ${safeText(`--rule ${id}=${options.rules[id]}: ${unknownRule(id, known)}`)}\n`), 2;
   }
   if (options.listRules) return io.stdout(renderRuleList(allRules().map((r) => r.meta))), 0;
   if (options.explain !== undefined) {
     const rule = findRule(options.explain);
-    if (!rule) return io.stderr(`flylint: ${unknownRule(options.explain, known)}\n`), 2;
+    if (!rule) return io.stderr(`flylint: ${safeText(unknownRule(options.explain, known))}\n`), 2;
     return io.stdout(renderRuleDocs(rule.meta)), 0;
   }
 
   try {
     return lint(options, io, known);
   } catch (error) {
-    if (error instanceof UsageError) return io.stderr(`flylint: ${error.message}\n`), 2;
-    if (error instanceof ConfigReadError) return io.stderr(`flylint: cannot read config file ${relative(io.cwd, error.filePath) || error.filePath} (${describeFsError(error.reason)})\n`), 2;
+    if (error instanceof UsageError) return io.stderr(`flylint: ${safeText(error.message)}\n`), 2;
+    if (error instanceof ConfigReadError) return io.stderr(`flylint: ${safeText(`cannot read config file ${relative(io.cwd, error.filePath) || error.filePath} (${describeFsError(error.reason)})`)}\n`), 2;
     if (error instanceof ConfigFileError) {
       const where = relative(io.cwd, error.filePath) || error.filePath;
-      return io.stderr(`flylint: invalid config file\n${error.errors.map((e) => `${where}:${e.line}:${e.column}: ${e.message}`).join('\n')}\n`), 2;
+      return io.stderr(`flylint: invalid config file\n${error.errors.map((e) => safeText(`${where}:${e.line}:${e.column}: ${e.message}`)).join('\n')}\n`), 2;
     }
     const reason = error instanceof Error ? error.message : String(error);
-    io.stderr(`flylint: internal error: ${reason}\nPlease report this with the file that caused it.\n`);
+    io.stderr(`flylint: internal error: ${safeText(reason)}\nPlease report this with the file that caused it.\n`);
     return 2;
   }
 }
@@ -107,7 +108,7 @@ function lint(options: CliOptions, io: Io, known: readonly string[]): number {
     inputs.push({ filePath: resolve(io.cwd, name), fromStdin: true, bytes, ...decodeSource(bytes) });
   } else {
     const { files, empty } = discoverFiles(options.paths, io.cwd);
-    for (const dir of empty) io.stderr(`flylint: no fly*.toml files in ${dir}\n`);
+    for (const dir of empty) io.stderr(`flylint: no fly*.toml files in ${safeText(dir)}\n`);
     for (const filePath of files) inputs.push({ filePath, fromStdin: false, ...readSource(filePath, display) });
   }
 
@@ -130,12 +131,12 @@ function lint(options: CliOptions, io: Io, known: readonly string[]): number {
         if (result.text === text) findings = result.findings;
       } else {
         try {
-          if (!input.fromStdin) writeFileAtomic(input.filePath, kept, io.fileSystem);
+          if (!input.fromStdin) writeFileAtomic(input.filePath, kept, io.fileSystem, input.text);
           text = kept;
           fixed = result.applied;
           findings = kept === result.text ? result.findings : lintText(kept);
         } catch (error) {
-          writeFailures.push(`flylint: cannot write ${display(input.filePath)} (${describeFsError(error)}); it is unchanged\n`);
+          writeFailures.push(`flylint: ${safeText(`cannot write ${display(input.filePath)} (${describeFsError(error)})`)}; it is unchanged\n`);
         }
       }
     }
@@ -227,7 +228,7 @@ function printConfig(path: string, options: CliOptions, io: Io, configs: ConfigS
     configFiles: used,
     rules: levels,
   };
-  io.stdout(JSON.stringify(report, null, 2) + '\n');
+  io.stdout(safeJson(JSON.stringify(report, null, 2)) + '\n');
   return 0;
 }
 

@@ -12,8 +12,9 @@
  */
 import {
   accessSync, closeSync, constants, fchmodSync, fchownSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync,
-  realpathSync, renameSync, statSync, unlinkSync, writeSync, type Stats,
+  readSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Stats,
 } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 
 /** The steps that can fail midway; tests replace them to simulate a full disk or a failed rename. */
@@ -47,27 +48,109 @@ const realFs: FileSystemOps = {
   overwrite,
 };
 
-export function writeFileAtomic(path: string, content: string, ops: Partial<FileSystemOps> = {}): void {
+/** The file is no longer the text the fixes were computed from: writing would lose the other change. */
+export class ChangedOnDiskError extends Error {
+  readonly code = 'ECHANGED';
+  constructor() {
+    super('it changed on disk while flylint was fixing it; run flylint --fix again');
+  }
+}
+
+/**
+ * `expected`: the text the fixes were computed from. The file is re-read and compared with it
+ * under the lock and once more right before the new file replaces it: an editor that saved in
+ * the meantime, or another `--fix` run, keeps its change and this run refuses with
+ * ChangedOnDiskError.
+ */
+export function writeFileAtomic(path: string, content: string, ops: Partial<FileSystemOps> = {}, expected?: string): void {
   const fs: FileSystemOps = { ...realFs, ...ops };
   const target = realpathSync(path);
   const original = statSync(target);
   assertWritable(target, original);
-  if (original.nlink > 1) return writeInPlace(target, content, fs);
-  const temp = join(dirname(target), `.${basename(target)}.flylint-${process.pid}-${Date.now()}.tmp`);
+  const release = lockFile(original);
   try {
-    fs.writeTemp(temp, content, original);
-    fs.rename(temp, target);
-  } catch (error) {
+    if (expected !== undefined) assertUnchanged(target, expected);
+    if (original.nlink > 1) return writeInPlace(target, content, fs, expected);
+    const temp = join(dirname(target), `.${basename(target)}.flylint-${process.pid}-${Date.now()}.tmp`);
     try {
-      unlinkSync(temp);
-    } catch {
-      // Never created, or already renamed.
+      fs.writeTemp(temp, content, original);
+      if (expected !== undefined) assertUnchanged(target, expected);
+      fs.rename(temp, target);
+    } catch (error) {
+      try {
+        unlinkSync(temp);
+      } catch {
+        // Never created, or already renamed.
+      }
+      // The folder refused the temporary file (or the rename), or its owner could not be kept: the
+      // file itself is writable (checked above), so it is rewritten where it is.
+      const code = (error as NodeJS.ErrnoException)?.code;
+      if (code === 'EACCES' || code === 'EPERM') return writeInPlace(target, content, fs, expected);
+      throw error;
     }
-    // The folder refused the temporary file (or the rename), or its owner could not be kept: the
-    // file itself is writable (checked above), so it is rewritten where it is.
-    const code = (error as NodeJS.ErrnoException)?.code;
-    if (code === 'EACCES' || code === 'EPERM') return writeInPlace(target, content, fs);
-    throw error;
+  } finally {
+    release();
+  }
+}
+
+function assertUnchanged(target: string, expected: string): void {
+  if (readFileSync(target).toString('utf8') !== expected) throw new ChangedOnDiskError();
+}
+
+const LOCK_WAIT_MS = 10_000;
+const sleeper = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * Two `--fix` runs on one file (the same file under two names: a hard link) take turns: a lock
+ * file named after the file's device and inode, created with O_EXCL in the temporary folder
+ * (which, unlike the file's own folder, is always writable). A lock left by a run that died is
+ * taken over. The second run then finds the text changed and refuses instead of mixing the two.
+ */
+function lockFile(stats: Stats): () => void {
+  const lock = join(tmpdir(), `flylint-${stats.dev}-${stats.ino}.lock`);
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  for (;;) {
+    try {
+      const fd = openSync(lock, 'wx', 0o600);
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      return () => {
+        try {
+          unlinkSync(lock);
+        } catch {
+          // Already gone.
+        }
+      };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return () => undefined;
+    }
+    if (holderIsGone(lock)) {
+      try {
+        unlinkSync(lock);
+      } catch {
+        // Another run took it over first.
+      }
+      continue;
+    }
+    if (Date.now() > deadline) throw Object.assign(new Error(`another flylint is writing it (lock ${lock})`), { code: 'ELOCKED' });
+    Atomics.wait(sleeper, 0, 0, 15);
+  }
+}
+
+function holderIsGone(lock: string): boolean {
+  let pid: number;
+  try {
+    pid = Number(readFileSync(lock, 'utf8'));
+  } catch {
+    return false;
+  }
+  // A lock still being written has no pid yet: its holder is alive.
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
   }
 }
 
@@ -84,17 +167,23 @@ function assertWritable(target: string, stats: Stats): void {
   }
 }
 
-function writeInPlace(target: string, content: string, fs: FileSystemOps): void {
+function writeInPlace(target: string, content: string, fs: FileSystemOps, expected?: string): void {
   // 'r+', not 'w': truncating first would leave an empty file if the write then failed.
   const fd = openSync(target, 'r+');
   try {
     const before = readFileSync(fd);
+    if (expected !== undefined && before.toString('utf8') !== expected) throw new ChangedOnDiskError();
     const after = Buffer.from(content, 'utf8');
     try {
       fs.overwrite(fd, after);
       ftruncateSync(fd, after.length);
       fsyncSync(fd);
+      // Write, then verify: a program that wrote at the same time (without the lock) is reported.
+      const written = Buffer.alloc(after.length + 1);
+      const n = readSync(fd, written, 0, written.length, 0);
+      if (n !== after.length || !written.subarray(0, n).equals(after)) throw new ChangedOnDiskError();
     } catch (error) {
+      if (error instanceof ChangedOnDiskError) throw error;
       try {
         // The original bytes fit in the space the file already had.
         overwrite(fd, before);

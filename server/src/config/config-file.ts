@@ -4,6 +4,7 @@
  * with messages that name the bad key and its position.
  */
 import { parseToml } from '../toml/parse.js';
+import { shownToken } from '../toml/literals.js';
 import { toSchemaData } from '../toml/plain.js';
 import type { TomlTable } from '../toml/values.js';
 import { LineIndex } from '../lint/line-index.js';
@@ -43,7 +44,7 @@ function describeError(error: ErrorObject, path: string[]): string {
       const where = path.length ? `[${path.join('.')}]` : 'the top level';
       const known = path.length === 0 ? TOP_KEYS : path[0] === 'secrets' ? ['patterns'] : [];
       const suggestion = didYouMean(extra, known);
-      return `Unknown key "${extra}" in ${where}${suggestion ? `. Did you mean "${suggestion}"?` : known.length ? `; known keys: ${known.join(', ')}` : ''}`;
+      return `Unknown key "${shownToken(extra)}" in ${where}${suggestion ? `. Did you mean "${suggestion}"?` : known.length ? `; known keys: ${known.join(', ')}` : ''}`;
     }
     case 'enum':
       return `[rules] ${path[path.length - 1]} must be "off", "info", "warning" or "error"`;
@@ -58,6 +59,14 @@ function describeError(error: ErrorObject, path: string[]): string {
   }
 }
 
+/**
+ * A file given as `.flylint.toml` may be anything (a credentials file, an environment dump): its
+ * syntax errors show a quoted token only when it is short, and otherwise its first two characters.
+ */
+function hideLongQuotes(message: string): string {
+  return message.replace(/"([^"]{13,})"/g, (_, quoted: string) => `"${quoted.slice(0, 2)}…" (${quoted.length} characters)`);
+}
+
 export function parseConfigFile(text: string, filePath: string, knownRules: readonly string[]): { config?: FlylintConfig; errors: ConfigError[] } {
   const parsed = parseToml(text);
   const index = new LineIndex(text);
@@ -66,7 +75,7 @@ export function parseConfigFile(text: string, filePath: string, knownRules: read
     const p = index.positionAt(offset);
     errors.push({ message, line: p.line + 1, column: p.character + 1 });
   };
-  for (const e of parsed.errors) if (e.code !== 'toml-version') at(e.range[0], e.message);
+  for (const e of parsed.errors) if (e.code !== 'toml-version') at(e.range[0], hideLongQuotes(e.message));
   if (errors.length) return { errors };
   const root = parsed.value;
   if (!validateConfig(toSchemaData(root))) {
@@ -94,11 +103,11 @@ export function parseConfigFile(text: string, filePath: string, knownRules: read
     try {
       new RegExp(pattern, 'i');
     } catch {
-      at(offset, `secrets.patterns: "${pattern}" is not a valid regular expression`);
+      at(offset, `secrets.patterns: "${shownToken(pattern, 80)}" is not a valid regular expression`);
       return;
     }
     const problem = secretPatternProblem(pattern);
-    if (problem) at(offset, `secrets.patterns: "${pattern}" cannot be used: ${problem}. Repeat single characters or classes, as in "^[A-Z_]*LICENSE_KEY$"`);
+    if (problem) at(offset, `secrets.patterns: "${shownToken(pattern, 80)}" cannot be used: ${problem}. Repeat single characters or classes, as in "^[A-Z_]*LICENSE_KEY$"`);
     else config.secretPatterns.push(pattern);
   });
   return errors.length ? { errors } : { config, errors };
@@ -108,7 +117,7 @@ function readRules(table: TomlTable, knownRules: readonly string[], config: Flyl
   for (const [id, entry] of table.entries) {
     if (!knownRules.includes(id)) {
       const suggestion = didYouMean(id, knownRules);
-      at(entry.key.start, `Unknown rule "${id}" in [rules]${suggestion ? `. Did you mean "${suggestion}"?` : ''}`);
+      at(entry.key.start, `Unknown rule "${shownToken(id)}" in [rules]${suggestion ? `. Did you mean "${suggestion}"?` : ''}`);
       continue;
     }
     // The schema has checked the level already.

@@ -22,13 +22,15 @@ export class ChangeQueue {
       this.latest.delete(uri);
       return;
     }
+    // The last change to arrive is the document, whatever its number: a client that numbers
+    // 100 and then 2 means 2 (keeping the highest left every later change unpublished).
     const version = m.params?.textDocument?.version;
-    if (typeof version === 'number' && version > (this.latest.get(uri) ?? -Infinity)) this.latest.set(uri, version);
+    if (typeof version === 'number') this.latest.set(uri, version);
   }
 
-  /** A newer version of the document has arrived and waits to be handled. */
+  /** A later change of the document has arrived and waits to be handled. */
   isSuperseded(uri: string, version: number): boolean {
     const latest = this.latest.get(uri);
-    return latest !== undefined && latest > version;
+    return latest !== undefined && latest !== version;
   }
 }

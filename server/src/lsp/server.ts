@@ -4,7 +4,10 @@
  * project, a `.flylint.toml` or the settings change. Every handler is guarded: a failure is logged
  * to the client's output and answered with an empty result, never a crash.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { FileTooLargeError, MAX_CONFIG_BYTES, readRegularFile } from '../files/read-file.js';
+import { OutsideProjectError, assertInsideProject } from '../files/confinement.js';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
@@ -20,7 +23,7 @@ import {
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver';
-import { createConnection, ProposedFeatures, StreamMessageReader } from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures, type Message } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, allRules, lintAnalyzed, type AnalyzedFile, type LintOptions } from '../lint/engine.js';
 import type { Finding } from '../lint/types.js';
@@ -39,29 +42,39 @@ import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings.js';
 import { ChangeQueue } from './change-queue.js';
 import { Lifecycle, gateReader } from './message-gate.js';
 import { FrameWriter } from './frame-writer.js';
+import { FrameReader } from './frame-reader.js';
 
-/** Larger files are not fly.toml configs; they are not read from disk. */
-const MAX_FILE_BYTES = 1_000_000;
 /** Other open configs of a project are re-checked this long after an edit (isolation findings). */
 const PROJECT_DELAY_MS = 150;
 
-export const nodeFiles: FileAccess = {
-  readDirectory(path) {
-    try {
-      return readdirSync(path, { withFileTypes: true }).map((e) => ({ name: e.name, isDirectory: e.isDirectory(), isFile: e.isFile() }));
-    } catch {
-      return undefined;
-    }
-  },
-  readFile(path) {
-    try {
-      if (statSync(path).size > MAX_FILE_BYTES) return undefined;
-      return readFileSync(path, 'utf8');
-    } catch {
-      return undefined;
-    }
-  },
-};
+/**
+ * The file system as the server sees it. A file is read only when it is a regular file of at most
+ * MAX_CONFIG_BYTES (never a device, a pipe or the server's own stdin) and its real path lies
+ * inside the project it belongs to (`projectOf`: its workspace folder): a `.flylint.toml` or a
+ * `fly.staging.toml` that links elsewhere is refused and the refusal logged.
+ */
+export function nodeFiles(projectOf: (path: string) => string | undefined = () => undefined, log: (message: string) => void = () => undefined): FileAccess {
+  return {
+    readDirectory(path) {
+      try {
+        return readdirSync(path, { withFileTypes: true }).map((e) => ({ name: e.name, isDirectory: e.isDirectory(), isFile: e.isFile() }));
+      } catch {
+        return undefined;
+      }
+    },
+    readFile(path) {
+      try {
+        assertInsideProject(path, projectOf(path) ?? dirname(path));
+        return readRegularFile(path, MAX_CONFIG_BYTES).toString('utf8');
+      } catch (error) {
+        if (error instanceof OutsideProjectError || error instanceof FileTooLargeError || (error instanceof Error && / not a regular file$/.test(error.message))) {
+          log(`${path} is not read: ${error.message}`);
+        }
+        return undefined;
+      }
+    },
+  };
+}
 
 export interface ServerOptions {
   files?: FileAccess;
@@ -103,7 +116,9 @@ function describe(error: unknown): string {
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const documents = new TextDocuments(TextDocument);
   const knownRules = allRules().map((r) => r.meta.id);
-  const workspace = new Workspace(options.files ?? nodeFiles, knownRules);
+  const log = (message: string) => connection.console.log(`[flylint] ${message}`);
+  const files = options.files ?? nodeFiles((path) => workspace.rootOf(path), log);
+  const workspace: Workspace = new Workspace(files, knownRules);
   const isSuperseded = options.isSuperseded ?? (() => false);
   const states = new Map<string, DocumentState>();
   const siblingCache = new Map<string, { text: string; configGeneration: number; file: AnalyzedFile }>();
@@ -121,8 +136,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let completionOptions: CompletionOptions = {};
   let projectTimer: NodeJS.Timeout | undefined;
   const configUrisWithProblems = new Set<string>();
+  /** Changes seen per document: versions alone do not tell one text from another. */
+  const contentGeneration = new Map<string, number>();
 
-  const log = (message: string) => connection.console.log(`[flylint] ${message}`);
   const guard = <T>(what: string, fallback: T, work: () => T): T => {
     try {
       return work();
@@ -148,9 +164,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   function stateOf(document: TextDocument): DocumentState {
     const cached = states.get(document.uri);
-    if (cached && cached.version === document.version && cached.configGeneration === configGeneration) return cached;
-    const path = pathOf(document.uri);
     const text = document.getText();
+    // The text is compared too: a client may number a later change like an earlier one.
+    if (cached && cached.version === document.version && cached.file.text === text && cached.configGeneration === configGeneration) return cached;
+    const path = pathOf(document.uri);
     const file = analyze(text, path ?? document.uri, optionsFor(path));
     // Private apps may be named by their app name in .flylint.toml: the lint options need the analysis.
     const state: DocumentState = { version: document.version, configGeneration, file, index: new LineIndex(text), options: optionsFor(path, file.config.appName), served: isFlyConfigDocument(path, file.value) };
@@ -345,7 +362,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           workspace.forgetConfigs();
           settingsChanged();
         } else if (isFlyConfigPath(path)) {
-          workspace.updateSaved(path, change.type === FileChangeType.Deleted ? undefined : (options.files ?? nodeFiles).readFile(path));
+          workspace.updateSaved(path, change.type === FileChangeType.Deleted ? undefined : files.readFile(path));
           projectGeneration++;
         }
       }
@@ -355,6 +372,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   documents.onDidChangeContent((event) => {
     const document = event.document;
+    contentGeneration.set(document.uri, (contentGeneration.get(document.uri) ?? 0) + 1);
     projectGeneration++;
     if (isSuperseded(document.uri, document.version)) return;
     publish(document);
@@ -370,6 +388,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   documents.onDidClose((event) => {
     states.delete(event.document.uri);
+    contentGeneration.delete(event.document.uri);
     projectGeneration++;
     if (!pull) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
     if (pathOf(event.document.uri)) scheduleProject(event.document.uri);
@@ -400,7 +419,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.languages.diagnostics.on((params) => {
     const document = documents.get(params.textDocument.uri);
     if (!document) return { kind: 'full' as const, items: [] };
-    const resultId = `${document.version}:${projectGeneration}:${configGeneration}:${settings.enable}`;
+    const resultId = `${document.version}:${contentGeneration.get(document.uri) ?? 0}:${projectGeneration}:${configGeneration}:${settings.enable}`;
     if (params.previousResultId === resultId) return { kind: 'unchanged' as const, resultId };
     const items = diagnosticsOf(document);
     guard('config problems', undefined, publishConfigProblems);
@@ -462,16 +481,21 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 }
 
 /** Runs the server on a pair of streams (standard streams, or in-memory ones in tests). */
-export function listen(input: NodeJS.ReadableStream, output: NodeJS.WritableStream, options: Omit<ServerOptions, 'isSuperseded'> = {}): Connection {
+export function listen(input: NodeJS.ReadableStream, output: NodeJS.WritableStream, options: Omit<ServerOptions, 'isSuperseded'> & { maxMessageBytes?: number } = {}): Connection {
   const changes = new ChangeQueue();
   const writer = new FrameWriter(output);
-  const lifecycle = new Lifecycle(writer);
-  const reader = gateReader(new StreamMessageReader(input), (message) => {
+  // Problems with what the client sent go to its log: the connection is not up yet when framing fails.
+  const report = (problem: string) => {
+    writer.write({ jsonrpc: '2.0', method: 'window/logMessage', params: { type: 2, message: `[flylint] ${problem}` } } as Message).catch(() => undefined);
+  };
+  const lifecycle = new Lifecycle(writer, report);
+  const reader = gateReader(new FrameReader(input, report, options.maxMessageBytes), (message) => {
     if (!lifecycle.admit(message)) return false;
     changes.note(message);
     return true;
   });
   const connection = createConnection(ProposedFeatures.all, reader, writer);
-  startServer(connection, { ...options, isSuperseded: (uri, version) => changes.isSuperseded(uri, version) });
+  const { maxMessageBytes: _ignored, ...serverOptions } = options;
+  startServer(connection, { ...serverOptions, isSuperseded: (uri, version) => changes.isSuperseded(uri, version) });
   return connection;
 }

@@ -11,14 +11,78 @@ export type Literal =
   | { kind: 'datetime'; subtype: 'offsetDateTime' | 'localDateTime' | 'localDate' | 'localTime'; raw: string; /** Seconds left out: TOML 1.1 only. */ noSeconds: boolean }
   | { kind: 'error'; message: string };
 
-const DEC_INT = /^[+-]?(?:0|[1-9](?:_?[0-9])*)$/;
-const HEX_INT = /^0x[0-9A-Fa-f](?:_?[0-9A-Fa-f])*$/;
-const OCT_INT = /^0o[0-7](?:_?[0-7])*$/;
-const BIN_INT = /^0b[01](?:_?[01])*$/;
-const FLOAT = /^[+-]?(?:0|[1-9](?:_?[0-9])*)(?:\.[0-9](?:_?[0-9])*)?(?:[eE][+-]?[0-9](?:_?[0-9])*)?$/;
 const SPECIAL_FLOAT = /^[+-]?(?:inf|nan)$/;
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?([Zz]|[+-](\d{2}):(\d{2}))?)?$/;
 const TIME = /^(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?$/;
+
+/**
+ * The number grammar is checked by hand, not by regular expressions: a group repeated once per
+ * digit (`(?:_?[0-9])*`) makes the regular-expression engine recurse once per character, and a
+ * 10 MB number literal then overflows the stack. These loops run in linear time and constant space.
+ */
+type DigitTest = (c: number) => boolean;
+const isDecimal: DigitTest = (c) => c >= 0x30 && c <= 0x39;
+const isHex: DigitTest = (c) => isDecimal(c) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
+const isOctal: DigitTest = (c) => c >= 0x30 && c <= 0x37;
+const isBinary: DigitTest = (c) => c === 0x30 || c === 0x31;
+const UNDERSCORE = 0x5f;
+
+/** The end of `digit (_? digit)*` starting at `i`, or -1 when there is none. */
+function digitRun(word: string, i: number, isDigitChar: DigitTest): number {
+  if (i >= word.length || !isDigitChar(word.charCodeAt(i))) return -1;
+  i++;
+  while (i < word.length) {
+    const c = word.charCodeAt(i);
+    if (isDigitChar(c)) i++;
+    else if (c === UNDERSCORE && i + 1 < word.length && isDigitChar(word.charCodeAt(i + 1))) i += 2;
+    else break;
+  }
+  return i;
+}
+
+function skipSign(word: string): number {
+  const c = word.charCodeAt(0);
+  return c === 0x2b || c === 0x2d ? 1 : 0;
+}
+
+/** The end of a decimal integer part (`0`, or no leading zero) at `i`, or -1. */
+function decimalIntegerEnd(word: string, i: number): number {
+  if (word.charCodeAt(i) === 0x30) return i + 1;
+  return digitRun(word, i, isDecimal);
+}
+
+function isDecimalInteger(word: string): boolean {
+  return decimalIntegerEnd(word, skipSign(word)) === word.length;
+}
+
+function isPrefixedInteger(word: string): boolean {
+  if (word.length < 3 || word.charCodeAt(0) !== 0x30) return false;
+  const test = word[1] === 'x' ? isHex : word[1] === 'o' ? isOctal : word[1] === 'b' ? isBinary : undefined;
+  return test !== undefined && digitRun(word, 2, test) === word.length;
+}
+
+function isFloat(word: string): boolean {
+  let i = decimalIntegerEnd(word, skipSign(word));
+  if (i < 0) return false;
+  if (word.charCodeAt(i) === 0x2e) {
+    i = digitRun(word, i + 1, isDecimal);
+    if (i < 0) return false;
+  }
+  const c = word.charCodeAt(i);
+  if (c === 0x65 || c === 0x45) {
+    i++;
+    const sign = word.charCodeAt(i);
+    if (sign === 0x2b || sign === 0x2d) i++;
+    i = digitRun(word, i, isDecimal);
+    if (i < 0) return false;
+  }
+  return i === word.length;
+}
+
+/** A token as it may appear in a message: long ones are cut, so no message repeats a whole line or file. */
+export function shownToken(token: string, max = 40): string {
+  return token.length <= max ? token : `${token.slice(0, max)}…`;
+}
 
 const MAX_INT = 9223372036854775807n;
 const MIN_INT = -9223372036854775808n;
@@ -35,16 +99,25 @@ function checkTime(hour: number, minute: number, second: number): string | undef
   return undefined;
 }
 
+/** More significant digits than any 64-bit integer has (binary has the most: 64). */
+function tooManyDigits(word: string): boolean {
+  const prefixed = word.length > 2 && word.charCodeAt(0) === 0x30 && /[xob]/.test(word[1]!);
+  const digits = word.slice(prefixed ? 2 : skipSign(word)).replace(/_/g, '').replace(/^0+/, '');
+  return digits.length > (prefixed ? 64 : 19);
+}
+
 function readInteger(word: string): Literal {
+  // BigInt of a megabyte of digits takes quadratic time; such a number cannot fit anyway.
+  if (tooManyDigits(word)) return { kind: 'error', message: `Integer ${shownToken(word)} does not fit in 64 bits` };
   let value: bigint;
   if (word.length > 2 && word.charCodeAt(0) === 0x30 && /[xob]/.test(word[1]!)) {
     const base = word[1]!;
-    if (!(base === 'x' ? HEX_INT : base === 'o' ? OCT_INT : BIN_INT).test(word)) return { kind: 'error', message: `Invalid ${base === 'x' ? 'hexadecimal' : base === 'o' ? 'octal' : 'binary'} integer "${word}"` };
+    if (!isPrefixedInteger(word)) return { kind: 'error', message: `Invalid ${base === 'x' ? 'hexadecimal' : base === 'o' ? 'octal' : 'binary'} integer "${shownToken(word)}"` };
     value = BigInt(word.replace(/_/g, ''));
   } else {
     value = BigInt(word.replace(/_/g, ''));
   }
-  if (value > MAX_INT || value < MIN_INT) return { kind: 'error', message: `Integer ${word} does not fit in 64 bits` };
+  if (value > MAX_INT || value < MIN_INT) return { kind: 'error', message: `Integer ${shownToken(word)} does not fit in 64 bits` };
   return { kind: 'integer', value };
 }
 
@@ -64,31 +137,31 @@ export function readLiteral(word: string): Literal {
   if (plain !== undefined) return { kind: 'integer', value: plain };
   if (word === 'true') return { kind: 'boolean', value: true };
   if (word === 'false') return { kind: 'boolean', value: false };
-  if (DEC_INT.test(word) || HEX_INT.test(word) || OCT_INT.test(word) || BIN_INT.test(word)) return readInteger(word);
+  if (isDecimalInteger(word) || isPrefixedInteger(word)) return readInteger(word);
   if (SPECIAL_FLOAT.test(word)) {
     const negative = word.charCodeAt(0) === 0x2d;
     return { kind: 'float', value: word.endsWith('nan') ? NaN : negative ? -Infinity : Infinity };
   }
-  if (FLOAT.test(word)) return { kind: 'float', value: Number(word.replace(/_/g, '')) };
+  if (isFloat(word)) return { kind: 'float', value: Number(word.replace(/_/g, '')) };
   const dateTime = DATE_TIME.exec(word);
   if (dateTime) {
     const [, y, mo, d, h, mi, s, , offset, oh, om] = dateTime;
     const year = Number(y);
     const month = Number(mo);
     const day = Number(d);
-    if (month < 1 || month > 12) return { kind: 'error', message: `Invalid date "${word}": month ${mo} is out of range (01–12)` };
-    if (day < 1 || day > daysInMonth(year, month)) return { kind: 'error', message: `Invalid date "${word}": day ${d} does not exist in that month` };
+    if (month < 1 || month > 12) return { kind: 'error', message: `Invalid date "${shownToken(word)}": month ${mo} is out of range (01–12)` };
+    if (day < 1 || day > daysInMonth(year, month)) return { kind: 'error', message: `Invalid date "${shownToken(word)}": day ${d} does not exist in that month` };
     if (h === undefined) return { kind: 'datetime', subtype: 'localDate', raw: word, noSeconds: false };
     const timeError = checkTime(Number(h), Number(mi), Number(s ?? 0));
-    if (timeError) return { kind: 'error', message: `Invalid date-time "${word}": ${timeError}` };
-    if (oh !== undefined && (Number(oh) > 23 || Number(om) > 59)) return { kind: 'error', message: `Invalid date-time "${word}": offset is out of range` };
+    if (timeError) return { kind: 'error', message: `Invalid date-time "${shownToken(word)}": ${timeError}` };
+    if (oh !== undefined && (Number(oh) > 23 || Number(om) > 59)) return { kind: 'error', message: `Invalid date-time "${shownToken(word)}": offset is out of range` };
     return { kind: 'datetime', subtype: offset ? 'offsetDateTime' : 'localDateTime', raw: word, noSeconds: s === undefined };
   }
   const time = TIME.exec(word);
   if (time) {
     const [, h, mi, s] = time;
     const timeError = checkTime(Number(h), Number(mi), Number(s ?? 0));
-    if (timeError) return { kind: 'error', message: `Invalid time "${word}": ${timeError}` };
+    if (timeError) return { kind: 'error', message: `Invalid time "${shownToken(word)}": ${timeError}` };
     return { kind: 'datetime', subtype: 'localTime', raw: word, noSeconds: s === undefined };
   }
   return { kind: 'error', message: describeBadWord(word) };
@@ -96,12 +169,12 @@ export function readLiteral(word: string): Literal {
 
 function describeBadWord(word: string): string {
   if (/^[+-]?\d/.test(word) || /^[+-]?\.\d/.test(word)) {
-    if (/^[+-]?0\d/.test(word) && !/[-:]/.test(word)) return `Invalid number "${word}": leading zeros are not allowed`;
-    if (/_(_|$|\.|[eE])|(^|[.eE+-])_/.test(word)) return `Invalid number "${word}": an underscore must stand between two digits`;
-    if (/^\d{4}-\d{2}-\d{2}|^\d{2}:\d{2}/.test(word)) return `Invalid date-time "${word}"`;
-    return `Invalid number "${word}"`;
+    if (/^[+-]?0\d/.test(word) && !/[-:]/.test(word)) return `Invalid number "${shownToken(word)}": leading zeros are not allowed`;
+    if (/_(_|$|\.|[eE])|(^|[.eE+-])_/.test(word)) return `Invalid number "${shownToken(word)}": an underscore must stand between two digits`;
+    if (/^\d{4}-\d{2}-\d{2}|^\d{2}:\d{2}/.test(word)) return `Invalid date-time "${shownToken(word)}"`;
+    return `Invalid number "${shownToken(word)}"`;
   }
-  return `Invalid value "${word}": strings must be quoted`;
+  return `Invalid value "${shownToken(word)}": strings must be quoted`;
 }
 
 /** The canonical spelling toml-test and JSON consumers expect: `T` separator, seconds present, `Z` upper case. */

@@ -44,7 +44,7 @@ import {
   isWhitespace,
 } from './chars.js';
 import { templateAt, templateMessage, type TemplateSyntax } from './template-syntax.js';
-import { readLiteral } from './literals.js';
+import { readLiteral, shownToken } from './literals.js';
 import { DocumentBuilder } from './document-builder.js';
 import { ParsedDocument } from './document-node.js';
 
@@ -443,7 +443,7 @@ class Parser {
     if (this.text.charCodeAt(this.pos) !== EQUALS) {
       const ch = this.isLineEnd(this.pos) ? '' : characterAt(this.text, this.pos);
       const found = ch ? `"${ch}"` : 'the end of the line';
-      this.error(`Expected "=" after key "${key.segments.map((s) => s.name).join('.')}", found ${found}`, this.pos, this.pos + ch.length);
+      this.error(`Expected "=" after key "${shownToken(key.segments.map((s) => s.name).join('.'))}", found ${found}`, this.pos, this.pos + ch.length);
       this.skipRestOfLine();
       return;
     }
@@ -453,7 +453,7 @@ class Parser {
     this.skipWhitespace();
     if (this.isLineEnd(this.pos) || this.text.charCodeAt(this.pos) === HASH) {
       this.extendTo(node, node.equals + 1);
-      this.error(`Expected a value after "${key.segments.map((s) => s.name).join('.')} ="`, this.pos, this.pos);
+      this.error(`Expected a value after "${shownToken(key.segments.map((s) => s.name).join('.'))} ="`, this.pos, this.pos);
       return;
     }
     node.value = this.value();
@@ -570,7 +570,7 @@ class Parser {
         while (stop < text.length && !this.isLineEnd(stop) && !isWhitespace(text.charCodeAt(stop)) && ![COMMA, RBRACKET, RBRACE, HASH].includes(text.charCodeAt(stop))) stop++;
         this.pos = stop;
         this.token(TOKEN.invalid, start, stop);
-        this.error(stop > end ? `Invalid value "${text.slice(start, stop)}": strings must be quoted` : literal.message, start, stop);
+        this.error(stop > end ? `Invalid value "${shownToken(text.slice(start, stop))}": strings must be quoted` : literal.message, start, stop);
         return { kind: 'invalid', start, end: stop };
       }
     }
@@ -707,7 +707,7 @@ class Parser {
       const entry: KeyValueNode = { kind: 'keyValue', start: entryStart, end: key.end, key, equals: -1, value: null };
       node.entries.push(entry);
       if (this.text.charCodeAt(this.pos) !== EQUALS) {
-        this.error(`Expected "=" after key "${key.segments.map((s) => s.name).join('.')}"`, this.pos, this.pos + (this.isLineEnd(this.pos) ? 0 : 1));
+        this.error(`Expected "=" after key "${shownToken(key.segments.map((s) => s.name).join('.'))}"`, this.pos, this.pos + (this.isLineEnd(this.pos) ? 0 : 1));
         break;
       }
       entry.equals = this.pos;

@@ -2,6 +2,7 @@
 import { inOtherFile, type FileReport } from '../report.js';
 import type { Location, RelatedInformation } from '../../lint/types.js';
 import { LineIndex } from '../../lint/line-index.js';
+import { safeJson } from './escape.js';
 
 const SEVERITY = { error: 2, warning: 1, info: 0 } as const;
 
@@ -21,7 +22,7 @@ function relatedOf(rel: RelatedInformation, report: FileReport, index: () => Lin
 }
 
 export function formatJson(reports: readonly FileReport[]): string {
-  return JSON.stringify(
+  return safeJson(JSON.stringify(
     reports.map((r) => {
       let lines: LineIndex | undefined;
       const index = () => (lines ??= new LineIndex(r.text));
@@ -48,5 +49,5 @@ export function formatJson(reports: readonly FileReport[]): string {
         ...(messages.length && !r.findings.some((f) => f.ruleId === 'secret-in-env') ? { source: r.text } : {}),
       };
     }),
-  ) + '\n';
+  )) + '\n';
 }

@@ -10,6 +10,7 @@ import type { RuleMeta } from '../../lint/rule.js';
 import { ruleDocsUrl } from '../../rule-docs.js';
 import { LineIndex } from '../../lint/line-index.js';
 import type { Fix, Location, OffsetRange, RelatedInformation } from '../../lint/types.js';
+import { safeJson } from './escape.js';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
 
@@ -99,5 +100,5 @@ export function formatSarif(reports: readonly FileReport[], tool: SarifTool, cwd
       },
     ],
   };
-  return JSON.stringify(log, null, 2) + '\n';
+  return safeJson(JSON.stringify(log, null, 2)) + '\n';
 }

@@ -4,6 +4,7 @@ import { inOtherFile, totals, type FileReport } from '../report.js';
 import type { Location } from '../../lint/types.js';
 import { LineIndex } from '../../lint/line-index.js';
 import type { Finding, RelatedInformation } from '../../lint/types.js';
+import { safeText } from './escape.js';
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -16,7 +17,7 @@ function codeFrame(index: LineIndex, line: number, column: number, endLine: numb
   const width = Math.max(1, (endLine === line ? endColumn : content.length + 1) - column);
   const gutter = String(line);
   return [
-    `    ${c.dim(`${gutter} |`)} ${content}`,
+    `    ${c.dim(`${gutter} |`)} ${safeText(content)}`,
     `    ${' '.repeat(gutter.length)} ${c.dim('|')} ${' '.repeat(Math.max(0, column - 1))}${c.red('^'.repeat(width))}`,
   ].join('\n');
 }
@@ -72,15 +73,15 @@ export function formatStylish(reports: readonly FileReport[], c: Colors, display
   for (const report of reports) {
     if (report.findings.length === 0) continue;
     const index = new LineIndex(report.text);
-    out.push(c.underline(report.displayPath));
+    out.push(c.underline(safeText(report.displayPath)));
     const rows = report.findings.map((f) => ({ f, pos: `${f.location.line}:${f.location.column}` }));
     // A reduce, not Math.max(...): a file can have more findings than a call has room for arguments.
     const posWidth = rows.reduce((width, r) => Math.max(width, r.pos.length), 0);
     const hidden = secretLines(report.findings);
     for (const { f, pos } of rows) {
       const sev = f.severity === 'error' ? c.red('error  ') : f.severity === 'warning' ? c.yellow('warning') : c.blue('info   ');
-      out.push(`  ${c.dim(pos.padEnd(posWidth))}  ${sev}  ${f.message}  ${c.dim(f.ruleId)}`);
-      for (const rel of f.related ?? []) out.push(`  ${' '.repeat(posWidth)}  ${c.dim(`note: ${relatedNote(rel, report, index, display)}`)}`);
+      out.push(`  ${c.dim(pos.padEnd(posWidth))}  ${sev}  ${safeText(f.message)}  ${c.dim(f.ruleId)}`);
+      for (const rel of f.related ?? []) out.push(`  ${' '.repeat(posWidth)}  ${c.dim(`note: ${safeText(relatedNote(rel, report, index, display))}`)}`);
       if (wantsCodeFrame(f, hidden, index, report.filePath)) out.push(codeFrame(index, f.location.line, f.location.column, f.location.endLine, f.location.endColumn, c));
     }
     out.push('');
