@@ -154,7 +154,7 @@ async function languageServer(cwd, env) {
 }
 
 /** Installs the package into an empty project with the given Node and uses it. */
-async function smoke(label, node, spec, { offline = true } = {}) {
+async function smoke(label, node, spec, { offline = true, git = false } = {}) {
   console.log(`\n${label}`);
   const app = mkdtempSync(join(work, 'app-'));
   const cacheHome = mkdtempSync(join(work, 'cache-home-'));
@@ -164,7 +164,8 @@ async function smoke(label, node, spec, { offline = true } = {}) {
   sh(app, 'npm init -y', env);
   const install = sh(app, `npm i -D ${offline ? '--offline' : '--prefer-offline'} ${JSON.stringify(spec)}`, env);
   if (!check(`npm i -D ${basename(spec)}`, install.status === 0, install.stderr + install.stdout)) return;
-  check('npm i prints no warning', !/npm warn/i.test(install.stderr), install.stderr);
+  // From git, npm must run the prepare script (the build), and npm 11 says so in a warning.
+  if (!git) check('npm i prints no warning', !/npm warn/i.test(install.stderr), install.stderr);
   const installed = readdirSync(join(app, 'node_modules')).filter((name) => !name.startsWith('.'));
   check('the installed package has no dependencies', installed.length === 1 && installed[0] === 'flylint', installed.join(' '));
   const pkgDir = join(app, 'node_modules', 'flylint');
@@ -225,7 +226,7 @@ async function smokeGit(node) {
   const clone = join(work, 'flylint-clone');
   const cloned = spawnSync('git', ['clone', '-q', root, clone], { encoding: 'utf8' });
   if (!check('git clone of this checkout', cloned.status === 0, cloned.stderr)) return;
-  await smoke(`git+file:// install, ${spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim()}`, node, `git+file://${clone}`, { offline: false });
+  await smoke(`git+file:// install, ${spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim()}`, node, `git+file://${clone}`, { offline: false, git: true });
 }
 
 try {
