@@ -3,7 +3,7 @@
  * repository: a bad fly.toml fails the hook with flylint's message, a good one passes.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -47,15 +47,6 @@ describe.skipIf(!hasTool('pre-commit') || !hasTool('git'))('pre-commit hook', ()
     expect(bad.stdout).toMatch(/flylint\.+Failed/);
     expect(bad.stdout).toMatch(/deploy\/fly\.staging\.toml\n  2:18 +error +Unterminated string[^\n]*toml-syntax/);
     expect(bad.stdout).not.toContain('pyproject.toml');
-    // pre-commit installed the tarball `npm pack` made: the published manifest, no dependencies.
-    const found = await sh(home, "find . -path '*/node_modules/flylint/package.json'");
-    const manifests = found.stdout.split('\n').filter(Boolean);
-    expect(manifests.length, found.stderr).toBeGreaterThan(0);
-    for (const manifest of manifests) {
-      const installed = JSON.parse(readFileSync(join(home, manifest), 'utf8'));
-      expect(installed.scripts.prepare).toBeUndefined();
-      expect(installed.dependencies).toBeUndefined();
-    }
 
     writeFileSync(join(target, 'deploy', 'fly.staging.toml'), 'app = "shop-staging"\nprimary_region = "ord"\n');
     await sh(target, 'git add -A');
