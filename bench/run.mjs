@@ -218,4 +218,4 @@ if (existsSync(join(root, 'dist', 'language-server.js'))) {
 }
 
 console.log('\nSummary:');
-for (const r of rows) console.log(`  ${r.name.padEnd(42)} ratio ${r.ratio.toFixed(2).padStart(6)}  ${r.target === undefined ? '' : r.met}`);
+for (const r of rows) console.log(`  ${r.name.padEnd(56)} ratio ${r.ratio.toFixed(2).padStart(6)}  ${r.target === undefined ? '' : r.met}`);
