@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { syntheticConfig } from './synthetic.mjs';
 import { benchLanguageServer } from './lsp.mjs';
+import { node24 } from '../scripts/node24.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const corpusDir = join(root, 'test', 'data', 'corpus', 'real-world');
@@ -84,62 +85,72 @@ if (!existsSync(join(root, 'dist', 'cli.cjs'))) {
   process.exit(2);
 }
 
-console.log(`flylint benchmarks (node ${process.version}, ${RUNS} runs per median)\n`);
-
-// 1. One file, whole process, against bare Node start-up.
-console.log('CLI start-up, one fly.toml:');
-{
-  const file = join(root, 'examples', 'well-configured', 'fly.toml');
-  const [ours, bare] = compareProcesses([process.execPath, [cli, file]], [process.execPath, ['-e', '0']]);
-  row('one file vs `node -e 0`', ours, bare, 'ms', 1.3);
+// Start-up and the corpus run on every Node users have: this one and Node 24 (installed from npm
+// on first use, as the tests do). Each is measured against itself (`node -e 0` of the same Node).
+const nodes = [{ path: process.execPath, version: process.version }];
+if (!process.version.startsWith('v24.')) {
+  const found = node24();
+  if (found.path) nodes.push(found);
+  else console.log(`Node 24: ${found.reason}; its rows are skipped\n`);
 }
+console.log(`flylint benchmarks (${nodes.map((n) => `node ${n.version}`).join(', ')}; ${RUNS} runs per median)\n`);
 
-// 2. The corpus in one call, against Tombi (a native Rust TOML linter) with the public fly.toml schema.
-console.log('\nCorpus in one call (276 real configs):');
-{
-  const files = readdirSync(corpusDir).filter((f) => f.endsWith('.toml'));
-  const tombi = tombiBinary();
-  const tombiCli = tombiCommand();
-  const work = mkdtempSync(join(tmpdir(), 'flylint-bench-'));
-  try {
-    for (const f of files) copyFileSync(join(corpusDir, f), join(work, f));
-    // Tombi reads its schema association from tombi.toml in the project folder.
-    writeFileSync(join(work, 'tombi.toml'), `[[schemas]]\npath = ${JSON.stringify(flySchema)}\ninclude = ["*.toml"]\n`);
-    const tombiArgs = ['lint', '--offline', '--quiet', ...files];
-    // The same files, named one by one for both: a folder would give flylint only its fly*.toml files.
-    const oursArgs = [cli, '--format', 'json', ...files];
-    // Both sides must read every file, or the ratio compares different work.
-    const checked = JSON.parse(spawnSync(process.execPath, oursArgs, { cwd: work, encoding: 'utf8', maxBuffer: 1 << 28 }).stdout).length;
-    if (checked !== files.length) throw new Error(`flylint reported on ${checked} of the ${files.length} corpus files`);
-    const tombiEnv = { cwd: work, env: { ...process.env, TOMBI_OFFLINE: '1' } };
-    if (tombi && tombiCli) {
-      // The same call with every rule but the TOML ones off: start-up, reading, parsing, the model
-      // and the report. What the rules add on top of it is where the time goes (not a target).
-      const { allRules } = await import(join(root, 'dist', 'index.js'));
-      const rulesOff = allRules().filter((r) => !r.meta.id.startsWith('toml-')).flatMap((r) => ['--rule', `${r.meta.id}=off`]);
-      const [ours, peerCli, peerBinary, withoutRules] = compareProcesses(
-        [process.execPath, oursArgs, { cwd: work }],
-        [tombiCli, tombiArgs, tombiEnv],
-        [tombi, tombiArgs, tombiEnv],
-        [process.execPath, [cli, '--format', 'json', ...rulesOff, ...files], { cwd: work }],
-      );
-      row('corpus vs Tombi (npm `tombi` command)', ours, peerCli, 'ms', 1.0);
-      row('corpus vs Tombi (native binary alone)', ours, peerBinary, 'ms', 1.0);
-      console.log(`  of which the rules: ${(ours - withoutRules).toFixed(0)} ms; without them (start-up, parse, model, report) ${withoutRules.toFixed(0)} ms, ${(withoutRules / peerCli).toFixed(2)} of the Tombi command's time`);
-      const rssOurs = peakRss(process.execPath, oursArgs, { cwd: work });
-      const rssCli = peakRss(tombiCli, tombiArgs, tombiEnv);
-      const rssBinary = peakRss(tombi, tombiArgs, tombiEnv);
-      console.log(`  peak memory: flylint ${rssOurs.toFixed(0)} MB, Tombi ${rssCli.toFixed(0)} MB (npm command), ${rssBinary.toFixed(0)} MB (binary alone)`);
-    } else {
-      console.log(`  Tombi is not installed for ${process.platform}-${process.arch} in node_modules; skipped`);
-    }
-  } finally {
-    rmSync(work, { recursive: true, force: true });
+for (const { path: node, version } of nodes) {
+  // 1. One file, whole process, against bare Node start-up.
+  console.log(`CLI start-up, one fly.toml (node ${version}):`);
+  {
+    const file = join(root, 'examples', 'well-configured', 'fly.toml');
+    const [ours, bare] = compareProcesses([node, [cli, file]], [node, ['-e', '0']]);
+    row(`one file vs \`node -e 0\` (node ${version})`, ours, bare, 'ms', 1.15);
   }
+  // 2. The corpus in one call, against Tombi (a native Rust TOML linter) with the public fly.toml schema.
+  console.log(`\nCorpus in one call (276 real configs, node ${version}):`);
+  {
+    const files = readdirSync(corpusDir).filter((f) => f.endsWith('.toml'));
+    const tombi = tombiBinary();
+    const tombiCli = tombiCommand();
+    const work = mkdtempSync(join(tmpdir(), 'flylint-bench-'));
+    try {
+      for (const f of files) copyFileSync(join(corpusDir, f), join(work, f));
+      // Tombi reads its schema association from tombi.toml in the project folder.
+      writeFileSync(join(work, 'tombi.toml'), `[[schemas]]\npath = ${JSON.stringify(flySchema)}\ninclude = ["*.toml"]\n`);
+      const tombiArgs = ['lint', '--offline', '--quiet', ...files];
+      // The same files, named one by one for both: a folder would give flylint only its fly*.toml files.
+      const oursArgs = [cli, '--format', 'json', ...files];
+      // Both sides must read every file, or the ratio compares different work.
+      const checked = JSON.parse(spawnSync(node, oursArgs, { cwd: work, encoding: 'utf8', maxBuffer: 1 << 28 }).stdout).length;
+      if (checked !== files.length) throw new Error(`flylint reported on ${checked} of the ${files.length} corpus files`);
+      const tombiEnv = { cwd: work, env: { ...process.env, TOMBI_OFFLINE: '1' } };
+      if (tombi && tombiCli) {
+        // The same call with every rule but the TOML ones off: start-up, reading, parsing, the model
+        // and the report. What the rules add on top of it is where the time goes (not a target).
+        const { allRules } = await import(join(root, 'dist', 'index.js'));
+        const rulesOff = allRules().filter((r) => !r.meta.id.startsWith('toml-')).flatMap((r) => ['--rule', `${r.meta.id}=off`]);
+        const [ours, peerCli, peerBinary, withoutRules] = compareProcesses(
+          [node, oursArgs, { cwd: work }],
+          [tombiCli, tombiArgs, tombiEnv],
+          [tombi, tombiArgs, tombiEnv],
+          [node, [cli, '--format', 'json', ...rulesOff, ...files], { cwd: work }],
+        );
+        row(`corpus vs Tombi (npm \`tombi\` command; node ${version})`, ours, peerCli, 'ms', 1.0);
+        row(`corpus vs Tombi (native binary alone; node ${version})`, ours, peerBinary, 'ms', 1.0);
+        console.log(`  of which the rules: ${(ours - withoutRules).toFixed(0)} ms; without them (start-up, parse, model, report) ${withoutRules.toFixed(0)} ms, ${(withoutRules / peerCli).toFixed(2)} of the Tombi command's time`);
+        const rssOurs = peakRss(node, oursArgs, { cwd: work });
+        const rssCli = peakRss(tombiCli, tombiArgs, tombiEnv);
+        const rssBinary = peakRss(tombi, tombiArgs, tombiEnv);
+        console.log(`  peak memory: flylint ${rssOurs.toFixed(0)} MB, Tombi ${rssCli.toFixed(0)} MB (npm command), ${rssBinary.toFixed(0)} MB (binary alone)`);
+      } else {
+        console.log(`  Tombi is not installed for ${process.platform}-${process.arch} in node_modules; skipped`);
+      }
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  }
+  console.log('');
 }
 
 // 3. Parser throughput (a process each) and full-lint throughput (in this one).
-console.log('\nThroughput:');
+console.log(`Throughput (node ${process.version}):`);
 {
   const api = await import(join(root, 'dist', 'index.js'));
   const texts = readdirSync(corpusDir).filter((f) => f.endsWith('.toml')).map((f) => readFileSync(join(corpusDir, f), 'utf8'));
@@ -207,4 +218,4 @@ if (existsSync(join(root, 'dist', 'language-server.js'))) {
 }
 
 console.log('\nSummary:');
-for (const r of rows) console.log(`  ${r.name.padEnd(42)} ratio ${r.ratio.toFixed(2).padStart(6)}  ${r.target === undefined ? '' : r.met}`);
+for (const r of rows) console.log(`  ${r.name.padEnd(56)} ratio ${r.ratio.toFixed(2).padStart(6)}  ${r.target === undefined ? '' : r.met}`);

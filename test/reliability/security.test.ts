@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { flylint } from '../cli/run-cli.js';
 import { CRASH_SIGNS, initializedServer, type RawServer } from './raw-lsp.js';
@@ -42,13 +43,16 @@ const preload = (file: string) => ({ NODE_OPTIONS: `--import=${join(process.cwd(
 const noNetwork = preload('no-network.mjs');
 const traceReads = preload('trace-reads.mjs');
 const install = process.cwd();
-/** The paths a traced run read, less flylint's own modules that Node loads. */
+/** flylint's own compile-cache folder (SECURITY.md), read by bin/flylint.js at start. */
+const ownCache = (createRequire(import.meta.url)('../../bin/cache-dir.js') as { cacheDir(): string | undefined }).cacheDir();
+/** The paths a traced run read, less flylint's own modules that Node loads and its own cache. */
 const readsIn = (stderr: string) =>
   stderr
     .split('\n')
     .filter((l) => l.startsWith('READ '))
     .map((l) => l.slice(5))
-    .filter((p) => !p.startsWith(`file://${install}/`) && !p.startsWith(`${install}/`));
+    .filter((p) => !p.startsWith(`file://${install}/`) && !p.startsWith(`${install}/`))
+    .filter((p) => !ownCache || !p.startsWith(`${ownCache}/`));
 
 async function openAndLint(s: RawServer, path: string, text: string): Promise<any[]> {
   const uri = `file://${path}`;
