@@ -31,9 +31,10 @@ export const USAGE_LINE = 'Usage: flylint [options] [path ...]   (flylint --help
 
 export const USAGE = `Usage: flylint [options] [path ...]
 
-Lints fly.toml files: paths are files or directories (every fly*.toml below, honouring .gitignore);
-no path = the current directory. All files of one call form one project (isolation rules compare
-them); for a file named on its own, the other configs of its repository are read too, not reported.
+Lints fly.toml files: paths are files or directories (every fly*.toml below, and what \`include\` in
+.flylint.toml names, honouring .gitignore); no path = the current directory. All files of one call
+form one project (isolation rules compare them); for a file named on its own, the other configs of
+its project are read too, not reported.
 
 Options:
   --format stylish|json|sarif|github   output format (default: stylish)
@@ -54,8 +55,8 @@ Options:
   --version, -v                        print the version
   --help, -h                           print this help
 
-Exit codes: 0 no errors (and warnings within --max-warnings), 1 findings that fail, 2 usage, config, read or
-internal error, or a folder with no config.`;
+Exit codes: 0 no errors (and warnings within --max-warnings), 1 findings that fail,
+2 usage, config, read or internal error, or a folder with no config.`;
 
 const LEVELS = new Set(['off', 'info', 'warning', 'error']);
 const FORMATS = new Set(['stylish', 'json', 'sarif', 'github']);
