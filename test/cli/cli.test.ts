@@ -1,6 +1,6 @@
 /** The built `flylint` command, run as a child process the way users and CI run it. */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { flylint, bin, project } from './run-cli.js';
@@ -29,7 +29,7 @@ describe('exit codes', () => {
     ['an unknown option', 2, ['--bogus'], 'flylint: Unknown option "--bogus"\nUsage: flylint [options] [path ...]   (flylint --help lists the options)\n'],
     ['an unknown format', 2, ['--format', 'xml'], /^flylint: Unknown format "xml": use stylish, json, sarif or github\nUsage: /],
     ['an unknown rule in --rule', 2, ['--rule', 'missing-swapp=off', 'clean'], 'flylint: --rule missing-swapp=off: unknown rule "missing-swapp" (did you mean "missing-swap"?); flylint --list-rules lists them\n'],
-    ['a path that does not exist', 2, ['clean', 'nope/fly.toml'], 'flylint: No such file or directory: nope/fly.toml\n'],
+    ['a path that does not exist', 2, ['clean', 'nope/fly.toml'], 'flylint: cannot read nope/fly.toml (it does not exist)\n'],
     ['an invalid config file', 2, ['badconfig'], 'flylint: invalid config file\nbadconfig/.flylint.toml:3:1: Unknown rule "missing-swapp" in [rules]. Did you mean "missing-swap"?\n'],
     ['a config file given with --config that does not exist', 2, ['--config', 'none.toml', 'clean'], 'flylint: cannot read config file none.toml (it does not exist)\n'],
     ['--explain of an unknown rule', 2, ['--explain', 'missing-swapp'], 'flylint: unknown rule "missing-swapp" (did you mean "missing-swap"?); flylint --list-rules lists them\n'],
@@ -49,7 +49,7 @@ describe('output', () => {
     const r = flylint([], { cwd: dir });
     expect(r.stdout).toMatch(/^fly\.toml\n/);
     expect(r.stdout).toMatch(/  2:18 +error +Unterminated string[^\n]*toml-syntax\n    2 \| primary_region = "ord\n      \|                  \^\^\^\^\n/);
-    expect(r.stdout).toMatch(/\n✖ \d+ problems \(\d+ errors?, \d+ warnings?, \d+ infos?\)\n/);
+    expect(r.stdout).toMatch(/\n✖ \d+ problems \(\d+ errors?, \d+ warnings?, \d+ infos?\) in 1 file checked\n/);
   });
 
   it.each([
@@ -84,14 +84,16 @@ describe('output', () => {
     const [staging, production] = JSON.parse(r.stdout) as Array<{ messages: Array<{ ruleId: string }> }>;
     expect(staging!.messages.map((m) => m.ruleId)).toContain('shared-app-name');
     expect(production!.messages.map((m) => m.ruleId)).toContain('shared-app-name');
-    // Alone, neither file has anything to compare with.
-    expect(flylint(['--format', 'json', 'fly.toml'], { cwd: dir }).stdout).not.toContain('shared-app-name');
+    // Named alone, a file is still compared with the other configs of its folder; only it is reported.
+    const alone = JSON.parse(flylint(['--format', 'json', 'fly.toml'], { cwd: dir }).stdout) as Array<{ filePath: string; messages: Array<{ ruleId: string }> }>;
+    expect(alone.map((f) => f.filePath)).toEqual([join(dir, 'fly.toml')]);
+    expect(alone[0]!.messages.map((m) => m.ruleId)).toContain('shared-app-name');
   });
 
   it('--help, --version, --list-rules and --explain', () => {
     const help = flylint(['--help']);
     expect(help.code).toBe(0);
-    for (const option of ['--format', '--env', '--fix', '--unsafe-fixes', '--stdin', '--stdin-filename', '--config', '--rule', '--max-warnings', '--quiet', '--list-rules', '--explain', '--print-config', '--version', '--help']) expect(help.stdout).toContain(option);
+    for (const option of ['--format', '--env', '--fix', '--unsafe-fixes', '--stdin', '--stdin-filename', '--no-error-on-unmatched-pattern', '--config', '--rule', '--max-warnings', '--quiet', '--list-rules', '--explain', '--print-config', '--version', '--help']) expect(help.stdout).toContain(option);
     expect(flylint(['--version']).stdout).toBe(`${version}\n`);
     const list = flylint(['--list-rules']).stdout;
     expect(list).toMatch(/^rule +severity +env +fix +summary\n/);
@@ -170,14 +172,103 @@ describe('directory discovery', () => {
 
   it('lints a file named on the command line even when ignored, and each file once', () => {
     const dir = project({ '.gitignore': 'fly.toml\n', 'fly.toml': CLEAN });
-    expect(filesIn(flylint(['--format', 'json', 'fly.toml', './fly.toml', '.'], { cwd: dir }).stdout, dir)).toEqual(['fly.toml']);
+    expect(filesIn(flylint(['--format', 'json', '--no-error-on-unmatched-pattern', 'fly.toml', './fly.toml', '.'], { cwd: dir }).stdout, dir)).toEqual(['fly.toml']);
+  });
+});
+
+describe('include in .flylint.toml', () => {
+  it('adds the configs it names to a folder walk, relative to its own folder, .gitignore still applying', () => {
+    const dir = project({
+      '.flylint.toml': 'include = ["deploy/fly/*.toml"]\n',
+      '.gitignore': 'deploy/fly/local.toml\n',
+      'deploy/fly/prod.toml': WARNINGS,
+      'deploy/fly/local.toml': WARNINGS,
+      'deploy/fly/notes.txt': WARNINGS,
+      'deploy/other.toml': WARNINGS,
+      'apps/api/.flylint.toml': 'include = ["*.toml"]\n',
+      'apps/api/service.toml': CLEAN,
+      'apps/api/fly.toml': CLEAN,
+      'Cargo.toml': '[package]\n',
+    });
+    mkdirSync(join(dir, '.git'));
+    expect(filesIn(flylint(['--format', 'json'], { cwd: dir }).stdout, dir)).toEqual(['apps/api/fly.toml', 'apps/api/service.toml', 'deploy/fly/prod.toml']);
+    // A folder that holds only included configs is not empty.
+    expect(filesIn(flylint(['--format', 'json', 'deploy'], { cwd: dir }).stdout, dir)).toEqual(['deploy/fly/prod.toml']);
+    // --config replaces the search, include with it (relative to that file's folder).
+    expect(filesIn(flylint(['--format', 'json', '--config', 'apps/api/.flylint.toml', 'apps'], { cwd: dir }).stdout, dir)).toEqual(['apps/api/fly.toml', 'apps/api/service.toml']);
   });
 
-  it('says so when a folder holds no config, and exits 0', () => {
-    const dir = project({ 'README.md': '' });
-    mkdirSync(join(dir, 'empty'));
-    const r = flylint(['empty'], { cwd: dir });
-    expect(r).toEqual({ code: 0, stdout: '', stderr: 'flylint: no fly*.toml files in empty\n' });
+  it('is validated like the other keys, with a position', () => {
+    const dir = project({ '.flylint.toml': 'include = [\n  "../fly.toml",\n]\n', 'fly.toml': CLEAN });
+    expect(flylint([], { cwd: dir })).toEqual({ code: 2, stdout: '', stderr: 'flylint: invalid config file\n.flylint.toml:2:3: include: "../fly.toml" cannot reach above the folder of .flylint.toml: name such files in a .flylint.toml above them\n' });
+  });
+});
+
+describe('a path that yields no config', () => {
+  const NOTHING = 'nor files a .flylint.toml includes (--no-error-on-unmatched-pattern allows this)\n';
+  const dir = project({ 'README.md': '', 'api/fly.toml': WARNINGS, 'docs/notes.toml': 'title = "x"\n' });
+  mkdirSync(join(dir, 'empty'));
+
+  it.each([
+    ['an empty folder', ['empty'], `flylint: no fly*.toml files in empty, ${NOTHING}`],
+    ['a folder of other TOML files, under a CI gate', ['--max-warnings', '0', 'docs'], `flylint: no fly*.toml files in docs, ${NOTHING}`],
+    ['one empty folder among others', ['api', 'empty'], `flylint: no fly*.toml files in empty, ${NOTHING}`],
+  ])('fails %s with exit 2 and says which, before linting anything', (_name, args, stderr) => {
+    expect(flylint(args, { cwd: dir })).toEqual({ code: 2, stdout: '', stderr });
+  });
+
+  it('fails the current folder when it holds none', () => {
+    expect(flylint(['--max-warnings', '0'], { cwd: join(dir, 'docs') })).toEqual({ code: 2, stdout: '', stderr: `flylint: no fly*.toml files in ., ${NOTHING}` });
+  });
+
+  it('passes with --no-error-on-unmatched-pattern, printing nothing', () => {
+    expect(flylint(['--no-error-on-unmatched-pattern', '--max-warnings', '0', 'empty'], { cwd: dir })).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(flylint(['--no-error-on-unmatched-pattern', '--format', 'json', 'empty'], { cwd: dir })).toEqual({ code: 0, stdout: '[]\n', stderr: '' });
+    // The other folders are still linted.
+    expect(flylint(['--no-error-on-unmatched-pattern', '--rule', 'missing-swap=error', 'api', 'empty'], { cwd: dir }).code).toBe(1);
+  });
+
+  it('is no matter for a file named on the command line, whatever its name, nor for standard input', () => {
+    expect(flylint(['docs/notes.toml'], { cwd: dir }).stdout).toMatch(/1 file checked/);
+    expect(flylint(['--stdin'], { cwd: join(dir, 'empty'), input: CLEAN })).toEqual({ code: 0, stdout: '1 file checked, no problems\n', stderr: '' });
+  });
+});
+
+describe('one wording for a path that cannot be read', () => {
+  const dir = project({ 'fly.toml': CLEAN });
+
+  it.each([
+    ['a file given', ['nope/fly.toml'], 'flylint: cannot read nope/fly.toml (it does not exist)\n'],
+    ['a folder given', ['nope'], 'flylint: cannot read nope (it does not exist)\n'],
+    ['a path through a file', ['fly.toml/fly.toml'], 'flylint: cannot read fly.toml/fly.toml (a part of its path is not a directory)\n'],
+    ['--config', ['--config', 'nope.toml', 'fly.toml'], 'flylint: cannot read config file nope.toml (it does not exist)\n'],
+    ['--config with --stdin', ['--config', 'nope.toml', '--stdin'], 'flylint: cannot read config file nope.toml (it does not exist)\n'],
+    ['--print-config', ['--print-config', 'nope/fly.toml'], 'flylint: cannot read nope/fly.toml (it does not exist)\n'],
+    ['--print-config of a folder', ['--print-config', '.'], 'flylint: cannot read . (it is a directory)\n'],
+  ])('%s', (_name, args, stderr) => {
+    expect(flylint(args, { cwd: dir, input: CLEAN })).toEqual({ code: 2, stdout: '', stderr });
+  });
+
+  it('standard input', () => {
+    const folder = openSync(dir, 'r');
+    try {
+      const r = spawnSync(process.execPath, [bin, '--stdin'], { cwd: dir, stdio: [folder, 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' }, encoding: 'utf8' });
+      expect({ code: r.status, stderr: r.stderr }).toEqual({ code: 2, stderr: 'flylint: cannot read standard input (it is a directory)\n' });
+    } finally {
+      closeSync(folder);
+    }
+  });
+
+  it('--stdin-filename is a name only: nothing is read from it', () => {
+    expect(flylint(['--stdin', '--stdin-filename', 'nope/fly.toml'], { cwd: dir, input: CLEAN })).toEqual({ code: 0, stdout: '1 file checked, no problems\n', stderr: '' });
+  });
+});
+
+describe('what the summary says', () => {
+  it('counts the files checked, clean ones too', () => {
+    const dir = project({ 'fly.toml': CLEAN, 'fly.review.toml': '# flylint-env: staging\napp = "shop-review"\nprimary_region = "ord"\n' });
+    expect(flylint([], { cwd: dir })).toEqual({ code: 0, stdout: '2 files checked, no problems\n', stderr: '' });
+    expect(flylint(['fly.toml'], { cwd: dir }).stdout).toBe('1 file checked, no problems\n');
   });
 });
 

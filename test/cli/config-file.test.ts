@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseConfigFile, optionsForFile } from '../../server/src/config/config-file.js';
+import { includedBy, parseConfigFile, optionsForFile } from '../../server/src/config/config-file.js';
 
 const rules = ['missing-swap', 'missing-metrics', 'secret-in-env'];
 
@@ -33,6 +33,40 @@ describe('.flylint.toml', () => {
 
   it('ships the schema it is validated against', () => {
     const schema = JSON.parse(readFileSync(join(process.cwd(), 'schemas', 'flylint-config.schema.json'), 'utf8'));
-    expect(Object.keys(schema.properties).sort()).toEqual(['environments', 'private', 'root', 'rules', 'secrets']);
+    expect(Object.keys(schema.properties).sort()).toEqual(['environments', 'include', 'private', 'root', 'rules', 'secrets']);
+  });
+
+  it('reads include: globs of fly configs with other names, relative to the config file, in the [environments] dialect', () => {
+    const { config, errors } = parseConfigFile('include = ["deploy/fly/*.toml", "prod.toml"]\n', '/p/.flylint.toml', rules);
+    expect(errors).toEqual([]);
+    expect(config!.include).toEqual(['deploy/fly/*.toml', 'prod.toml']);
+    expect(includedBy([config!], '/p/deploy/fly/prod.toml')).toBe(true);
+    // A glob without a slash matches the file name in any folder below, as in [environments].
+    expect(includedBy([config!], '/p/apps/api/prod.toml')).toBe(true);
+    expect(includedBy([config!], '/p/deploy/fly/nested/prod.toml')).toBe(true);
+    expect(includedBy([config!], '/p/deploy/fly/nested/staging.toml')).toBe(false);
+    expect(includedBy([config!], '/p/deploy/staging.toml')).toBe(false);
+    // Only below the config file's folder.
+    expect(includedBy([config!], '/elsewhere/prod.toml')).toBe(false);
+    expect(includedBy([config!], '/prod.toml')).toBe(false);
+    // Never the config file itself.
+    const all = parseConfigFile('include = ["*.toml", "**"]\n', '/p/.flylint.toml', rules).config!;
+    expect(includedBy([all], '/p/Cargo.toml')).toBe(true);
+    expect(includedBy([all], '/p/.flylint.toml')).toBe(false);
+    expect(includedBy([all], '/p/sub/.flylint.toml')).toBe(false);
+  });
+
+  it.each([
+    ['include = "deploy/*.toml"\n', 1, 1, '"include" must be a list'],
+    ['include = [3]\n', 1, 12, '"include.0" must be a string'],
+    ['include = [""]\n', 1, 12, '"include.0" must not be empty'],
+    ['include = ["ok.toml", "/etc/fly.toml"]\n', 1, 23, 'include: "/etc/fly.toml" must be relative to the folder of .flylint.toml, such as "deploy/fly/*.toml"'],
+    ['include = [\n  "../other/fly.toml",\n]\n', 2, 3, 'include: "../other/fly.toml" cannot reach above the folder of .flylint.toml: name such files in a .flylint.toml above them'],
+    ['include = ["deploy\\\\prod.toml"]\n', 1, 12, 'include: "deploy\\prod.toml" must separate folders with "/"'],
+    ['includes = ["x.toml"]\n', 1, 1, 'Unknown key "includes" in the top level. Did you mean "include"?'],
+  ])('include: %j → %i:%i %s', (text, line, column, message) => {
+    const { config, errors } = parseConfigFile(text, '/p/.flylint.toml', rules);
+    expect(config).toBeUndefined();
+    expect(errors).toEqual([{ line, column, message }]);
   });
 });

@@ -3,9 +3,10 @@
  * folders it cannot write), and what it refuses to read (pipes, devices, symlink loops).
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, linkSync, readFileSync, statSync, symlinkSync } from 'node:fs';
+import { chmodSync, chownSync, cpSync, linkSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { bin, flylint, project, type CliResult } from './run-cli.js';
 
 const CONFIG = 'app = "shop"\nprimary_region = "ams"\n[experimental]\ncmd = "start"\n';
@@ -13,9 +14,37 @@ const FIXED = 'app = "shop"\nprimary_region = "ams"\n[experimental]\ncmd = ["sta
 const NOBODY = 65534;
 const isRoot = process.getuid?.() === 0;
 
+/**
+ * The built CLI, copied where uid 65534 can read it: the checkout may lie under a folder only its
+ * owner can enter (a 0700 home folder), and the copy lets these cases run there too.
+ */
+function copyOfCliForOthers(): { bin: string; folder: string } {
+  const folder = mkdtempSync(join(tmpdir(), 'flylint-cli-copy-'));
+  for (const part of ['bin', 'dist']) {
+    // Type declarations and source maps are not run.
+    cpSync(join(process.cwd(), part), join(folder, part), { recursive: true, filter: (source) => !source.endsWith('.map') && source !== join(process.cwd(), 'dist', 'types') });
+  }
+  spawnSync('chmod', ['-R', 'a+rX', folder]);
+  return { bin: join(folder, 'bin', 'flylint.js'), folder };
+}
+
+/** Why uid 65534 cannot run the copy (a temporary folder it cannot enter, a Node.js it cannot run), if it cannot. */
+function whyOthersCannotRun(copy: string): string | undefined {
+  const probe = spawnSync(process.execPath, [copy, '--version'], { uid: NOBODY, gid: NOBODY, encoding: 'utf8', timeout: 20_000 });
+  if (probe.status === 0) return undefined;
+  return `uid ${NOBODY} cannot run ${copy}: ${(probe.error?.message ?? probe.stderr).trim().split('\n')[0]}`;
+}
+
+const copy = isRoot ? copyOfCliForOthers() : undefined;
+const cannotRun = copy ? whyOthersCannotRun(copy.bin) : 'needs root to switch users';
+if (cannotRun && isRoot) console.warn(`file-access: skipping the cases run as another user: ${cannotRun}`);
+afterAll(() => {
+  if (copy) rmSync(copy.folder, { recursive: true, force: true });
+});
+
 /** The built CLI run as uid/gid 65534: root bypasses the permission bits these cases are about. */
 function flylintAsNobody(args: string[], cwd: string): CliResult {
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd, uid: NOBODY, gid: NOBODY, env: { ...process.env, NO_COLOR: '1' }, encoding: 'utf8', timeout: 20_000 });
+  const result = spawnSync(process.execPath, [copy!.bin, ...args], { cwd, uid: NOBODY, gid: NOBODY, env: { ...process.env, NO_COLOR: '1' }, encoding: 'utf8', timeout: 20_000 });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -38,7 +67,7 @@ describe('--fix and file permissions', () => {
   });
 
   // These run the CLI as another user, which only root can start.
-  describe.skipIf(!isRoot)('as a user who is not root (needs root to switch users; skipped otherwise)', () => {
+  describe.skipIf(cannotRun !== undefined)(`as a user who is not root${cannotRun ? ` (skipped: ${cannotRun})` : ''}`, () => {
     it('refuses its own read-only file', () => {
       const dir = project({ 'fly.toml': CONFIG });
       chmodSync(dir, 0o777);
@@ -58,6 +87,14 @@ describe('--fix and file permissions', () => {
       expect(r.stderr).toBe('');
       expect(r.code).toBe(0);
       expect(readFileSync(join(dir, 'fly.toml'), 'utf8')).toBe(FIXED);
+    });
+
+    it('names a folder it cannot read, instead of finding no config in it', () => {
+      const dir = project({ 'private/fly.toml': CONFIG });
+      chmodSync(dir, 0o755);
+      chmodSync(join(dir, 'private'), 0o700);
+      const r = flylintAsNobody(['private'], dir);
+      expect(r).toEqual({ code: 2, stdout: '', stderr: 'flylint: cannot read private (permission denied)\n' });
     });
 
     it('keeps the owner of a group-writable file owned by someone else', () => {

@@ -78,24 +78,35 @@ describe('stylish', () => {
   });
 
   it('ends with the summary and the fix hints', () => {
-    expect(out.endsWith('✖ 5 problems (2 errors, 2 warnings, 1 info)\n  1 problem fixable with --fix, 1 more with --unsafe-fixes\n')).toBe(true);
+    expect(out.endsWith('✖ 5 problems (2 errors, 2 warnings, 1 info) in 2 files checked\n  1 problem fixable with --fix, 1 more with --unsafe-fixes\n')).toBe(true);
   });
 
   it.each([
-    [[{ ...findings[0]!, severity: 'warning' as const }], '⚠ 1 problem (0 errors, 1 warning, 0 infos)\n  1 problem fixable with --unsafe-fixes\n'],
-    [[findings[2]!], 'ℹ 1 problem (0 errors, 0 warnings, 1 info)\n'],
+    [[{ ...findings[0]!, severity: 'warning' as const }], '⚠ 1 problem (0 errors, 1 warning, 0 infos) in 1 file checked\n  1 problem fixable with --unsafe-fixes\n'],
+    [[findings[2]!], 'ℹ 1 problem (0 errors, 0 warnings, 1 info) in 1 file checked\n'],
   ])('summary for %#', (fs, tail) => {
     expect(formatStylish([fileReport('/repo/fly.toml', 'fly.toml', TEXT, fs)], plain, display).endsWith(tail)).toBe(true);
   });
 
   it('after --fix, does not offer again the fixes it could not apply', () => {
-    expect(formatStylish([report], plain, display, 'safe').endsWith('✖ 5 problems (2 errors, 2 warnings, 1 info)\n  1 problem fixable with --unsafe-fixes, 1 fix could not be applied\n')).toBe(true);
-    expect(formatStylish([report], plain, display, 'unsafe').endsWith('✖ 5 problems (2 errors, 2 warnings, 1 info)\n  2 fixes could not be applied\n')).toBe(true);
+    expect(formatStylish([report], plain, display, 'safe').endsWith('✖ 5 problems (2 errors, 2 warnings, 1 info) in 1 file checked\n  1 problem fixable with --unsafe-fixes, 1 fix could not be applied\n')).toBe(true);
+    expect(formatStylish([report], plain, display, 'unsafe').endsWith('✖ 5 problems (2 errors, 2 warnings, 1 info) in 1 file checked\n  2 fixes could not be applied\n')).toBe(true);
   });
 
-  it('prints nothing for a clean run, and what --fix wrote', () => {
-    expect(formatStylish([staging], plain, display)).toBe('');
-    expect(formatStylish([fileReport('/repo/fly.toml', 'fly.toml', TEXT, [], 3)], plain, display)).toBe('✔ Fixed 3 problems in 1 file\n');
+  it('says how many files a clean run checked, and what --fix wrote', () => {
+    expect(formatStylish([staging], plain, display)).toBe('1 file checked, no problems\n');
+    expect(formatStylish([staging, fileReport('/repo/fly.toml', 'fly.toml', TEXT, [])], plain, display)).toBe('2 files checked, no problems\n');
+    expect(formatStylish([fileReport('/repo/fly.toml', 'fly.toml', TEXT, [], 3)], plain, display)).toBe('✔ Fixed 3 problems in 1 file\n1 file checked, no problems\n');
+  });
+
+  it('counts the clean files among the files checked', () => {
+    expect(out).toContain('in 2 files checked\n');
+    expect(formatStylish([staging, staging, report], plain, display)).toContain('✖ 5 problems (2 errors, 2 warnings, 1 info) in 3 files checked\n');
+  });
+
+  it('prints nothing for no file, nor for a run without errors under --quiet (errors only)', () => {
+    expect(formatStylish([], plain, display)).toBe('');
+    expect(formatStylish([staging], plain, display, undefined, true)).toBe('');
   });
 
   it('never prints a code frame for a secret', () => {

@@ -3,7 +3,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { afterAll } from 'vitest';
 import { run, type Io } from '../../server/src/cli/main.js';
+import { removeTree } from '../support/temp-root.js';
 
 export const bin = join(process.cwd(), 'bin', 'flylint.js');
 
@@ -43,9 +45,16 @@ export function flylintInProcess(args: string[], options: { cwd: string; input?:
   return { code, stdout, stderr };
 }
 
-/** A throwaway folder holding the given files (paths may have folders). */
+/** The folders project() made in this test file, removed when its tests are done. */
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made.splice(0)) removeTree(dir);
+});
+
+/** A throwaway folder holding the given files (paths may have folders), removed after the test file. */
 export function project(files: Record<string, string | Buffer>, parent?: string): string {
-  const dir = parent ?? mkdtempSync(join(tmpdir(), 'flylint-cli-'));
+  if (!parent) made.push(mkdtempSync(join(tmpdir(), 'flylint-cli-')));
+  const dir = parent ?? made[made.length - 1]!;
   for (const [name, content] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, name)), { recursive: true });
     writeFileSync(join(dir, name), content);

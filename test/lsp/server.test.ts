@@ -306,6 +306,21 @@ describe('workspace', () => {
     expect(problems[0].message).toMatch(/missing-swap must be "off", "info", "warning" or "error"/);
   });
 
+  it('reads the configs a .flylint.toml includes as part of the project, and again when its include changes', async () => {
+    const PROD = '# flylint-env: production\napp = "shop"\n';
+    const dir = project({ '.flylint.toml': 'include = ["deploy/fly/*.toml"]\n', 'deploy/fly/prod.toml': PROD, 'deploy/other/prod.toml': PROD });
+    const c = await client(dir, { capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } } });
+    const staging = fileUri(join(dir, 'fly.staging.toml'));
+    c.open(staging, 'app = "shop"\n');
+    const shared = (await c.diagnostics(staging)).diagnostics.filter((d) => d.code === 'shared-app-name');
+    expect(shared).toHaveLength(1);
+    expect(JSON.stringify(shared[0]!.relatedInformation)).toContain('deploy/fly/prod.toml');
+    expect(JSON.stringify(shared[0]!.relatedInformation)).not.toContain('deploy/other');
+    writeFileSync(join(dir, '.flylint.toml'), 'include = []\n');
+    c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(join(dir, '.flylint.toml')), type: 2 }] });
+    await c.diagnostics(staging, (p) => !p.diagnostics.some((d) => d.code === 'shared-app-name'));
+  });
+
   it('reads flylint.* settings, and again when they change', async () => {
     const dir = project({ 'fly.toml': CONFIG });
     const c = await client(dir, { settings: { rules: { 'missing-swap': 'off' } } });
@@ -373,6 +388,19 @@ describe('which TOML files are served', () => {
     const prod = fileUri(join(dir, 'deploy/prod.toml'));
     c.open(prod, 'app = "shop"\n[experimental]\n  cmd = "start"\n');
     expect(codes((await c.diagnostics(prod)).diagnostics)).toContain('deprecated');
+  });
+});
+
+describe('which TOML files are served, with include', () => {
+  it('serves a file a .flylint.toml includes, even without an app', async () => {
+    const dir = project({ '.flylint.toml': 'include = ["deploy/fly/*.toml"]\n', 'deploy/fly/worker.toml': 'kill_timeout = 5\n', 'deploy/notes.toml': 'kill_timeout = 5\n' });
+    const c = await client(dir);
+    const worker = fileUri(join(dir, 'deploy/fly/worker.toml'));
+    c.open(worker, 'kill_timeout = 5\n');
+    expect(codes((await c.diagnostics(worker)).diagnostics)).toContain('deprecated');
+    const notes = fileUri(join(dir, 'deploy/notes.toml'));
+    c.open(notes, 'kill_timeout = 5\n');
+    expect((await c.diagnostics(notes)).diagnostics).toEqual([]);
   });
 });
 

@@ -12,6 +12,8 @@ export interface CliOptions {
   unsafeFixes: boolean;
   stdin: boolean;
   stdinFilename?: string;
+  /** A folder given (or the current one) that holds no config is no error. */
+  allowEmpty: boolean;
   config?: string;
   rules: Record<string, RuleLevel>;
   maxWarnings?: number;
@@ -29,8 +31,10 @@ export const USAGE_LINE = 'Usage: flylint [options] [path ...]   (flylint --help
 
 export const USAGE = `Usage: flylint [options] [path ...]
 
-Lints fly.toml files: paths are files or directories (every fly*.toml below, honouring .gitignore);
-no path = the current directory. All files of one call form one project (isolation rules compare them).
+Lints fly.toml files: paths are files or directories (every fly*.toml below, and what \`include\` in
+.flylint.toml names, honouring .gitignore); no path = the current directory. All files of one call
+form one project (isolation rules compare them); for a file named on its own, the other configs of
+its project are read too, not reported.
 
 Options:
   --format stylish|json|sarif|github   output format (default: stylish)
@@ -40,6 +44,7 @@ Options:
   --stdin, -                           lint standard input (with --fix: the fixed text goes to
                                        standard output, the report to standard error)
   --stdin-filename NAME                the file name to use for standard input (default: fly.toml)
+  --no-error-on-unmatched-pattern      exit 0, not 2, when a folder holds no config
   --config FILE                        use this .flylint.toml instead of searching upward
   --rule ID=off|info|warning|error     set a rule's level (repeatable)
   --max-warnings N                     exit 1 when there are more than N warnings
@@ -50,11 +55,12 @@ Options:
   --version, -v                        print the version
   --help, -h                           print this help
 
-Exit codes: 0 no errors (and warnings within --max-warnings), 1 findings that fail, 2 usage, config or internal error.`;
+Exit codes: 0 no errors (and warnings within --max-warnings), 1 findings that fail,
+2 usage, config, read or internal error, or a folder with no config.`;
 
 const LEVELS = new Set(['off', 'info', 'warning', 'error']);
 const FORMATS = new Set(['stylish', 'json', 'sarif', 'github']);
-const OPTIONS = ['--format', '--env', '--fix', '--unsafe-fixes', '--stdin', '--stdin-filename', '--config', '--rule', '--max-warnings', '--quiet', '--list-rules', '--explain', '--print-config', '--version', '--help'];
+const OPTIONS = ['--format', '--env', '--fix', '--unsafe-fixes', '--stdin', '--stdin-filename', '--no-error-on-unmatched-pattern', '--config', '--rule', '--max-warnings', '--quiet', '--list-rules', '--explain', '--print-config', '--version', '--help'];
 const SHORT: Record<string, string> = { '-h': '--help', '-v': '--version' };
 
 function unknownOption(name: string): UsageError {
@@ -63,7 +69,7 @@ function unknownOption(name: string): UsageError {
 }
 
 export function parseArgs(argv: readonly string[]): CliOptions {
-  const options: CliOptions = { paths: [], format: 'stylish', fix: false, unsafeFixes: false, stdin: false, rules: {}, quiet: false, listRules: false, version: false, help: false };
+  const options: CliOptions = { paths: [], format: 'stylish', fix: false, unsafeFixes: false, stdin: false, allowEmpty: false, rules: {}, quiet: false, listRules: false, version: false, help: false };
   for (let i = 0; i < argv.length; i++) {
     const raw = SHORT[argv[i]!] ?? argv[i]!;
     if (!raw.startsWith('--') || raw === '--') {
@@ -113,6 +119,9 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         break;
       case '--stdin-filename':
         options.stdinFilename = value();
+        break;
+      case '--no-error-on-unmatched-pattern':
+        options.allowEmpty = flag();
         break;
       case '--config':
         options.config = value();

@@ -4,7 +4,7 @@ import { readRegularFile } from './read-file.js';
 import { MAX_CONFIG_BYTES } from '../files/read-file.js';
 import { assertInsideProject, projectOf } from '../files/confinement.js';
 import { dirname, join, resolve } from 'node:path';
-import { parseConfigFile, type ConfigError, type FlylintConfig } from '../config/config-file.js';
+import { includedBy, parseConfigFile, type ConfigError, type FlylintConfig } from '../config/config-file.js';
 
 export class ConfigFileError extends Error {
   constructor(readonly filePath: string, readonly errors: ConfigError[]) {
@@ -46,6 +46,19 @@ export class ConfigSearch {
   configsFor(filePath: string): FlylintConfig[] {
     if (this.explicit) return [this.load(resolve(this.explicit), false)];
     return this.forDirectory(dirname(resolve(filePath)));
+  }
+
+  /** Whether the configs that apply to a file name it in `include` (a fly config with another name). */
+  includes(filePath: string): boolean {
+    return includedBy(this.configsFor(filePath), resolve(filePath));
+  }
+
+  /** The folder of the nearest `.flylint.toml` with `root = true` above a file (none with --config). */
+  rootFolderOf(filePath: string): string | undefined {
+    if (this.explicit) return undefined;
+    const chain = this.forDirectory(dirname(resolve(filePath)));
+    const last = chain[chain.length - 1];
+    return last?.root ? last.directory : undefined;
   }
 
   private forDirectory(dir: string): FlylintConfig[] {

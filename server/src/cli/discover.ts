@@ -1,5 +1,6 @@
 /**
- * Finds the configs to lint: named files as given, directories walked for fly*.toml. Directories
+ * Finds the configs to lint: named files as given, directories walked for fly*.toml and for the
+ * files a `.flylint.toml` names in `include`. Directories
  * are filtered the way git does: the .gitignore files from the repository root down apply, a
  * deeper file can re-include (`!pattern`) what a shallower one excluded, and node_modules and
  * .git are never entered. Symlinked folders are not followed (no cycles), and a symlinked file is
@@ -7,10 +8,9 @@
  * (and the file's contents, into a CI log) outside the project.
  */
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
-import { describeFsError } from './read-file.js';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { UsageError } from './args.js';
+import { cannotRead } from './read-errors.js';
 
 const CONFIG_NAME = /^fly.*\.toml$/i;
 const SKIP = new Set(['node_modules', '.git']);
@@ -20,9 +20,14 @@ interface IgnoreScope {
   rules: Ignore;
 }
 
+/** Whether a file not named fly*.toml is a fly config all the same (a `.flylint.toml` includes it). */
+export type Included = (path: string) => boolean;
+
 export interface Discovery {
   files: string[];
-  /** Directories given on the command line that hold no fly*.toml. */
+  /** The files named on the command line (as opposed to found in a folder). */
+  named: string[];
+  /** Directories given on the command line that hold no config. */
   empty: string[];
 }
 
@@ -59,11 +64,11 @@ function enclosingScopes(dir: string): IgnoreScope[] {
   return chain.flatMap((d) => readIgnore(d) ?? []);
 }
 
-function kind(entry: Dirent, path: string, root: string): 'dir' | 'file' | undefined {
+function kind(entry: Dirent, path: string, root: string, isConfig: (name: string, path: string) => boolean): 'dir' | 'file' | undefined {
   if (entry.isDirectory()) return 'dir';
   if (entry.isFile()) return 'file';
   // Only a link that could be a config is resolved: a linked folder is never looked into.
-  if (entry.isSymbolicLink() && CONFIG_NAME.test(entry.name)) {
+  if (entry.isSymbolicLink() && isConfig(entry.name, path)) {
     try {
       const target = realpathSync(path);
       return target.startsWith(root + sep) && statSync(target).isFile() ? 'file' : undefined;
@@ -74,24 +79,38 @@ function kind(entry: Dirent, path: string, root: string): 'dir' | 'file' | undef
   return undefined;
 }
 
-function walk(dir: string, scopes: IgnoreScope[], out: string[], root: string): void {
+interface Walk {
+  root: string;
+  isConfig: (name: string, path: string) => boolean;
+  out: string[];
+  /** Only the folder itself, not the folders below it. */
+  shallow?: boolean;
+}
+
+/** A folder below the one given that cannot be read is passed over, as git passes it over. */
+function walk(dir: string, scopes: IgnoreScope[], w: Walk, given?: string): void {
   const own = readIgnore(dir);
   const here = own ? [...scopes, own] : scopes;
   let entries: Dirent[];
   try {
     entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  } catch {
+  } catch (error) {
+    if (given !== undefined) throw cannotRead(given, error);
     return;
   }
   for (const entry of entries) {
     const path = join(dir, entry.name);
-    const type = kind(entry, path, root);
+    const type = kind(entry, path, w.root, w.isConfig);
     if (type === 'dir') {
-      if (!SKIP.has(entry.name) && !ignored(path, true, here)) walk(path, here, out, root);
-    } else if (type === 'file' && CONFIG_NAME.test(entry.name) && !ignored(path, false, here)) {
-      out.push(path);
+      if (!w.shallow && !SKIP.has(entry.name) && !ignored(path, true, here)) walk(path, here, w);
+    } else if (type === 'file' && w.isConfig(entry.name, path) && !ignored(path, false, here)) {
+      w.out.push(path);
     }
   }
+}
+
+function configTest(included: Included): (name: string, path: string) => boolean {
+  return (name, path) => CONFIG_NAME.test(name) || included(path);
 }
 
 function realpathOf(path: string): string {
@@ -102,8 +121,9 @@ function realpathOf(path: string): string {
   }
 }
 
-export function discoverFiles(paths: readonly string[], cwd: string): Discovery {
+export function discoverFiles(paths: readonly string[], cwd: string, included: Included = () => false): Discovery {
   const files: string[] = [];
+  const named: string[] = [];
   const empty: string[] = [];
   for (const given of paths.length ? paths : ['.']) {
     const path = resolve(cwd, given);
@@ -111,17 +131,34 @@ export function discoverFiles(paths: readonly string[], cwd: string): Discovery 
     try {
       stats = statSync(path);
     } catch (error) {
-      // A symlink loop or a file used as a folder is no missing path: it gets its own reason.
-      if ((error as NodeJS.ErrnoException)?.code === 'ENOENT') throw new UsageError(`No such file or directory: ${given}`);
-      throw new UsageError(`cannot read ${given} (${describeFsError(error)})`);
+      throw cannotRead(given, error);
     }
     if (stats.isDirectory()) {
       const before = files.length;
-      walk(path, enclosingScopes(path), files, realpathOf(path));
+      walk(path, enclosingScopes(path), { root: realpathOf(path), isConfig: configTest(included), out: files }, given);
       if (files.length === before) empty.push(given);
     } else {
       files.push(path);
+      named.push(path);
     }
   }
-  return { files: [...new Set(files)], empty };
+  return { files: [...new Set(files)], named: [...new Set(named)], empty };
+}
+
+/**
+ * The configs of a project folder, found as a directory given on the command line is walked
+ * (`.gitignore` applies); `shallow`: in the folder itself only. An unreadable folder yields none.
+ */
+export function configsIn(dir: string, included: Included, shallow = false): string[] {
+  const out: string[] = [];
+  walk(dir, enclosingScopes(dir), { root: realpathOf(dir), isConfig: configTest(included), out, shallow });
+  return out;
+}
+
+/** The nearest folder at or above `dir` that holds `.git` (a folder, or the file of a worktree or submodule). */
+export function repositoryRoot(dir: string): string | undefined {
+  for (let current = dir; ; current = dirname(current)) {
+    if (existsSync(join(current, '.git'))) return current;
+    if (dirname(current) === current) return undefined;
+  }
 }

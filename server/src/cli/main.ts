@@ -7,6 +7,8 @@ import { safeJson, safeText } from './formatters/escape.js';
 import { dirname, relative, resolve } from 'node:path';
 import { parseArgs, UsageError, USAGE, USAGE_LINE, type CliOptions } from './args.js';
 import { discoverFiles } from './discover.js';
+import { projectContext } from './project-context.js';
+import { cannotRead, cannotReadMessage } from './read-errors.js';
 import { ConfigFileError, ConfigReadError, ConfigSearch } from './config-search.js';
 import { writeFileAtomic, type FileSystemOps } from './write-file.js';
 import { keepFileConventions } from './file-conventions.js';
@@ -79,7 +81,7 @@ export function run(argv: readonly string[], io: Io): number {
     return lint(options, io, known);
   } catch (error) {
     if (error instanceof UsageError) return io.stderr(`flylint: ${safeText(error.message)}\n`), 2;
-    if (error instanceof ConfigReadError) return io.stderr(`flylint: ${safeText(`cannot read config file ${relative(io.cwd, error.filePath) || error.filePath} (${describeFsError(error.reason)})`)}\n`), 2;
+    if (error instanceof ConfigReadError) return io.stderr(`flylint: ${safeText(cannotReadMessage(relative(io.cwd, error.filePath) || error.filePath, error.reason, 'config file'))}\n`), 2;
     if (error instanceof ConfigFileError) {
       const where = relative(io.cwd, error.filePath) || error.filePath;
       return io.stderr(`flylint: invalid config file\n${error.errors.map((e) => safeText(`${where}:${e.line}:${e.column}: ${e.message}`)).join('\n')}\n`), 2;
@@ -102,24 +104,41 @@ function lint(options: CliOptions, io: Io, known: readonly string[]): number {
   if (options.printConfig !== undefined) return printConfig(options.printConfig, options, io, configs);
 
   const inputs: Input[] = [];
+  const included = (path: string) => configs.includes(path);
+  /** Files named on their own: the other configs of their project are read around them. */
+  let named: string[] = [];
   if (options.stdin) {
     const name = options.stdinFilename ?? 'fly.toml';
-    const bytes = io.readStdin();
+    let bytes: Uint8Array;
+    try {
+      bytes = io.readStdin();
+    } catch (error) {
+      throw cannotRead('standard input', error);
+    }
     inputs.push({ filePath: resolve(io.cwd, name), fromStdin: true, bytes, ...decodeSource(bytes) });
+    // Only a real name places standard input in a project (editors pass the file's path).
+    if (options.stdinFilename !== undefined) named = [resolve(io.cwd, name)];
   } else {
-    const { files, empty } = discoverFiles(options.paths, io.cwd);
-    for (const dir of empty) io.stderr(`flylint: no fly*.toml files in ${safeText(dir)}\n`);
-    for (const filePath of files) inputs.push({ filePath, fromStdin: false, ...readSource(filePath, display) });
+    const found = discoverFiles(options.paths, io.cwd, included);
+    // Linting nothing must not pass a CI gate: a folder without configs is a mistyped path or a moved file.
+    if (found.empty.length && !options.allowEmpty) {
+      for (const dir of found.empty) io.stderr(`flylint: no fly*.toml files in ${safeText(dir)}, nor files a .flylint.toml includes (--no-error-on-unmatched-pattern allows this)\n`);
+      return 2;
+    }
+    for (const filePath of found.files) inputs.push({ filePath, fromStdin: false, ...readSource(filePath, display) });
+    named = found.named;
   }
 
-  // One project: every file is analysed once and is a sibling of the others.
+  // One project: every file is analysed once and is a sibling of the others. The configs around
+  // files named on their own are siblings too, never reported, fixed or counted.
   const prepared = inputs.map((input) => ({ input, ...prepare(input, options, configs) }));
+  const around = projectContext(named, inputs.map((input) => input.filePath), configs, included).map((source) => prepare({ ...source, fromStdin: false }, options, configs).file);
   const reports: FileReport[] = [];
   let warnings = 0;
   const writeFailures: string[] = [];
   const files = prepared.map((p) => p.file);
   for (const [i, { input, file, lintOptions }] of prepared.entries()) {
-    const siblings = files.slice(0, i).concat(files.slice(i + 1));
+    const siblings = files.slice(0, i).concat(files.slice(i + 1), around);
     const lintText = (text: string) => lintAnalyzed(analyze(text, input.filePath, lintOptions), siblings, lintOptions);
     let text = input.text;
     let findings: Finding[] | undefined;
@@ -164,7 +183,7 @@ function lint(options: CliOptions, io: Io, known: readonly string[]): number {
       out(formatGithub(reports));
       break;
     default:
-      out(formatStylish(reports, colors, display, options.fix ? (options.unsafeFixes ? 'unsafe' : 'safe') : undefined));
+      out(formatStylish(reports, colors, display, options.fix ? (options.unsafeFixes ? 'unsafe' : 'safe') : undefined, options.quiet));
   }
   for (const failure of writeFailures) io.stderr(failure);
 
@@ -193,7 +212,7 @@ function readSource(filePath: string, display: (path: string) => string): Pick<I
   try {
     return decodeSource(readRegularFile(filePath));
   } catch (error) {
-    throw new UsageError(`cannot read ${display(filePath)} (${describeFsError(error)})`);
+    throw cannotRead(display(filePath), error);
   }
 }
 
@@ -216,7 +235,7 @@ function printConfig(path: string, options: CliOptions, io: Io, configs: ConfigS
   try {
     bytes = readRegularFile(filePath);
   } catch (error) {
-    throw new UsageError(`cannot read ${path} (${describeFsError(error)})`);
+    throw cannotRead(path, error);
   }
   const { file, lintOptions, used } = prepare({ filePath, fromStdin: false, ...decodeSource(bytes) }, options, configs);
   const levels = Object.fromEntries(allRules().map((r) => [r.meta.id, lintOptions.rules?.[r.meta.id] ?? defaultLevel(r.meta)]));

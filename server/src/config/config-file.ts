@@ -1,6 +1,6 @@
 /**
  * The `.flylint.toml` config file: data only (rule levels, environment globs, private apps, extra
- * secret patterns), never code. Validated against `schemas/flylint-config.schema.json`'s rules
+ * secret patterns, globs of configs not named fly*.toml), never code. Validated against `schemas/flylint-config.schema.json`'s rules
  * with messages that name the bad key and its position.
  */
 import { parseToml } from '../toml/parse.js';
@@ -25,6 +25,8 @@ export interface FlylintConfig {
   environments: Array<{ glob: string; env: string }>;
   private: string[];
   secretPatterns: string[];
+  /** Globs (relative to `directory`) of fly configs with other names, such as `deploy/fly/prod.toml`. */
+  include: string[];
 }
 
 export interface ConfigError {
@@ -33,7 +35,7 @@ export interface ConfigError {
   column: number;
 }
 
-const TOP_KEYS = ['root', 'rules', 'environments', 'private', 'secrets'];
+const TOP_KEYS = ['root', 'include', 'rules', 'environments', 'private', 'secrets'];
 
 /** A schema error in words, naming the key. */
 function describeError(error: ErrorObject, path: string[]): string {
@@ -89,13 +91,20 @@ export function parseConfigFile(text: string, filePath: string, knownRules: read
     return { errors };
   }
   const directory = filePath.replace(/[\\/][^\\/]*$/, '') || '.';
-  const config: FlylintConfig = { filePath, directory, root: false, rules: {}, environments: [], private: [], secretPatterns: [] };
-  const data = toSchemaData(root) as { root?: boolean; private?: string[]; rules?: Record<string, RuleLevel>; environments?: Record<string, string>; secrets?: { patterns?: string[] } };
+  const config: FlylintConfig = { filePath, directory, root: false, rules: {}, environments: [], private: [], secretPatterns: [], include: [] };
+  const data = toSchemaData(root) as { root?: boolean; include?: string[]; private?: string[]; rules?: Record<string, RuleLevel>; environments?: Record<string, string>; secrets?: { patterns?: string[] } };
   config.root = data.root === true;
   config.private = data.private ?? [];
   config.environments = Object.entries(data.environments ?? {}).map(([glob, env]) => ({ glob, env }));
   const rules = root.entries.get('rules')?.value;
   if (rules?.type === 'table') readRules(rules, knownRules, config, at);
+  const includes = root.entries.get('include')?.value;
+  (data.include ?? []).forEach((glob, i) => {
+    const item = includes?.type === 'array' ? includes.items[i] : undefined;
+    const problem = includeProblem(glob);
+    if (problem) at(item ? rangeOfValue({ value: item })[0] : 0, `include: "${glob}" ${problem}`);
+    else config.include.push(glob);
+  });
   const patterns = valueAtPointer(root, ['secrets', 'patterns'])?.value;
   (data.secrets?.patterns ?? []).forEach((pattern, i) => {
     const item = patterns?.type === 'array' ? patterns.items[i] : undefined;
@@ -111,6 +120,29 @@ export function parseConfigFile(text: string, filePath: string, knownRules: read
     else config.secretPatterns.push(pattern);
   });
   return errors.length ? { errors } : { config, errors };
+}
+
+/** Include globs name files below the config file's folder, as `[environments]` globs do. */
+function includeProblem(glob: string): string | undefined {
+  if (/^([\\/]|[A-Za-z]:)/.test(glob)) return 'must be relative to the folder of .flylint.toml, such as "deploy/fly/*.toml"';
+  if (glob.includes('\\')) return 'must separate folders with "/"';
+  if (glob.split('/').includes('..')) return 'cannot reach above the folder of .flylint.toml: name such files in a .flylint.toml above them';
+  return undefined;
+}
+
+/**
+ * Whether the config files that apply to a path (nearest first) name it in their `include` globs:
+ * then it is linted as a fly config whatever its name. A glob applies to the files below its own
+ * config file's folder.
+ */
+export function includedBy(configs: readonly FlylintConfig[], filePath: string): boolean {
+  const path = filePath.replace(/\\/g, '/');
+  // `include = ["*.toml"]` means the fly configs, never the config file itself.
+  if (path.endsWith('/.flylint.toml')) return false;
+  return configs.some((config) => {
+    const folder = config.directory.replace(/\\/g, '/') + '/';
+    return config.include.length > 0 && path.startsWith(folder) && config.include.some((glob) => globMatches(glob, path.slice(folder.length)));
+  });
 }
 
 function readRules(table: TomlTable, knownRules: readonly string[], config: FlylintConfig, at: (offset: number, message: string) => void): void {

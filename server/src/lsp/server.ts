@@ -37,7 +37,7 @@ import { complete, type CompletionOptions } from './completion.js';
 import { documentSymbols } from './symbols.js';
 import { foldingRanges } from './folding.js';
 import { definition } from './definition.js';
-import { Workspace, isConfigFilePath, isFlyConfigDocument, isFlyConfigPath, type FileAccess } from './workspace.js';
+import { Workspace, isConfigFilePath, isFlyConfigDocument, type FileAccess } from './workspace.js';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings.js';
 import { ChangeQueue } from './change-queue.js';
 import { Lifecycle, gateReader } from './message-gate.js';
@@ -170,7 +170,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const path = pathOf(document.uri);
     const file = analyze(text, path ?? document.uri, optionsFor(path));
     // Private apps may be named by their app name in .flylint.toml: the lint options need the analysis.
-    const state: DocumentState = { version: document.version, configGeneration, file, index: new LineIndex(text), options: optionsFor(path, file.config.appName), served: isFlyConfigDocument(path, file.value) };
+    const state: DocumentState = { version: document.version, configGeneration, file, index: new LineIndex(text), options: optionsFor(path, file.config.appName), served: isFlyConfigDocument(path, file.value, path !== undefined && workspace.isFlyConfig(path)) };
     states.set(document.uri, state);
     return state;
   }
@@ -361,7 +361,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         if (isConfigFilePath(path)) {
           workspace.forgetConfigs();
           settingsChanged();
-        } else if (isFlyConfigPath(path)) {
+        } else if (workspace.isFlyConfig(path)) {
           workspace.updateSaved(path, change.type === FileChangeType.Deleted ? undefined : files.readFile(path));
           projectGeneration++;
         }

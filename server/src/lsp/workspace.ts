@@ -1,9 +1,10 @@
 /**
- * The editor's view of the project: the fly*.toml files under each workspace folder (so isolation
- * rules see the other configs) and the `.flylint.toml` files that apply to a path. File access is
+ * The editor's view of the project: the fly configs under each workspace folder (fly*.toml, and
+ * the files a `.flylint.toml` names in `include`), so isolation rules see the other configs, and
+ * the `.flylint.toml` files that apply to a path. File access is
  * injected, so this runs in tests on an in-memory tree.
  */
-import { parseConfigFile, type ConfigError, type FlylintConfig } from '../config/config-file.js';
+import { includedBy, parseConfigFile, type ConfigError, type FlylintConfig } from '../config/config-file.js';
 import type { TomlTable } from '../toml/values.js';
 
 export interface DirectoryEntry {
@@ -37,11 +38,12 @@ export function isFlyConfigPath(path: string): boolean {
 
 /**
  * Some editors (Helix, Sublime) attach a server to every TOML file: a `Cargo.toml` is left alone.
- * A fly config is named `fly*.toml`, or (`fly deploy -c any.toml`) has a top-level `app` or
- * `primary_region`; an unsaved document is taken as one.
+ * A fly config is named `fly*.toml`, is named by `include` in a `.flylint.toml` (`included`), or
+ * (`fly deploy -c any.toml`) has a top-level `app` or `primary_region`; an unsaved document is
+ * taken as one.
  */
-export function isFlyConfigDocument(path: string | undefined, root: TomlTable): boolean {
-  return !path || isFlyConfigPath(path) || root.entries.has('app') || root.entries.has('primary_region');
+export function isFlyConfigDocument(path: string | undefined, root: TomlTable, included = false): boolean {
+  return !path || included || isFlyConfigPath(path) || root.entries.has('app') || root.entries.has('primary_region');
 }
 
 export function isConfigFilePath(path: string): boolean {
@@ -98,7 +100,7 @@ export class Workspace {
     for (const entry of this.files.readDirectory(dir) ?? []) {
       const path = join(dir, entry.name);
       if (entry.isDirectory && !SKIPPED_FOLDERS.has(entry.name)) this.walk(path, depth + 1);
-      else if (entry.isFile && FLY_CONFIG.test(entry.name)) {
+      else if (entry.isFile && this.isFlyConfig(path)) {
         const text = this.files.readFile(path);
         if (text !== undefined) this.saved.set(path, text);
       }
@@ -110,11 +112,16 @@ export class Workspace {
     return this.roots.filter((root) => isInside(path, root)).sort((a, b) => b.length - a.length)[0];
   }
 
-  /** The other fly*.toml files of the path's project (its workspace folder), as saved on disk. */
+  /** A fly*.toml, or a file a `.flylint.toml` that applies to it names in `include`. */
+  isFlyConfig(path: string): boolean {
+    return isFlyConfigPath(path) || includedBy(this.configsFor(path), path);
+  }
+
+  /** The other fly configs of the path's project (its workspace folder), as saved on disk. */
   projectFiles(path: string, open: readonly string[] = []): string[] {
     const root = this.rootOf(path);
     if (!root) return [];
-    const all = new Set([...this.saved.keys(), ...open.filter(isFlyConfigPath)]);
+    const all = new Set([...this.saved.keys(), ...open.filter((other) => this.isFlyConfig(other))]);
     return [...all].filter((other) => other !== path && this.rootOf(other) === root).sort();
   }
 
@@ -122,17 +129,16 @@ export class Workspace {
     return this.saved.get(path);
   }
 
-  /** A fly*.toml changed on disk or in an editor's save. */
+  /** A fly config changed on disk or in an editor's save. */
   updateSaved(path: string, text: string | undefined): void {
-    if (!this.rootOf(path) || !isFlyConfigPath(path)) return;
+    if (!this.rootOf(path) || !this.isFlyConfig(path)) return;
     if (text === undefined) this.saved.delete(path);
     else this.saved.set(path, text);
   }
 
-  /** A `.flylint.toml` appeared, changed or went away: every cached lookup may be stale. */
+  /** A `.flylint.toml` appeared, changed or went away: every cached lookup, and what `include` names, may be stale. */
   forgetConfigs(): void {
-    this.configs.clear();
-    this.problems.clear();
+    this.rescan();
   }
 
   /** The `.flylint.toml` files that apply to a path, nearest first, up to one that says `root = true`. */

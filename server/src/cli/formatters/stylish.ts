@@ -66,9 +66,10 @@ function wantsCodeFrame(f: Located, hidden: ReadonlySet<number>, index: LineInde
 
 /**
  * `fixed`: which fixes this run already applied; what is left of them could not be applied (it
- * would break the TOML or kept overlapping), so the hint does not offer them again.
+ * would break the TOML or kept overlapping), so the hint does not offer them again. `quiet`
+ * (errors only): a run without errors prints nothing, as ESLint's does.
  */
-export function formatStylish(reports: readonly FileReport[], c: Colors, display: (path: string) => string, fixed?: 'safe' | 'unsafe'): string {
+export function formatStylish(reports: readonly FileReport[], c: Colors, display: (path: string) => string, fixed?: 'safe' | 'unsafe', quiet = false): string {
   const out: string[] = [];
   for (const report of reports) {
     if (report.findings.length === 0) continue;
@@ -89,9 +90,14 @@ export function formatStylish(reports: readonly FileReport[], c: Colors, display
   const t = totals(reports);
   if (t.fixed) out.push(c.bold(`✔ Fixed ${plural(t.fixed, 'problem')} in ${plural(t.fixedFiles, 'file')}`));
   const problems = t.errors + t.warnings + t.infos;
-  if (problems === 0) return out.length ? out.join('\n') + '\n' : '';
+  // The count of files shows that clean configs were checked too (and that a run checked any).
+  const checked = `${plural(reports.length, 'file')} checked`;
+  if (problems === 0) {
+    if (reports.length && !quiet) out.push(`${checked}, no problems`);
+    return out.length ? out.join('\n') + '\n' : '';
+  }
   const mark = t.errors > 0 ? c.red('✖') : t.warnings > 0 ? c.yellow('⚠') : c.blue('ℹ');
-  out.push(c.bold(`${mark} ${plural(problems, 'problem')} (${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')}, ${plural(t.infos, 'info')})`));
+  out.push(c.bold(`${mark} ${plural(problems, 'problem')} (${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')}, ${plural(t.infos, 'info')}) in ${checked}`));
   const hints: string[] = [];
   const safeOffered = fixed ? 0 : t.fixable;
   const unsafeOffered = fixed === 'unsafe' ? 0 : t.suggestable;
