@@ -14,6 +14,16 @@ const KNOWN_PREFIX = /^(sk_live_|rk_live_|sk_test_|pk_live_|ghp_|gho_|ghs_|ghu_|
 const PUBLIC_NAME = /(PUBLISHABLE|PUBLIC|ANON|_ID$|_SITE_KEY$)/i;
 const URL_CREDENTIALS = /^[a-z][a-z0-9+.-]*:\/\/[^\s/:@]*:([^\s/@]+)@/i;
 
+/** Whether a name says its value is a secret, or at least about one (masking reads this: it may take too much). */
+export function namesSecret(name: string, extraPatterns: readonly string[] = []): boolean {
+  return SECRET_NAME.test(name) || matchesSecretPattern(name, extraPatterns);
+}
+
+/** Known token formats, anchored at a token's start. */
+export const KNOWN_TOKEN = KNOWN_PREFIX;
+/** `scheme://user:password@`: group 1 is the password. */
+export const URL_WITH_PASSWORD = URL_CREDENTIALS;
+
 export interface SecretVerdict {
   reason: string;
 }
@@ -30,7 +40,7 @@ function entropyPerChar(value: string): number {
 }
 
 /** A long run of mixed characters with no spaces that does not look like a path, URL, version or id. */
-function looksRandom(value: string): boolean {
+export function looksRandom(value: string): boolean {
   if (value.length < 24 || /\s/.test(value) || /^[a-z]+:\/\//i.test(value) || value.includes('/')) return false;
   if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)) return false;
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/].filter((r) => r.test(value)).length;
