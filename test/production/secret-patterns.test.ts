@@ -43,7 +43,7 @@ describe('secret patterns', () => {
   });
 
   it('accepted patterns mark names as secret, case-insensitively', () => {
-    expect(detectSecret('license_key', 'a8f3k2m9x7q1', ['^LICENSE_KEY$'])).toEqual({ reason: 'its name "license_key" says it holds a secret' });
+    expect(detectSecret('license_key', 'a8f3k2m9x7q1', ['^LICENSE_KEY$'])).toEqual({ reason: 'its name "license_key" says it holds a secret', severity: 'error' });
     expect(detectSecret('LICENSE_KEY_HINT', 'a8f3k2m9x7q1', ['^LICENSE_KEY$'])).toBeUndefined();
     const findings = lintText('app = "shop-staging"\n[env]\nLICENSE_KEY = "a8f3k2m9x7q1"\n', { filePath: '/p/fly.toml', secretPatterns: ['^LICENSE_KEY$'] });
     expect(findings.filter((f) => f.ruleId === 'secret-in-env')).toHaveLength(1);

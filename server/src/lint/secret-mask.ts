@@ -11,7 +11,7 @@
  */
 import type { DocumentNode, KeyValueNode, ValueNode } from '../toml/ast.js';
 import { parseToml } from '../toml/parse.js';
-import { KNOWN_TOKEN, URL_WITH_PASSWORD, looksRandom, namesSecret } from './secrets.js';
+import { KNOWN_TOKEN, URL_WITH_PASSWORD, looksRandom, namesSecret, standsInForSecret } from './secrets.js';
 import type { OffsetRange } from './types.js';
 
 /** What a masked value shows: its first two characters when it is long enough to keep them secret. */
@@ -103,7 +103,7 @@ export class SecretMask {
 
   private touches(part: string): boolean {
     if (part.length < 3) return false;
-    return this.values.some((v) => v.length >= 3 && (part === v || (part.length >= 4 && v.includes(part)) || part.includes(v) || sharesRun(part, v, 6)));
+    return this.values.some((v) => v.length >= 3 && (part === v || (part.length >= 4 && v.includes(part)) || (v.length >= 6 && part.includes(v)) || sharesRun(part, v, 6)));
   }
 }
 
@@ -147,6 +147,15 @@ function isSecretName(name: string, patterns: readonly string[]): boolean {
   }
 }
 
+/**
+ * What a secret's name may hold that is no secret: a placeholder (`changeme`, `${TOKEN}`) or the
+ * name of another variable (`{ from_secret = "DATABASE_URL" }`). Masking them would only blur
+ * messages that quote them.
+ */
+function standsIn(value: string): boolean {
+  return standsInForSecret(value.trim()) || /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(value);
+}
+
 function shapedLikeSecret(value: string): boolean {
   return KNOWN_TOKEN.test(value) || URL_WITH_PASSWORD.test(value) || looksRandom(value);
 }
@@ -165,7 +174,7 @@ function fromTree(doc: DocumentNode, text: string, patterns: readonly string[], 
         const closing = node.style === 'basic' || node.style === 'mlBasic' ? '"' : "'";
         const start = node.start + quote;
         const end = node.end - quote >= start && text.slice(node.end - quote, node.end) === closing.repeat(quote) ? node.end - quote : node.end;
-        if (underSecret || shapedLikeSecret(node.value)) out.push([start, end]);
+        if ((underSecret && !standsIn(node.value)) || shapedLikeSecret(node.value)) out.push([start, end]);
         return;
       }
       case 'invalid':
@@ -206,7 +215,7 @@ function valueSpan(line: string, start: number, afterBrace: boolean): OffsetRang
     }
     const close = Math.min(i, line.length);
     const rest = line.slice(close + (triple ? 3 : 1));
-    if (close < line.length && (/^[ \t]*(?:#.*)?[\r\n]*$/.test(rest) || (afterBrace && /^[ \t]*[,}]/.test(rest)))) return [open, close];
+    if (close < line.length && (/^[ \t]*(?:#.*)?[\r\n]*$/.test(rest) || (afterBrace && /^[ \t]*[,}]/.test(rest)))) return standsIn(line.slice(open, close)) ? undefined : [open, close];
     return [open, line.replace(/[ \t\r\n]+$/, '').length];
   }
   let end = line.replace(/[\r\n]+$/, '').length;
@@ -215,7 +224,7 @@ function valueSpan(line: string, start: number, afterBrace: boolean): OffsetRang
     if (stop >= 0) end = start + stop;
   }
   const bare = line.slice(start, end).replace(/[ \t]+(?:#.*)?$/, '');
-  if (bare === '' || PLAIN_SCALAR.test(bare) || /^[[{]/.test(bare)) return undefined;
+  if (bare === '' || PLAIN_SCALAR.test(bare) || /^[[{]/.test(bare) || standsIn(bare)) return undefined;
   return [start, start + bare.length];
 }
 
