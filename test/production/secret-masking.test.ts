@@ -58,6 +58,15 @@ describe('the secrets of a text', () => {
     expect(mask.message('Duplicate key "DB_PASSWORD"')).toBe('Duplicate key "DB_PASSWORD"');
   });
 
+  it('leaves alone a quoted name that only resembles a secret, and masks a short quoted part where the finding is', () => {
+    const text = 'app = "restarters-dev"\n[env]\nDB_PASSWORD = "restarters_preview"\nAPI_TOKEN = "abc"xyz"\n';
+    const mask = secretMask(text);
+    const message = 'app = "restarters-dev" is also the app of fly.dev.toml, e.g. "restarters-dev-preview"';
+    expect(mask.message(message, [6, 22])).toBe(message);
+    const tail = text.indexOf('xyz');
+    expect(mask.message('Expected the end of the line, found "xyz""', [tail, tail + 4])).toBe('Expected the end of the line, found "…""');
+  });
+
   it('the engine masks every message, whichever rule wrote it', () => {
     for (const [, body] of CASES) {
       for (const f of lintText(config(body), { filePath: '/p/fly.toml' })) {

@@ -133,8 +133,8 @@ export function secretsOf(file: AnalyzedFile, options: Pick<LintOptions, 'secret
 function masked(findings: Finding[], mask: SecretMask): Finding[] {
   if (mask.isEmpty) return findings;
   for (const finding of findings) {
-    finding.message = mask.message(finding.message);
-    if (finding.related) finding.related = finding.related.map((rel) => (rel.filePath && rel.filePath !== finding.filePath ? rel : { ...rel, message: mask.message(rel.message) }));
+    finding.message = mask.message(finding.message, finding.range);
+    if (finding.related) finding.related = finding.related.map((rel) => (rel.filePath && rel.filePath !== finding.filePath ? rel : { ...rel, message: mask.message(rel.message, rel.range) }));
   }
   return findings;
 }

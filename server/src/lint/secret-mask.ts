@@ -83,14 +83,18 @@ export class SecretMask {
   }
 
   /**
-   * A message with what it quotes of a secret masked: a quoted part that is, holds or is part of
-   * a secret (`found "Zq9x…"` quotes the tail of a broken line), and any long secret written out.
+   * A message with what it quotes of a secret masked: a quoted part that is or holds a secret,
+   * or is part of one (`found "Zq9x…"` quotes the tail of a broken line), and any long secret
+   * written out. `range`: where the finding is; a quoted part of a secret there is masked however
+   * short, elsewhere only a long one, so that a message quoting a name like a secret's stays whole.
    */
-  message(message: string): string {
+  message(message: string, range?: OffsetRange): string {
     if (this.isEmpty) return message;
+    const near = range ? this.values.filter((_, i) => this.spans[i]![0] < range[1] + 1 && this.spans[i]![1] > range[0] - 1) : [];
     let out = message.replace(/"([^"\r\n]*)"|`([^`\r\n]*)`|'([^'\r\n]*)'/g, (quoted, a?: string, b?: string, c?: string) => {
       const inner = a ?? b ?? c ?? '';
-      return this.touches(inner) ? `${quoted[0]}${maskedValue(inner)}${quoted[0]}` : quoted;
+      const secret = (inner.length >= 3 && near.some((v) => v.includes(inner))) || this.touches(inner);
+      return secret ? `${quoted[0]}${maskedValue(inner)}${quoted[0]}` : quoted;
     });
     for (const value of this.values) if (value.length >= 8 && out.includes(value)) out = out.split(value).join(maskedValue(value));
     return out;
@@ -101,9 +105,9 @@ export class SecretMask {
     return this.values.some((v) => v.length >= 4 && (text.includes(v) || sharesRun(text, v, 8)));
   }
 
+  /** Whether a quoted part is a secret, holds one, or is a long part of one. */
   private touches(part: string): boolean {
-    if (part.length < 3) return false;
-    return this.values.some((v) => v.length >= 3 && (part === v || (part.length >= 4 && v.includes(part)) || (v.length >= 6 && part.includes(v)) || sharesRun(part, v, 6)));
+    return this.values.some((v) => v.length >= 3 && (part === v || (part.length >= 6 && v.includes(part)) || (v.length >= 6 && part.includes(v))));
   }
 }
 

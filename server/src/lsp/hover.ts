@@ -35,7 +35,7 @@ export function hover(file: AnalyzedFile, offset: number, index: LineIndex, secr
   const shown = hoverOf(file, offset, index);
   if (!shown || secrets.isEmpty) return shown;
   const contents = shown.contents as MarkupContent;
-  return { ...shown, contents: { ...contents, value: secrets.message(contents.value) } };
+  return { ...shown, contents: { ...contents, value: secrets.message(contents.value, [offset, offset]) } };
 }
 
 function hoverOf(file: AnalyzedFile, offset: number, index: LineIndex): Hover | null {
