@@ -24,8 +24,13 @@ const LINE = /[^\r\n]*(?:\r\n|\n|\r|$)/g;
 const KEY_BEFORE_EQUALS = /(?:^|[{,])[ \t]*((?:[A-Za-z0-9_-]+|"(?:[^"\\\r\n]|\\.)*"|'[^'\r\n]*')(?:[ \t]*\.[ \t]*(?:[A-Za-z0-9_-]+|"(?:[^"\\\r\n]|\\.)*"|'[^'\r\n]*'))*)[ \t]*=[ \t]*/g;
 const LAST_SEGMENT = /(?:([A-Za-z0-9_-]+)|"((?:[^"\\]|\\.)*)"|'([^']*)')[ \t]*$/;
 const WORD = /[^\s"'`,{}[\]=()<>;|]+/g;
-/** `scheme://user:password@` anywhere in a line: group 1 is the password. */
-const URL_PASSWORD = /[a-z][a-z0-9+.-]*:\/\/[^\s/:@"'`]*:([^\s/@"'`]+)@/gi;
+/**
+ * `scheme://user:password@` anywhere in a line: group 1 is the password. The scheme starts a word
+ * and is short, so a long run of scheme characters (`k0.k1.k2…`) is not read again from each of
+ * its positions.
+ */
+const URL_PASSWORD = /(?<![a-z0-9+.-])[a-z][a-z0-9+.-]{0,31}:\/\/[^\s/:@"'`]*:([^\s/@"'`]+)@/gi;
+const MAX_MATCHED = 32;
 const PLAIN_SCALAR = /^(?:true|false|[+-]?\d[\d_]*(?:\.\d+)?)$/;
 
 export class SecretMask {
@@ -34,12 +39,20 @@ export class SecretMask {
   /** The text of each span. */
   readonly values: readonly string[];
 
+  /** The distinct values that messages are searched for, at most MAX_MATCHED of them. */
+  private readonly matched: readonly string[];
+  private readonly exact: ReadonlySet<string>;
+
   constructor(
     readonly text: string,
     spans: readonly OffsetRange[],
   ) {
     this.spans = normalize(text, spans);
     this.values = this.spans.map(([s, e]) => text.slice(s, e));
+    this.exact = new Set(this.values);
+    // A file of binary noise has thousands of random-looking words: messages are searched for the
+    // first few dozen only (what a message could quote near a finding is found by place).
+    this.matched = [...this.exact].slice(0, MAX_MATCHED);
   }
 
   get isEmpty(): boolean {
@@ -90,24 +103,39 @@ export class SecretMask {
    */
   message(message: string, range?: OffsetRange): string {
     if (this.isEmpty) return message;
-    const near = range ? this.values.filter((_, i) => this.spans[i]![0] < range[1] + 1 && this.spans[i]![1] > range[0] - 1) : [];
+    const near = range ? this.near(range) : [];
     let out = message.replace(/"([^"\r\n]*)"|`([^`\r\n]*)`|'([^'\r\n]*)'/g, (quoted, a?: string, b?: string, c?: string) => {
       const inner = a ?? b ?? c ?? '';
       const secret = (inner.length >= 3 && near.some((v) => v.includes(inner))) || this.touches(inner);
       return secret ? `${quoted[0]}${maskedValue(inner)}${quoted[0]}` : quoted;
     });
-    for (const value of this.values) if (value.length >= 8 && out.includes(value)) out = out.split(value).join(maskedValue(value));
+    for (const value of this.matched) if (value.length >= 8 && out.includes(value)) out = out.split(value).join(maskedValue(value));
+    return out;
+  }
+
+  /** The values of the spans that touch a range (a finding's), found by binary search. */
+  private near(range: OffsetRange): string[] {
+    let low = 0;
+    let high = this.spans.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.spans[mid]![1] < range[0] - 1) low = mid + 1;
+      else high = mid;
+    }
+    const out: string[] = [];
+    for (let i = low; i < this.spans.length && this.spans[i]![0] <= range[1] + 1 && out.length < MAX_MATCHED; i++) out.push(this.values[i]!);
     return out;
   }
 
   /** Whether a text (a fix's replacement, say) repeats a secret or a long part of one. */
   reveals(text: string): boolean {
-    return this.values.some((v) => v.length >= 4 && (text.includes(v) || sharesRun(text, v, 8)));
+    return this.matched.some((v) => v.length >= 4 && (text.includes(v) || sharesRun(text, v, 8)));
   }
 
   /** Whether a quoted part is a secret, holds one, or is a long part of one. */
   private touches(part: string): boolean {
-    return this.values.some((v) => v.length >= 3 && (part === v || (part.length >= 6 && v.includes(part)) || (v.length >= 6 && part.includes(v))));
+    if (this.exact.has(part)) return part.length >= 3;
+    return this.matched.some((v) => v.length >= 3 && ((part.length >= 6 && v.includes(part)) || (v.length >= 6 && part.includes(v))));
   }
 }
 
@@ -273,8 +301,11 @@ export function secretMask(text: string, doc?: DocumentNode, patterns: readonly 
   fromLines(text, patterns, spans);
   // The same value written again elsewhere (under a harmless name, in a comment) is the same secret.
   const found = new SecretMask(text, spans);
+  let searched = 0;
   for (const value of new Set(found.values)) {
     if (value.length < 6) continue;
+    // Each search reads the whole text: a few dozen values at most (binary noise has thousands).
+    if (++searched > 32) break;
     for (let at = text.indexOf(value); at >= 0; at = text.indexOf(value, at + value.length)) spans.push([at, at + value.length]);
   }
   const mask = new SecretMask(text, spans);
