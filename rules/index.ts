@@ -26,6 +26,7 @@ import minMachinesRunning from './min-machines-running.js';
 import missingAutoStop from './missing-auto-stop.js';
 import exposedPrivateService from './exposed-private-service.js';
 import secretInEnv from './secret-in-env.js';
+import invalidEnv from './invalid-env.js';
 import missingForceHttps from './missing-force-https.js';
 import missingHealthCheck from './missing-health-check.js';
 import primaryRegion from './primary-region.js';
@@ -73,5 +74,6 @@ export const rules: readonly Rule[] = [
   sharedAppName,
   crossEnvironmentReference,
   environmentNaming,
+  invalidEnv,
   unusedSuppression,
 ];

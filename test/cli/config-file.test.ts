@@ -23,7 +23,7 @@ describe('.flylint.toml', () => {
     ['root = "yes"\n', 1, 1, '"root" must be true or false'],
     ['[secrets]\npattern = ["x"]\n', 2, 1, 'Unknown key "pattern" in [secrets]. Did you mean "patterns"?'],
     ['[environments]\n"fly.*.toml" = "stag ing"\n', 2, 16, '[environments] "fly.*.toml" must name an environment, such as "staging"'],
-    ['[secrets]\npatterns = ["("]\n', 2, 13, 'secrets.patterns: "(" is not a valid regular expression'],
+    ['[secrets]\npatterns = ["("]\n', 2, 13, 'secrets.patterns: "(" is not a valid regular expression: missing closing ): `(` (patterns use RE2 syntax, which has no back-references or lookarounds)'],
     ['root = \n', 1, 8, 'Expected a value after "root ="'],
   ])('%j → %i:%i %s', (text, line, column, message) => {
     const { config, errors } = parseConfigFile(text, '/p/.flylint.toml', rules);

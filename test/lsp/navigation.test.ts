@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { atCursor } from './marker.js';
 import { hover } from '../../server/src/lsp/hover.js';
+import { secretsOf } from '../../server/src/lint/engine.js';
 import { definition } from '../../server/src/lsp/definition.js';
 import { documentSymbols } from '../../server/src/lsp/symbols.js';
 import { foldingRanges } from '../../server/src/lsp/folding.js';
 
 function hoverText(marked: string, filePath?: string): string | undefined {
   const at = atCursor(marked, filePath);
-  const result = hover(at.file, at.offset, at.index);
+  const result = hover(at.file, at.offset, at.index, secretsOf(at.file));
   return result ? (result.contents as { value: string }).value : undefined;
 }
 

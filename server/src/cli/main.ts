@@ -20,7 +20,7 @@ import { formatStylish } from './formatters/stylish.js';
 import { formatJson } from './formatters/json.js';
 import { formatSarif } from './formatters/sarif.js';
 import { formatGithub } from './formatters/github.js';
-import { analyze, allRules, findRule, lintAnalyzed, type AnalyzedFile, type LintOptions, type RuleLevel } from '../lint/engine.js';
+import { analyze, allRules, findRule, lintAnalyzed, secretsOf, type AnalyzedFile, type LintOptions, type RuleLevel } from '../lint/engine.js';
 import { fixUntilStable, type FixLoopResult } from '../lint/fix-loop.js';
 import { defaultLevel } from '../lint/rule.js';
 import { didYouMean } from '../lint/did-you-mean.js';
@@ -165,7 +165,8 @@ function lint(options: CliOptions, io: Io, known: readonly string[]): number {
     // --max-warnings counts the warnings --quiet does not show, as ESLint does.
     warnings += findings.filter((f) => f.severity === 'warning').length;
     if (options.quiet) findings = findings.filter((f) => f.severity === 'error');
-    reports.push(fileReport(input.filePath, display(input.filePath), text, findings, fixed));
+    const secrets = secretsOf(text === file.text ? file : analyze(text, input.filePath, lintOptions), lintOptions);
+    reports.push(fileReport(input.filePath, display(input.filePath), text, findings, fixed, secrets));
   }
 
   // With --stdin --fix the fixed text is the output; the report goes to stderr.

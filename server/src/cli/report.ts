@@ -1,6 +1,7 @@
 /** What every formatter receives: one entry per linted file, findings with their locations. */
 import { LineIndex } from '../lint/line-index.js';
 import type { Finding, Location, RelatedInformation } from '../lint/types.js';
+import { secretMask, type SecretMask } from '../lint/secret-mask.js';
 
 export interface FileReport {
   /** Absolute path (or the stdin file name). */
@@ -11,11 +12,21 @@ export interface FileReport {
   findings: Array<Finding & { location: Location }>;
   /** Fixes written to this file by --fix. */
   fixed?: number;
+  /** The secrets in `text`: formatters mask them in whatever they print of it. */
+  secrets: SecretMask;
 }
 
-export function fileReport(filePath: string, displayPath: string, text: string, findings: readonly Finding[], fixed?: number): FileReport {
+/** `secrets`: the text's secrets when the caller has them (else they are worked out from the text). */
+export function fileReport(filePath: string, displayPath: string, text: string, findings: readonly Finding[], fixed?: number, secrets?: SecretMask): FileReport {
   const index = new LineIndex(text);
-  return { filePath, displayPath, text, findings: findings.map((f) => ({ ...f, location: index.location(f.range) })), ...(fixed ? { fixed } : {}) };
+  return {
+    filePath,
+    displayPath,
+    text,
+    findings: findings.map((f) => ({ ...f, location: index.location(f.range) })),
+    ...(fixed ? { fixed } : {}),
+    secrets: secrets?.text === text ? secrets : secretMask(text),
+  };
 }
 
 /** Whether a related place is in another config than the report's own file (the engine located those). */

@@ -7,6 +7,7 @@ import { buildModel, type FlyConfig } from '../fly/model.js';
 import { resolveEnvironment } from '../fly/environment.js';
 import { rules as registry } from '../../../rules/index.js';
 import { applySuppressions } from './suppressions.js';
+import { secretMask, type SecretMask } from './secret-mask.js';
 import { LineIndex } from './line-index.js';
 import { openTailStart, withoutFixesInOpenTail } from './open-tail.js';
 import { defaultLevel, type LintSettings, type ProjectMember, type Rule, type RuleContext, type RuleReport } from './rule.js';
@@ -132,7 +133,22 @@ export function lintAnalyzed(file: AnalyzedFile, siblings: readonly AnalyzedFile
     const level = options.rules?.[finding.ruleId];
     if (level && level !== 'off') finding.severity = level;
   }
-  return sortAndDedupe(kept);
+  return masked(sortAndDedupe(kept), secretsOf(file, options));
+}
+
+/** The secrets of an analysed file, which no output may repeat (see secret-mask.ts). */
+export function secretsOf(file: AnalyzedFile, options: Pick<LintOptions, 'secretPatterns'> = {}): SecretMask {
+  return secretMask(file.text, file.doc, options.secretPatterns ?? []);
+}
+
+/** Messages go to terminals, CI logs and editors: none may quote a secret, whichever rule wrote it. */
+function masked(findings: Finding[], mask: SecretMask): Finding[] {
+  if (mask.isEmpty) return findings;
+  for (const finding of findings) {
+    finding.message = mask.message(finding.message, finding.range);
+    if (finding.related) finding.related = finding.related.map((rel) => (rel.filePath && rel.filePath !== finding.filePath ? rel : { ...rel, message: mask.message(rel.message, rel.range) }));
+  }
+  return findings;
 }
 
 function tomlFinding(error: TomlError, filePath: string): Finding {

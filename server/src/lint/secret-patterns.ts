@@ -1,110 +1,134 @@
 /**
- * Extra secret-name patterns come from a repository's config file, and a regular expression can
- * take exponential time on a crafted name (`^(A+)+$` against `AAAA…B`): a config in a pull request
- * could hang CI and every editor that opens the repository. So a pattern may repeat single items
- * (a character, a class, `.`, an escape) or groups with neither repetition nor alternatives
- * inside, at most twice in all, and may not refer back to a group; names longer than
- * MAX_NAME_LENGTH are left to the built-in checks. One test then takes on the order of
- * MAX_NAME_LENGTH³ steps at worst, a few milliseconds.
+ * Extra secret-name patterns come from a repository's config file, which can come with a pull
+ * request: a pattern that backtracks (`^(A+)+$`, `^(a|a)(a|a)…$`) could hang CI and every editor
+ * that opens the repository. So patterns run on RE2 (re2js), whose matching time is linear in the
+ * name and in the size of the compiled pattern whatever the pattern says; it has no
+ * back-references or lookarounds, and refuses them. What is left to bound is the size: counted
+ * repetitions multiply it (`(a|b){1000}` compiles to thousands of instructions, and both the
+ * compilation and every match pay for each), so a pattern may be at most MAX_PATTERN_LENGTH
+ * characters and expand to at most MAX_PATTERN_SIZE items, checked before anything is compiled.
+ *
+ * The engine (about 260 KB) is loaded on the first pattern only: a lint without user patterns
+ * never evaluates it.
  */
+import type { RE2JS as RE2JSClass } from 're2js';
 
-const MAX_REPETITIONS = 2;
-export const MAX_NAME_LENGTH = 128;
+export const MAX_PATTERN_LENGTH = 200;
+export const MAX_PATTERN_SIZE = 1000;
+/** Names longer than this are left to the built-in checks; no real variable name comes close. */
+export const MAX_NAME_LENGTH = 256;
 
-interface Group {
-  repeats: boolean;
-  alternatives: boolean;
+let engine: typeof RE2JSClass | undefined;
+
+function re2(): typeof RE2JSClass {
+  // A require, not an import: the bundler wraps the module so that it runs on this first call.
+  engine ??= (require('re2js') as typeof import('re2js')).RE2JS;
+  return engine;
 }
 
-/** A quantifier at `i` (`*`, `+`, `?`, `{n}`, `{n,}`, `{n,m}`, each maybe lazy): its length and whether it repeats. */
-function quantifierAt(source: string, i: number): { length: number; repeats: boolean } | undefined {
-  const c = source[i];
-  let length: number;
-  let repeats: boolean;
-  if (c === '*' || c === '+' || c === '?') {
-    length = 1;
-    repeats = c !== '?';
-  } else if (c === '{') {
-    const braces = /^\{(\d+)(,(\d*))?\}/.exec(source.slice(i));
-    if (!braces) return undefined; // a literal brace
-    length = braces[0].length;
-    const max = braces[2] === undefined ? Number(braces[1]) : braces[3] === '' ? Infinity : Number(braces[3]);
-    repeats = max > 1;
-  } else {
-    return undefined;
-  }
-  if (source[i + length] === '?') length++;
-  return { length, repeats };
-}
-
-/** Why a pattern could take too long, or undefined when it cannot. Assumes a valid regular expression. */
-export function secretPatternProblem(source: string): string | undefined {
-  const groups: Group[] = [{ repeats: false, alternatives: false }];
-  let repetitions = 0;
-  /** The group just closed, when the last item read is a group. */
-  let closed: Group | undefined;
+/**
+ * How many items the pattern expands to once its counted repetitions are written out
+ * (`(ab){3}` is 6), an upper bound of the compiled program's size up to a small factor.
+ */
+export function expandedSize(source: string): number {
+  const totals: number[] = [0];
+  /** The size of the item just read, which a following quantifier multiplies. */
+  let last = 0;
+  const add = (n: number) => {
+    totals[totals.length - 1]! += n;
+  };
   let i = 0;
   while (i < source.length) {
     const c = source[i]!;
-    const quantifier = quantifierAt(source, i);
-    if (quantifier) {
-      if (quantifier.repeats) {
-        if (closed && (closed.repeats || closed.alternatives)) return 'it repeats a group that itself repeats or has alternatives, which can take exponential time';
-        repetitions++;
-        groups[groups.length - 1]!.repeats = true;
-      }
-      i += quantifier.length;
-      closed = undefined;
+    const counted = c === '{' ? /^\{(\d+)(?:(,)(\d*))?\}/.exec(source.slice(i, i + 24)) : null;
+    if (counted) {
+      const min = Number(counted[1]);
+      const max = counted[2] ? (counted[3] ? Number(counted[3]) : min + 1) : min;
+      const times = Math.max(min, max, 1);
+      add(last * (times - 1) + 1);
+      last *= times;
+      i += counted[0].length;
       continue;
     }
-    closed = undefined;
+    if (c === '(') {
+      totals.push(0);
+      last = 0;
+      i++;
+      continue;
+    }
+    if (c === ')') {
+      const inner = totals.length > 1 ? totals.pop()! : 0;
+      add(inner);
+      last = inner;
+      i++;
+      continue;
+    }
+    if (c === '*' || c === '+' || c === '?' || c === '|') {
+      add(1);
+      i++;
+      continue;
+    }
     if (c === '\\') {
-      const next = source[i + 1] ?? '';
-      if (/[1-9k]/.test(next)) return 'it refers back to a group, which can take exponential time';
-      i += 2;
+      // `\pL`, `\p{Greek}`, `\x{263a}`: one item each; `\Q…\E` quotes its characters.
+      if (source[i + 1] === 'Q') {
+        const end = source.indexOf('\\E', i + 2);
+        const quoted = (end < 0 ? source.length : end) - (i + 2);
+        add(quoted);
+        last = 1;
+        i = end < 0 ? source.length : end + 2;
+        continue;
+      }
+      i += source[i + 2] === '{' && /[pPx]/.test(source[i + 1] ?? '') ? Math.max(3, source.indexOf('}', i) + 1 - i) : 2;
     } else if (c === '[') {
       i++;
-      // In JavaScript `[]` is a class of its own (it matches nothing): a `]` right away closes it.
       if (source[i] === '^') i++;
-      while (i < source.length && source[i] !== ']') i += source[i] === '\\' ? 2 : 1;
-      i++;
-    } else if (c === '(') {
-      groups.push({ repeats: false, alternatives: false });
-      i++;
-      // The group's kind (`?:`, `?=`, `?<=`, `?<name>` …) is not an item of its own.
-      if (source.startsWith('?<=', i) || source.startsWith('?<!', i)) i += 3;
-      else if (source.startsWith('?<', i)) i = source.indexOf('>', i) + 1;
-      else if (source[i] === '?') i += 2;
-    } else if (c === ')') {
-      const group = groups.pop()!;
-      const outer = groups[groups.length - 1]!;
-      outer.repeats ||= group.repeats;
-      outer.alternatives ||= group.alternatives;
-      closed = group;
+      if (source[i] === ']') i++;
+      while (i < source.length && source[i] !== ']') i += source[i] === '\\' ? 2 : source.startsWith('[:', i) ? Math.max(2, source.indexOf(':]', i) + 2 - i) : 1;
       i++;
     } else {
-      if (c === '|') groups[groups.length - 1]!.alternatives = true;
       i++;
     }
+    add(1);
+    last = 1;
   }
-  if (repetitions > MAX_REPETITIONS) return `it repeats ${repetitions} items (at most ${MAX_REPETITIONS} are allowed, as each one multiplies the time a name can take)`;
-  return undefined;
+  while (totals.length > 1) add(totals.pop()!);
+  return totals[0]!;
 }
 
-const compiled = new Map<string, RegExp>();
+/** Why a pattern cannot be used ("is not a valid …", "cannot be used: …"), or undefined when it can. Compiles it, so call it once per pattern. */
+export function secretPatternProblem(source: string): string | undefined {
+  return compile(source).problem;
+}
+
+const compiled = new Map<string, { pattern?: RE2JSClass; problem?: string }>();
+
+function compile(source: string): { pattern?: RE2JSClass; problem?: string } {
+  let entry = compiled.get(source);
+  if (entry) return entry;
+  if (source.length > MAX_PATTERN_LENGTH) entry = { problem: `cannot be used: it is ${source.length} characters long (at most ${MAX_PATTERN_LENGTH})` };
+  else if (expandedSize(source) > MAX_PATTERN_SIZE) entry = { problem: `cannot be used: its counted repetitions make it too large (more than ${MAX_PATTERN_SIZE} items once written out)` };
+  else {
+    try {
+      const RE2JS = re2();
+      const pattern = RE2JS.compile(source, RE2JS.CASE_INSENSITIVE);
+      entry = { pattern };
+    } catch (error) {
+      // The engine quotes the pattern with the case-insensitive flag it was given in front.
+      const reason = error instanceof Error ? error.message.replace(/^error parsing regexp: /, '').replace('`(?i)', '`') : String(error);
+      entry = { problem: `is not a valid regular expression: ${reason} (patterns use RE2 syntax, which has no back-references or lookarounds)` };
+    }
+  }
+  compiled.set(source, entry);
+  return entry;
+}
 
 /** Whether a name matches one of the extra patterns. Throws for a pattern that secretPatternProblem rejects. */
 export function matchesSecretPattern(name: string, sources: readonly string[]): boolean {
   if (sources.length === 0 || name.length > MAX_NAME_LENGTH) return false;
   for (const source of sources) {
-    let pattern = compiled.get(source);
-    if (!pattern) {
-      const problem = secretPatternProblem(source);
-      if (problem) throw new Error(`secret pattern "${source}" cannot be used: ${problem}`);
-      pattern = new RegExp(source, 'i');
-      compiled.set(source, pattern);
-    }
-    if (pattern.test(name)) return true;
+    const { pattern, problem } = compile(source);
+    if (!pattern) throw new Error(`secret pattern "${source}" ${problem}`);
+    if (pattern.matcher(name).find()) return true;
   }
   return false;
 }

@@ -6,6 +6,7 @@
  */
 import type { Hover, MarkupContent } from 'vscode-languageserver';
 import type { AnalyzedFile } from '../lint/engine.js';
+import type { SecretMask } from '../lint/secret-mask.js';
 import type { LineIndex } from '../lint/line-index.js';
 import type { ValueNode } from '../toml/ast.js';
 import { describeValueAt } from '../fly/describe.js';
@@ -29,7 +30,15 @@ function markdown(parts: readonly string[]): MarkupContent {
   return { kind: 'markdown', value: parts.join('\n\n') };
 }
 
-export function hover(file: AnalyzedFile, offset: number, index: LineIndex): Hover | null {
+/** `secrets`: what of the file no hover may quote (secret-mask.ts). */
+export function hover(file: AnalyzedFile, offset: number, index: LineIndex, secrets: SecretMask): Hover | null {
+  const shown = hoverOf(file, offset, index);
+  if (!shown || secrets.isEmpty) return shown;
+  const contents = shown.contents as MarkupContent;
+  return { ...shown, contents: { ...contents, value: secrets.message(contents.value, [offset, offset]) } };
+}
+
+function hoverOf(file: AnalyzedFile, offset: number, index: LineIndex): Hover | null {
   const cursor = cursorAt(file.doc, offset, file.text);
   const onFirstLine = index.positionAt(offset).line === 0;
   const range = (node: { start: number; end: number }) => ({ start: index.positionAt(node.start), end: index.positionAt(node.end) });

@@ -25,7 +25,7 @@ import {
 } from 'vscode-languageserver';
 import { createConnection, ProposedFeatures, type Message } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, allRules, lintAnalyzed, type AnalyzedFile, type LintOptions } from '../lint/engine.js';
+import { analyze, allRules, lintAnalyzed, secretsOf, type AnalyzedFile, type LintOptions } from '../lint/engine.js';
 import type { Finding } from '../lint/types.js';
 import { LineIndex } from '../lint/line-index.js';
 import { optionsForFile } from '../config/config-file.js';
@@ -432,7 +432,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return guard('hover', null, () => {
       const state = stateOf(document);
       if (!state.served) return null;
-      return hover(state.file, document.offsetAt(params.position), state.index);
+      return hover(state.file, document.offsetAt(params.position), state.index, secretsOf(state.file, state.options));
     });
   });
 

@@ -34,8 +34,9 @@ export function formatJson(reports: readonly FileReport[]): string {
         column: f.location.column,
         endLine: f.location.endLine,
         endColumn: f.location.endColumn,
-        ...(f.fix ? { fix: f.fix } : {}),
-        ...(f.suggestions?.length ? { suggestions: f.suggestions } : {}),
+        // A fix that would write a secret out is left out: the report is printed, the file is not.
+        ...(f.fix && !r.secrets.reveals(f.fix.text) ? { fix: f.fix } : {}),
+        ...(f.suggestions?.some((s) => !r.secrets.reveals(s.fix.text)) ? { suggestions: f.suggestions.filter((s) => !r.secrets.reveals(s.fix.text)) } : {}),
         ...(f.related?.length ? { related: f.related.map((rel) => relatedOf(rel, r, index)) } : {}),
       }));
       return {
@@ -45,8 +46,8 @@ export function formatJson(reports: readonly FileReport[]): string {
         warningCount: r.findings.filter((f) => f.severity === 'warning').length,
         fixableErrorCount: r.findings.filter((f) => f.severity === 'error' && f.fix).length,
         fixableWarningCount: r.findings.filter((f) => f.severity === 'warning' && f.fix).length,
-        // The source is left out when it holds a detected secret: JSON reports end up in CI logs.
-        ...(messages.length && !r.findings.some((f) => f.ruleId === 'secret-in-env') ? { source: r.text } : {}),
+        // The source is left out when it holds a secret, whatever was reported: JSON reports end up in CI logs.
+        ...(messages.length && r.secrets.isEmpty ? { source: r.text } : {}),
       };
     }),
   )) + '\n';

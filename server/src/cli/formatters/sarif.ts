@@ -59,7 +59,9 @@ export function formatSarif(reports: readonly FileReport[], tool: SarifTool, cwd
       return { id, message: { text: rel.message }, physicalLocation };
     };
     return r.findings.map((f) => {
-      const fixes = [...(f.fix ? [change(f.fix, 'Apply the safe fix')] : []), ...(f.suggestions ?? []).map((s) => change(s.fix, s.desc))];
+      // A fix that would write a secret out is left out: the log is uploaded, the file is not.
+      const shown = [...(f.fix ? [{ fix: f.fix, desc: 'Apply the safe fix' }] : []), ...(f.suggestions ?? [])].filter((s) => !r.secrets.reveals(s.fix.text));
+      const fixes = shown.map((s) => change(s.fix, s.desc));
       const related = (f.related ?? []).map(relatedLocation).filter((x) => x !== undefined);
       return {
         ruleId: f.ruleId,

@@ -5,16 +5,25 @@ import type { Location } from '../../lint/types.js';
 import { LineIndex } from '../../lint/line-index.js';
 import type { Finding, RelatedInformation } from '../../lint/types.js';
 import { safeText } from './escape.js';
+import type { SecretMask } from '../../lint/secret-mask.js';
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-/** The finding's line with a caret underline; tabs become one space so the carets stay aligned. */
-function codeFrame(index: LineIndex, line: number, column: number, endLine: number, endColumn: number, c: Colors): string {
+/**
+ * The finding's line with a caret underline, its secrets masked (the carets follow the masked
+ * text); tabs become one space so the carets stay aligned.
+ */
+function codeFrame(index: LineIndex, secrets: SecretMask, line: number, column: number, endLine: number, endColumn: number, c: Colors): string {
   const start = index.lineStarts[line - 1] ?? 0;
-  const content = index.text.slice(start, index.lineEnd(line - 1)).replace(/\t/g, ' ');
-  const width = Math.max(1, (endLine === line ? endColumn : content.length + 1) - column);
+  const end = index.lineEnd(line - 1);
+  const masked = secrets.slice(start, end);
+  const content = masked.text.replace(/\t/g, ' ');
+  const from = masked.offsetOf(start + column - 1) + 1;
+  const to = endLine === line ? masked.offsetOf(Math.min(start + endColumn - 1, end)) + 1 : content.length + 1;
+  column = from;
+  const width = Math.max(1, to - column);
   const gutter = String(line);
   return [
     `    ${c.dim(`${gutter} |`)} ${safeText(content)}`,
@@ -38,30 +47,9 @@ function relatedNote(rel: RelatedInformation, report: FileReport, index: LineInd
 
 type Located = Finding & { location: Location };
 
-/** The lines that hold a detected secret: no code frame may print them. */
-function secretLines(findings: readonly Located[]): Set<number> {
-  const lines = new Set<number>();
-  for (const f of findings) {
-    if (f.ruleId !== 'secret-in-env') continue;
-    for (let line = f.location.line; line <= f.location.endLine; line++) lines.add(line);
-  }
-  return lines;
-}
-
-/**
- * A frame under errors only, and never one that would print a secret's line. Nor one for a finding
- * that points back at a secret's line: a second definition of a secret key (a duplicate key, which
- * the parser leaves out of the values the secret check reads) holds the same kind of value.
- */
-function wantsCodeFrame(f: Located, hidden: ReadonlySet<number>, index: LineIndex, filePath: string): boolean {
-  if (f.severity !== 'error' || f.ruleId === 'secret-in-env') return false;
-  for (let line = f.location.line; line <= f.location.endLine; line++) if (hidden.has(line)) return false;
-  for (const rel of f.related ?? []) {
-    if (inOtherFile(rel, filePath)) continue;
-    const at = index.location(rel.range);
-    for (let line = at.line; line <= at.endLine; line++) if (hidden.has(line)) return false;
-  }
-  return true;
+/** A frame under errors only; a secret-in-env finding's own line would show nothing but its mask. */
+function wantsCodeFrame(f: Located): boolean {
+  return f.severity === 'error' && f.ruleId !== 'secret-in-env';
 }
 
 /**
@@ -78,12 +66,11 @@ export function formatStylish(reports: readonly FileReport[], c: Colors, display
     const rows = report.findings.map((f) => ({ f, pos: `${f.location.line}:${f.location.column}` }));
     // A reduce, not Math.max(...): a file can have more findings than a call has room for arguments.
     const posWidth = rows.reduce((width, r) => Math.max(width, r.pos.length), 0);
-    const hidden = secretLines(report.findings);
     for (const { f, pos } of rows) {
       const sev = f.severity === 'error' ? c.red('error  ') : f.severity === 'warning' ? c.yellow('warning') : c.blue('info   ');
       out.push(`  ${c.dim(pos.padEnd(posWidth))}  ${sev}  ${safeText(f.message)}  ${c.dim(f.ruleId)}`);
       for (const rel of f.related ?? []) out.push(`  ${' '.repeat(posWidth)}  ${c.dim(`note: ${safeText(relatedNote(rel, report, index, display))}`)}`);
-      if (wantsCodeFrame(f, hidden, index, report.filePath)) out.push(codeFrame(index, f.location.line, f.location.column, f.location.endLine, f.location.endColumn, c));
+      if (wantsCodeFrame(f)) out.push(codeFrame(index, report.secrets, f.location.line, f.location.column, f.location.endLine, f.location.endColumn, c));
     }
     out.push('');
   }
