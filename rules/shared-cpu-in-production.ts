@@ -27,11 +27,13 @@ const rule: Rule = {
   meta: {
     id: 'shared-cpu-in-production',
     category: 'production',
-    severity: 'warning',
+    // An info: performance CPUs are the checklist's advice for web apps, but many real production
+    // configs (log shippers, proxies, small personal sites) run well on the shared size they chose.
+    severity: 'info',
     env: 'production',
     fix: 'suggestion',
     summary: 'A production web app on shared CPUs, or Machines with no recorded size',
-    why: 'Shared CPUs get a 6.25 % baseline share and are throttled when they use up their burst balance; Fly.io says most conventional production web apps need performance CPUs. Without any `[[vm]]` section, new Machines default to `shared-cpu-1x` with 256 MB (existing ones keep their size); so do those of a process group when every `[[vm]]` names other groups. A `[[vm]]` that chooses shared CPUs is reported only for process groups that serve HTTP (`[http_service]`, or a `[[services]]` port with the `http` handler): a worker, a database or a private service may well run on shared CPUs.',
+    why: 'Shared CPUs get a 6.25 % baseline share and are throttled when they use up their burst balance; Fly.io says most conventional production web apps need performance CPUs. Without any `[[vm]]` section, new Machines default to `shared-cpu-1x` with 256 MB (existing ones keep their size); so do those of a process group when every `[[vm]]` names other groups. A `[[vm]]` that chooses shared CPUs is reported only for process groups that serve HTTP (`[http_service]`, or a `[[services]]` port with the `http` handler): a worker, a database or a private service may well run on shared CPUs. It is an info: a small proxy, a log shipper or a quiet site runs well on shared CPUs, so this is advice to weigh, not a defect.',
     flyDocs: 'https://fly.io/docs/apps/going-to-production/#machine-sizing',
     examples: {
       bad: 'app = "shop"\n\n[http_service]\ninternal_port = 8080\n\n[[vm]]\nsize = "shared-cpu-1x"\nmemory = "512mb"\n',
