@@ -93,14 +93,14 @@ describe('the project around files named on their own', () => {
   });
 
   it('does not report, count or fail on the configs around, and --fix writes only the named files', () => {
-    const broken = 'app = "shop"\nprimary_region = "ams\nkill_timeout = 5\n';
-    const fixable = '# flylint-env: staging\napp = "shop-staging"\nprimary_region = "ams"\nkill_timeout = 5\n';
-    const dir = repository({ 'api/fly.toml': broken, 'web/fly.toml': 'app = "web"\nkill_timeout = 5\n', 'api/fly.staging.toml': fixable });
+    const broken = 'app = "shop"\nprimary_region = "ams\n[experimental]\ncmd = "start"\n';
+    const fixable = '# flylint-env: staging\napp = "shop-staging"\nprimary_region = "ams"\n[experimental]\ncmd = "start"\n';
+    const dir = repository({ 'api/fly.toml': broken, 'web/fly.toml': 'app = "web"\n[experimental]\ncmd = "start"\n', 'api/fly.staging.toml': fixable });
     const fixed = flylint(['--fix', 'api/fly.staging.toml'], { cwd: dir });
     expect(fixed).toEqual({ code: 0, stdout: '✔ Fixed 1 problem in 1 file\n1 file checked, no problems\n', stderr: '' });
-    expect(readFileSync(join(dir, 'api', 'fly.staging.toml'), 'utf8')).toBe(fixable.replace('kill_timeout = 5', 'kill_timeout = "5s"'));
+    expect(readFileSync(join(dir, 'api', 'fly.staging.toml'), 'utf8')).toBe(fixable.replace('cmd = "start"', 'cmd = ["start"]'));
     expect(readFileSync(join(dir, 'api', 'fly.toml'), 'utf8')).toBe(broken);
-    expect(readFileSync(join(dir, 'web', 'fly.toml'), 'utf8')).toBe('app = "web"\nkill_timeout = 5\n');
+    expect(readFileSync(join(dir, 'web', 'fly.toml'), 'utf8')).toBe('app = "web"\n[experimental]\ncmd = "start"\n');
     expect(flylint(['--max-warnings', '0', 'api/fly.staging.toml'], { cwd: dir })).toEqual({ code: 0, stdout: '1 file checked, no problems\n', stderr: '' });
   });
 

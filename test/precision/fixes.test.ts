@@ -13,34 +13,6 @@ import { analyze, applyEdits, lintAnalyzed, type AnalyzedFile, type Finding, typ
 import { flyctlFixturesDir } from '../support/data-paths.js';
 import { corpusProjects } from '../support/corpus-projects.mjs';
 
-/**
- * Edits that fail today because of rules worked on elsewhere: `rule | file | fix`, with the reason
- * in a comment. Each entry must still fail (an entry that passes is to be removed).
- */
-const KNOWN_FAILURES: ReadonlySet<string> = new Set<string>([
-  // exposed-private-service (routing): removing a service's only public port leaves a
-  // [[services]] with no ports, which service-without-ports then reports.
-  'exposed-private-service | Accurate0__maccas-api__database__fly.toml | Remove the public port 5432',
-  'exposed-private-service | Accurate0__maccas-api__database__fly.toml | Remove the public port 5433',
-  'exposed-private-service | Gitznik__robswebhub__postgres__fly.toml | Remove the public port 5432',
-  'exposed-private-service | Gitznik__robswebhub__postgres__fly.toml | Remove the public port 5433',
-  'exposed-private-service | luketurner__dust__postgres__fly.toml | Remove the public port 5432',
-  'exposed-private-service | luketurner__dust__postgres__fly.toml | Remove the public port 5433',
-  'exposed-private-service | gesteves__kona__redis__fly.toml | Remove the public port 6379',
-  'exposed-private-service | zzstoatzz__plyr.fm__infrastructure__redis__fly.toml | Remove the public port 6379',
-  'exposed-private-service | zzstoatzz__plyr.fm__infrastructure__redis__fly.staging.toml | Remove the public port 6379',
-  'exposed-private-service | calcom__docker__db__fly.toml | Remove the public port 5432',
-  'exposed-private-service | calcom__docker__db__fly.toml | Remove the public port 5433',
-  'exposed-private-service | mythal__boluo__apps__db__fly.toml | Remove the public port 5432',
-  'exposed-private-service | mythal__boluo__apps__db__production__fly.toml | Remove the public port 5432',
-  'exposed-private-service | adiibanez__sensocto__db__fly.toml | Remove the public port 5432',
-  'exposed-private-service | adiibanez__sensocto__db__fly.toml | Remove the public port 5433',
-  'exposed-private-service | tryethernal__ethernal__fly.pgbouncer.toml | Remove the public port 5432',
-  'exposed-private-service | tryethernal__ethernal__fly.postgres.toml | Remove the public port 5432',
-  'exposed-private-service | tryethernal__ethernal__fly.postgres.toml | Remove the public port 5433',
-  'exposed-private-service | tryethernal__ethernal__fly.redis.toml | Remove the public port 6379',
-]);
-
 /** Rules whose fix renames a key: the renamed key's value is read only after the edit. */
 const RENAMES = new Set(['unknown-key', 'key-case']);
 
@@ -133,8 +105,6 @@ describe('every fix and every suggestion alone leaves the config better', () => 
       }
     }
     expect(edits).toBeGreaterThan(100);
-    const unexpected = [...failures].filter(([id]) => !KNOWN_FAILURES.has(id)).map(([id, wrong]) => `${id}: ${wrong}`);
-    const stale = [...KNOWN_FAILURES].filter((id) => !failures.has(id)).map((id) => `${id}: passes now, remove it from KNOWN_FAILURES`);
-    expect([...unexpected, ...stale]).toEqual([]);
+    expect([...failures].map(([id, wrong]) => `${id}: ${wrong}`)).toEqual([]);
   });
 });

@@ -25,6 +25,13 @@ function placesOf(file: string): Set<string> {
 }
 
 describe('precision set', () => {
+  it('covers every rule that fires by default on the corpus, with at least 150 labels', () => {
+    expect(labels.length).toBeGreaterThanOrEqual(150);
+    const firing = new Set([...corpus.values()].flatMap((entry) => entry.findings.map((f: { ruleId: string }) => f.ruleId)));
+    const labelled = new Set(labels.filter((l) => l.verdict === 'right').map((l) => l.rule));
+    expect([...firing].filter((rule) => !labelled.has(rule)).sort()).toEqual([]);
+  });
+
   it('every label names a corpus file and a known rule, once', () => {
     const seen = new Set<string>();
     for (const label of labels) {
