@@ -17,7 +17,15 @@ export const TOOLS_SCHEMA_URL = 'https://raw.githubusercontent.com/flylint/flyli
  */
 const CONTEXTUAL_RULES = new Set(['vm-sizing', 'invalid-mount']);
 
-const SEVERITY_ERROR = 'error';
+/**
+ * Required keys flyctl itself never asks for: it loads, validates and converts a config without
+ * them, and only the platform refuses the deploy. `internal_port` ([http_service], a [[services]]
+ * with ports) is sent as port 0, which the Machines API documents as required (reference §3.8,
+ * §3.9); a mount's `source` is "required in practice (not checked locally)" (§3.7, §5.5). flylint
+ * reports them (missing-required); here they would be errors on configs `fly config validate`
+ * passes, as in four real ones of the corpus.
+ */
+const PLATFORM_REQUIRED = new Set(['internal_port', 'source']);
 
 function docsOf(node) {
   const parts = [];
@@ -30,10 +38,9 @@ function docsOf(node) {
   return parts.length ? parts.join('\n\n') : undefined;
 }
 
-/** The names a `required` keeps: flylint's severity for a missing key says whether flyctl fails without it. */
+/** The names a `required` keeps: those flyctl fails without. */
 function requiredKept(node) {
-  const severities = node['x-flylint-required-severity'] ?? {};
-  return (node.required ?? []).filter((name) => (severities[name] ?? SEVERITY_ERROR) === SEVERITY_ERROR);
+  return (node.required ?? []).filter((name) => !PLATFORM_REQUIRED.has(name));
 }
 
 /** A JSON type list with `integer` widened: flyctl takes an integral float wherever it takes an integer (§1 step 4). */
@@ -94,7 +101,7 @@ function transform(node) {
   }
   // `if ports then internal_port`: kept only if flyctl fails without the key.
   if (node.if && node.then) {
-    const thenKept = requiredKept({ ...node.then, 'x-flylint-required-severity': node['x-flylint-required-severity'] });
+    const thenKept = requiredKept(node.then);
     if (thenKept.length) {
       out.if = transform(node.if);
       out.then = { required: thenKept };

@@ -56,6 +56,15 @@ function cases(): Case[] {
 const fidelityRules = new Set(allRules().filter((r) => r.meta.category === 'toml' || r.meta.category === 'schema').map((r) => r.meta.id));
 const strictRules = new Set(['unknown-key', 'deprecated', 'key-case']);
 
+/**
+ * A missing key flyctl never asks for, though the deploy cannot work without it: `internal_port`
+ * is sent to the Machines API as 0, which it documents as required (reference §3.8, §3.9), and a
+ * mount's `source` is "required in practice (not checked locally)" (§3.7). The verdicts record
+ * flyctl's own checks (load, validate, its deploy-time conversion), not the platform's, so a config
+ * without them counts as accepted; missing-required rightly makes them errors.
+ */
+const platformOnly = (f: Finding) => f.ruleId === 'missing-required' && /has no "(internal_port|source)"/.test(f.message);
+
 function lineOfKey(text: string, section: string, key: string): number[] {
   // Every line where the key is written (as `key =` or a dotted `key.` or a `[section.key]` header).
   const lines = text.split(/\r?\n/);
@@ -83,10 +92,12 @@ describe('flyctl fidelity over the corpus and fixtures', () => {
 
   it('reports no error on a config flyctl accepts', () => {
     const accepted = results.filter((r) => r.verdict.loads && r.verdict.valid !== false && r.verdict.deploy_errors.length === 0);
-    const falseErrors = accepted.filter((r) => r.findings.some((f) => f.severity === 'error' && fidelityRules.has(f.ruleId)));
-    console.log(`[figure 1] configs flyctl accepts: ${accepted.length}; with a false error: ${falseErrors.length}`);
+    const falseError = (f: Finding) => f.severity === 'error' && fidelityRules.has(f.ruleId) && !platformOnly(f);
+    const falseErrors = accepted.filter((r) => r.findings.some(falseError));
+    const platform = accepted.filter((r) => r.findings.some(platformOnly));
+    console.log(`[figure 1] configs flyctl accepts: ${accepted.length}; with a false error: ${falseErrors.length}; with a key only the platform asks for missing: ${platform.length}`);
     for (const r of falseErrors) {
-      const f = r.findings.find((x) => x.severity === 'error' && fidelityRules.has(x.ruleId))!;
+      const f = r.findings.find(falseError)!;
       console.log(`  ${r.name}:${lineOf(r, f)} ${f.ruleId}: ${f.message}`);
     }
     expect(falseErrors.map((r) => r.name)).toEqual([]);

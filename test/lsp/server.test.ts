@@ -393,13 +393,13 @@ describe('which TOML files are served', () => {
 
 describe('which TOML files are served, with include', () => {
   it('serves a file a .flylint.toml includes, even without an app', async () => {
-    const dir = project({ '.flylint.toml': 'include = ["deploy/fly/*.toml"]\n', 'deploy/fly/worker.toml': 'kill_timeout = 5\n', 'deploy/notes.toml': 'kill_timeout = 5\n' });
+    const dir = project({ '.flylint.toml': 'include = ["deploy/fly/*.toml"]\n', 'deploy/fly/worker.toml': '[experimental]\n  cmd = "start"\n', 'deploy/notes.toml': '[experimental]\n  cmd = "start"\n' });
     const c = await client(dir);
     const worker = fileUri(join(dir, 'deploy/fly/worker.toml'));
-    c.open(worker, 'kill_timeout = 5\n');
+    c.open(worker, '[experimental]\n  cmd = "start"\n');
     expect(codes((await c.diagnostics(worker)).diagnostics)).toContain('deprecated');
     const notes = fileUri(join(dir, 'deploy/notes.toml'));
-    c.open(notes, 'kill_timeout = 5\n');
+    c.open(notes, '[experimental]\n  cmd = "start"\n');
     expect((await c.diagnostics(notes)).diagnostics).toEqual([]);
   });
 });

@@ -219,7 +219,8 @@ const LONG_TOKEN_KINDS = {
 };
 const LONG_PLACES = {
   value: (token) => `k = ${token}\n`,
-  arrayItem: (token) => `k = [${token}, ${token.slice(0, 10)}]\n`,
+  // Both items whole: a cut-off """ string would run to the end of the file and take [env] with it.
+  arrayItem: (token) => `k = [${token}, ${token}]\n`,
   unclosedArray: (token) => `k = [\n${token}\nnext = 1\n`,
   inlineTable: (token) => `k = { a = ${token} }\n`,
   bareKey: (_token, n) => `${'k'.repeat(n)} = 1\n`,

@@ -155,7 +155,7 @@ describe('LSP state', () => {
     const s = await server();
     open(s, 'app = "shop"\n');
     s.notify('textDocument/didChange', { textDocument: { uri: URI, version: 100 }, contentChanges: [{ text: 'app = "shop"\n' }] });
-    for (let v = 2; v <= 6; v++) s.notify('textDocument/didChange', { textDocument: { uri: URI, version: v }, contentChanges: [{ text: `app = "shop"\nkill_timeout = ${v}\n` }] });
+    for (let v = 2; v <= 6; v++) s.notify('textDocument/didChange', { textDocument: { uri: URI, version: v }, contentChanges: [{ text: `app = "shop"\nkill_timeout = "${v}"\n` }] });
     const last = await s.wait((m) => m.method === 'textDocument/publishDiagnostics' && m.params.version === 6);
     expect(last.params.diagnostics.some((d: any) => d.range.start.line === 1)).toBe(true);
   });
@@ -163,7 +163,7 @@ describe('LSP state', () => {
   it('a version number reused for new text is analysed again', async () => {
     const s = await server();
     open(s, 'app = "shop"\n', 3);
-    s.notify('textDocument/didChange', { textDocument: { uri: URI, version: 3 }, contentChanges: [{ text: 'app = "shop"\nkill_timeout = 5\n' }] });
+    s.notify('textDocument/didChange', { textDocument: { uri: URI, version: 3 }, contentChanges: [{ text: 'app = "shop"\nkill_timeout = "5"\n' }] });
     const hover = await s.request(2, 'textDocument/hover', { textDocument: { uri: URI }, position: { line: 1, character: 2 } });
     expect(hover.result?.contents?.value).toContain('kill_timeout');
     await s.wait((m) => m.method === 'textDocument/publishDiagnostics' && m.params.diagnostics.some((d: any) => d.range.start.line === 1));

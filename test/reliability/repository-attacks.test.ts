@@ -134,7 +134,8 @@ describe('devices and the server’s own stdin as config', () => {
 });
 
 describe('--fix races', () => {
-  const ORIGINAL = 'app = "shop"\nkill_timeout = 5\n';
+  // [experimental] cmd as a string has a safe fix (cmd = ["start"]), so --fix writes the file.
+  const ORIGINAL = 'app = "shop"\nkill_timeout = 5\n[experimental]\n  cmd = "start"\n';
 
   it('an editor that saves while --fix runs keeps its version; --fix exits 2 and says why', () => {
     const dir = folder();

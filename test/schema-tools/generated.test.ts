@@ -100,11 +100,17 @@ describe('its relaxations, on small schemas', () => {
     expect(one({ type: 'integer', minimum: 0, maximum: 9 }).properties.k).toMatchObject({ minimum: 0, maximum: 9 });
   });
 
-  it('requires a key only where flylint reports its absence as an error', () => {
-    const table = (severity: string) => one({ type: 'object', required: ['a'], 'x-flylint-required-severity': { a: severity }, properties: { a: { type: 'string' } } }).properties.k;
-    expect(table('warning').required).toBeUndefined();
-    expect(table('error').required).toEqual(['a']);
+  it('requires a key only where flyctl fails without it, not where only the platform does', () => {
+    const mount = one({ type: 'object', required: ['source', 'destination'], properties: { source: { type: 'string' }, destination: { type: 'string' } } }).properties.k;
+    expect(mount.required).toEqual(['destination']);
+    const service = one({ type: 'object', properties: { internal_port: { type: 'integer' }, ports: { type: 'array' } }, if: { required: ['ports'] }, then: { required: ['internal_port'] } }).properties.k;
+    expect(service.required).toBeUndefined();
+    expect(service.if).toBeUndefined();
+    expect(service.then).toBeUndefined();
+    expect(one({ type: 'object', required: ['internal_port'], properties: { internal_port: { type: 'integer' } } }).properties.k.required).toBeUndefined();
     expect(one({ type: 'object', required: ['policy'], properties: { policy: { type: 'string' } } }).properties.k.required).toEqual(['policy']);
+    const kept = one({ type: 'object', properties: { a: { type: 'string' }, b: { type: 'string' } }, if: { required: ['a'] }, then: { required: ['b'] } }).properties.k;
+    expect(kept.then).toMatchObject({ required: ['b'] });
   });
 
   it('takes an integral float where flyctl takes an integer', () => {
