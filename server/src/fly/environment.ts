@@ -117,8 +117,12 @@ export function environmentFromFolders(filePath: string, projectRoot?: string): 
  * `restarters-dev-mail`, `shop-pr-12` — not a word that merely contains one (`developer-portal`,
  * `contest`). The first such word decides.
  */
+const MAX_APP_NAME = 100;
+
 export function environmentFromAppName(appName: string): string | undefined {
-  if (isPlaceholder(appName)) return undefined;
+  // A Fly app name is a DNS label (<app>.fly.dev): anything much longer names no real app, and
+  // splitting megabytes of a broken value into words would cost every keystroke.
+  if (appName.length > MAX_APP_NAME || isPlaceholder(appName)) return undefined;
   const words = appName.toLowerCase().split(/[^a-z0-9]+/);
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
