@@ -124,11 +124,14 @@ async function drive(base, folder, attempt) {
     await page.screenshot({ path: join(artifacts, `vscode-hover${attempt ? '-retry' : ''}.png`) });
     await page.keyboard.press('Escape');
 
-    // Quick-fix on interval = 10000 (read as 10 microseconds): the suggestion writes "10s".
-    const intervalLine = page.locator('.monaco-editor .view-line', { hasText: 'interval = 10000' }).first();
-    await intervalLine.click();
-    await page.keyboard.press('End');
-    await page.keyboard.press('ArrowLeft');
+    // Quick-fix on interval = 10000 (line 27, read as 10 microseconds): the suggestion writes "10s".
+    // The line may be below the fold, where Monaco renders nothing: go there with Go to Line.
+    await killLine.click();
+    await page.keyboard.press('Control+g');
+    await page.waitForSelector('.quick-input-widget input');
+    await page.keyboard.type('27:16');
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(500);
     for (let i = 0; ; i++) {
       await page.keyboard.press('Control+.');
       try {
