@@ -1,7 +1,7 @@
 import type { Rule } from '../server/src/lint/rule.js';
 import { groupsOf, serviceLabel, type Service } from '../server/src/fly/model.js';
 import type { OffsetRange } from '../server/src/lint/types.js';
-import { tableRange, valueRange } from './rule-helpers.js';
+import { portList, tableRange, valueRange } from './rule-helpers.js';
 
 /** A public port a service takes, with where it is written. */
 interface Claim {
@@ -27,9 +27,7 @@ function claimsOf(s: Service): Claim[] {
   });
 }
 
-function portList(ports: number[]): string {
-  return ports.length === 1 ? `Port ${ports[0]}` : `Ports ${ports.slice(0, -1).join(', ')} and ${ports[ports.length - 1]}`;
-}
+const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 const rule: Rule = {
   meta: {
@@ -73,7 +71,7 @@ const rule: Rule = {
     }
     for (const { first, later, ports } of pairs.values()) {
       report({
-        message: `${portList(ports)} (${later.protocol}) ${ports.length === 1 ? 'is' : 'are'} claimed by ${serviceLabel(first.service)} and by ${serviceLabel(later.service)}: flyctl sends them as two services without merging or checking them, and the platform picks one, so which one's handlers, checks and autostop settings govern the port is not up to this config. Keep one service per public port`,
+        message: `${capitalized(portList(ports))} (${later.protocol}) ${ports.length === 1 ? 'is' : 'are'} claimed by ${serviceLabel(first.service)} and by ${serviceLabel(later.service)}: flyctl sends them as two services without merging or checking them, and the platform picks one, so which one's handlers, checks and autostop settings govern the port is not up to this config. Keep one service per public port`,
         range: later.range,
         related: [{ message: `${serviceLabel(first.service)} claims it first`, range: first.range }],
       });

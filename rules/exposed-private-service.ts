@@ -3,13 +3,9 @@ import { PRIVATE_PORT_NUMBERS, privatePortName } from '../server/src/fly/private
 import { serviceLabel, type Service } from '../server/src/fly/model.js';
 import { flycastUsesOf } from '../server/src/fly/flycast.js';
 import { pathFromFile } from '../server/src/lint/relative-path.js';
-import { tableRange, valueRange } from './rule-helpers.js';
+import { portList, tableRange, valueRange } from './rule-helpers.js';
 
 const FLYCAST = 'Reach it over the private network instead: Flycast (`fly ips allocate-v6 --private`, then `<app>.flycast`) or `<app>.internal`, and release its public IPs (`fly ips release`)';
-
-function portList(ports: number[]): string {
-  return ports.length === 1 ? `port ${ports[0]}` : `ports ${ports.slice(0, -1).join(', ')} and ${ports[ports.length - 1]}`;
-}
 
 const rule: Rule = {
   meta: {

@@ -16,3 +16,8 @@ export function keyRange(field: Pick<Field<unknown>, 'key'>): OffsetRange {
 export function tableRange(table: TomlTable): OffsetRange {
   return rangeOfValue({ value: table });
 }
+
+/** `port 5432`, `ports 80 and 443`, `ports 80, 443 and 8080`: ports named in a message. */
+export function portList(ports: readonly number[]): string {
+  return ports.length === 1 ? `port ${ports[0]}` : `ports ${ports.slice(0, -1).join(', ')} and ${ports[ports.length - 1]}`;
+}
