@@ -70,6 +70,20 @@ describe('hostile inputs through lintText', () => {
   });
 });
 
+describe('long names in messages', () => {
+  // A message names keys and tables; a 5,000-character name must not fill the report.
+  it.each([
+    ['an unknown key', `[http_service]\ninternal_port = 8080\n${'a'.repeat(5000)} = 1\n`],
+    ['an unknown quoted table', `app = "shop"\n["${'b'.repeat(5000)}"]\nx = 1\n`],
+    ['a key under a long table name', `[http_service]\ninternal_port = 8080\n[http_service."${'c'.repeat(5000)}"]\nx = 1\n`],
+  ])('%s', (_name, text) => {
+    const findings = api.lintText(text, { filePath: '/project/fly.toml' });
+    const unknown = findings.filter((f) => f.ruleId === 'unknown-key');
+    expect(unknown.length).toBeGreaterThan(0);
+    for (const f of findings) expect(f.message.length, f.message.slice(0, 120)).toBeLessThan(400);
+  });
+});
+
 describe('hostile .flylint.toml through the CLI', () => {
   it.each([
     ['a 20,000-segment dotted key', `root = true\n${dottedKey(20_000)} = 1\n`, /Unknown key "k0"/],

@@ -19,6 +19,7 @@ import { moveKeyFix, renameSplits, replaceValue, stringText, type EditContext } 
 import { overriddenMisfit } from './overridden-spelling.js';
 import { shapeFix } from './walk-issues.js';
 import type { SchemaError } from './validate-schema.js';
+import { shownToken } from '../toml/literals.js';
 
 export interface ValidationContext extends EditContext {
   root: TomlTable;
@@ -103,6 +104,7 @@ function unknownKey(ctx: ValidationContext, parentPath: Array<string | number>, 
   const parent = visitedAt(ctx, parentPath);
   if (!at?.key || !parent || parent.value.type !== 'table') return undefined;
   const range: [number, number] = [at.key.start, at.key.end];
+  const shown = shownToken(key);
   const known = Object.keys(parent.schema?.properties ?? {});
   const section = inSection(parentPath);
   const sameCase = propertyIgnoringCase(parent.schema, key);
@@ -112,7 +114,7 @@ function unknownKey(ctx: ValidationContext, parentPath: Array<string | number>, 
     const rename = at.key.quote === 'bare' && !taken && !renameSplits(ctx.doc, at.key, parentPath.length === 0);
     return {
       kind: 'unknown-key',
-      message: `"${key}" ${section} is ignored: flyctl reads "${sameCase}" only in lower case (its rewrite looks for that spelling alone), so this does not reach the Machines. Rename it to "${sameCase}" to use it`,
+      message: `"${shown}" ${section} is ignored: flyctl reads "${sameCase}" only in lower case (its rewrite looks for that spelling alone), so this does not reach the Machines. Rename it to "${sameCase}" to use it`,
       range,
       ...(rename ? { suggestions: [{ desc: `Rename to "${sameCase}"`, fix: { range, text: sameCase } }] } : {}),
     };
@@ -127,18 +129,18 @@ function unknownKey(ctx: ValidationContext, parentPath: Array<string | number>, 
     if (winner && declared && isOneTable(declared) && at.value.type === 'table' && winner.value.type === 'table') {
       return {
         kind: 'key-case',
-        message: `"${key}" ${section} and "${used}" are one table to flyctl: it reads both, and where both set a key, "${used}" wins. Move what "${key}" sets into "${used}"`,
+        message: `"${shown}" ${section} and "${used}" are one table to flyctl: it reads both, and where both set a key, "${used}" wins. Move what "${shown}" sets into "${used}"`,
         range,
         related: [{ message: `"${used}" is set here`, range: [winner.key.start, winner.key.end] }],
       };
     }
     // Unless only a rewrite reads the key, Go's decoder reads this spelling too, before the one it keeps.
     const reads = `flyctl reads every spelling of "${sameCase}", this one too before the "${used}" it keeps`;
-    const misfit = declared && !declared['x-flylint-exact-case'] ? overriddenMisfit(ctx, { path: at.path, key: at.key, value: at.value, declared, reads, remove: `"${key}"`, used, winner: winner?.key }) : undefined;
+    const misfit = declared && !declared['x-flylint-exact-case'] ? overriddenMisfit(ctx, { path: at.path, key: at.key, value: at.value, declared, reads, remove: `"${shown}"`, used, winner: winner?.key }) : undefined;
     if (misfit) return misfit;
     return {
       kind: 'unknown-key',
-      message: `"${key}" ${section} is ignored: "${used}" is set too, and flyctl uses that one. Remove "${key}"`,
+      message: `"${shown}" ${section} is ignored: "${used}" is set too, and flyctl uses that one. Remove "${shown}"`,
       range,
       tags: ['unnecessary'],
       ...(winner ? { related: [{ message: `"${used}" is set here`, range: [winner.key.start, winner.key.end] as [number, number] }] } : {}),
@@ -146,14 +148,14 @@ function unknownKey(ctx: ValidationContext, parentPath: Array<string | number>, 
   }
   const hints = parent.schema?.['x-flylint-hints'] as Record<string, string> | undefined;
   const hint = hints && Object.hasOwn(hints, key) ? hints[key] : undefined;
-  if (hint) return { kind: 'unknown-key', message: `Unknown key "${key}" ${section}: flyctl ignores it. ${hint}`, range };
+  if (hint) return { kind: 'unknown-key', message: `Unknown key "${shown}" ${section}: flyctl ignores it. ${hint}`, range };
   const suggestion = closestKey(key, known);
   if (suggestion) {
     // Renaming onto a key that is already set would define it twice.
     // Not onto a key the table already has in any case: key-case may be renaming `VM` to `vm` in the same pass.
     const taken = [...parent.value.entries.keys()].some((name) => name.toLowerCase() === suggestion.toLowerCase());
     const suggestions: Suggestion[] = at.key.quote === 'bare' && !taken ? [{ desc: `Rename to "${suggestion}"`, fix: { range, text: suggestion } }] : [];
-    return { kind: 'unknown-key', message: `Unknown key "${key}" ${section}. Did you mean "${suggestion}"?`, range, ...(suggestions.length ? { suggestions } : {}) };
+    return { kind: 'unknown-key', message: `Unknown key "${shown}" ${section}. Did you mean "${suggestion}"?`, range, ...(suggestions.length ? { suggestions } : {}) };
   }
   const here = parentPath.filter((p) => typeof p === 'string').join('.');
   // The top level first: a top-level key in a section is the common slip (`swap_size_mb` under [build]).
@@ -164,13 +166,13 @@ function unknownKey(ctx: ValidationContext, parentPath: Array<string | number>, 
   // [[services]], not to the top level, where the same name means something else).
   const enclosing = candidates.filter((p) => p.length > 0 && here.startsWith(`${p.join('.')}.`));
   const elsewhere = enclosing.length ? [enclosing[enclosing.length - 1]!] : candidates[0]?.length === 0 ? [candidates[0]] : candidates;
-  if (elsewhere.length === 0) return { kind: 'unknown-key', message: `Unknown key "${key}" ${section}: flyctl ignores it. Remove it, or check the spelling against the Fly docs`, range };
+  if (elsewhere.length === 0) return { kind: 'unknown-key', message: `Unknown key "${shown}" ${section}: flyctl ignores it. Remove it, or check the spelling against the Fly docs`, range };
   const places = elsewhere.slice(0, 3).map((p) => (p.length ? `in [${p.join('.')}]` : 'at the top level'));
-  const message = `"${key}" does not belong ${section}: flyctl ignores it there. It belongs ${places.join(' or ')}`;
+  const message = `"${shown}" does not belong ${section}: flyctl ignores it there. It belongs ${places.join(' or ')}`;
   const target = elsewhere.length === 1 ? tableAt(ctx.root, elsewhere[0]!) : undefined;
   const fix = target ? moveKeyFix(ctx, at.key, target) : undefined;
   const destination = elsewhere[0]!.length ? `[${elsewhere[0]!.join('.')}]` : 'the top level';
-  return { kind: 'unknown-key', message, range, ...(fix ? { suggestions: [{ desc: `Move "${key}" to ${destination}`, fix }] } : {}) };
+  return { kind: 'unknown-key', message, range, ...(fix ? { suggestions: [{ desc: `Move "${shown}" to ${destination}`, fix }] } : {}) };
 }
 
 /** The one table at a path of names (an array of tables counts when it holds exactly one). */

@@ -1,10 +1,12 @@
 /** How the schema check names sections, keys and expected types in its messages. */
 import { typesOf, type JsonSchema } from './schema-lookup.js';
+import { shownToken } from '../toml/literals.js';
 
 /** `[http_service]`, `[[services.ports]]`, `[checks.alive]` or `the top level`, for the table at a path. */
 export function sectionName(path: readonly (string | number)[]): string {
   if (path.length === 0) return 'the top level';
-  const names = path.filter((p): p is string => typeof p === 'string');
+  // A name can be any length in TOML; a message quotes at most the start of each.
+  const names = path.filter((p): p is string => typeof p === 'string').map((name) => shownToken(name));
   return typeof path[path.length - 1] === 'number' ? `[[${names.join('.')}]]` : `[${names.join('.')}]`;
 }
 
@@ -20,7 +22,8 @@ export function keyWhere(path: readonly (string | number)[]): string {
   const key = path[end - 1];
   if (key === undefined) return 'the document';
   const parent = path.slice(0, end - 1);
-  return parent.length ? `"${key}" in ${sectionName(parent)}` : `"${key}"`;
+  const shown = typeof key === 'string' ? shownToken(key) : key;
+  return parent.length ? `"${shown}" in ${sectionName(parent)}` : `"${shown}"`;
 }
 
 const TYPE_WORDS: Record<string, string> = {
