@@ -206,4 +206,26 @@ describe('language server under a hostile client', () => {
     const ended = await Promise.race([s.exited, new Promise((resolve) => setTimeout(() => resolve('still running'), 5000))]);
     expect(ended).not.toBe('still running');
   });
+
+  it('answers what arrived before its input ended, then ends', async () => {
+    // A script that pipes a fixed list of messages: the end comes right behind the requests.
+    const s = startRawServer();
+    s.raw(
+      [
+        { jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } },
+        { jsonrpc: '2.0', method: 'initialized', params: {} },
+        { jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument: { uri: URI, languageId: 'toml', version: 1, text: 'app = "x"\nkill_timeout = 5\n' } } },
+        { jsonrpc: '2.0', id: 2, method: 'textDocument/hover', params: { textDocument: { uri: URI }, position: { line: 1, character: 2 } } },
+      ]
+        .map((m) => frame(m))
+        .join(''),
+    );
+    s.end();
+    const code = await Promise.race([s.exited, new Promise((resolve) => setTimeout(() => resolve('still running'), 10_000))]);
+    expect(code).toBe(0);
+    expect(s.messages.find((m) => m.id === 1)?.result?.capabilities).toBeDefined();
+    expect(JSON.stringify(s.messages.find((m) => m.id === 2)?.result)).toContain('kill_timeout');
+    expect(s.messages.some((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === URI)).toBe(true);
+    expect(s.stderr()).toBe('');
+  });
 });

@@ -17,12 +17,16 @@ export class FrameReader extends AbstractMessageReader implements MessageReader 
     private readonly input: NodeJS.ReadableStream,
     private readonly report: (problem: string) => void,
     maxMessageBytes = MAX_MESSAGE_BYTES,
+    /** False when the host answers what arrived before the end and then stops (see InputEnd). */
+    endClosesConnection = true,
   ) {
     super();
     this.parser = new FrameParser(maxMessageBytes);
     input.on('error', (error: Error) => this.fireError(error));
-    input.on('close', () => this.fireClose());
-    input.on('end', () => this.fireClose());
+    if (endClosesConnection) {
+      input.on('close', () => this.fireClose());
+      input.on('end', () => this.fireClose());
+    }
   }
 
   listen(callback: DataCallback): Disposable {

@@ -5,11 +5,15 @@
  * every set of diagnostics.
  */
 import { AbstractMessageWriter, type Message, type MessageWriter } from 'vscode-languageserver/node';
+import type { InputEnd } from './input-end.js';
 
 export class FrameWriter extends AbstractMessageWriter implements MessageWriter {
   private errorCount = 0;
 
-  constructor(private readonly output: NodeJS.WritableStream) {
+  constructor(
+    private readonly output: NodeJS.WritableStream,
+    private readonly inputEnd?: InputEnd,
+  ) {
     super();
     output.on('error', (error: Error) => this.fireError(error));
     output.on('close', () => this.fireClose());
@@ -22,8 +26,10 @@ export class FrameWriter extends AbstractMessageWriter implements MessageWriter 
     const frame = Buffer.allocUnsafe(header.length + bodyLength);
     frame.write(header, 0, 'ascii');
     frame.write(body, header.length, 'utf8');
+    const written = this.inputEnd?.writing(message);
     return new Promise((resolve, reject) => {
       this.output.write(frame, (error) => {
+        written?.();
         if (!error) {
           this.errorCount = 0;
           resolve();

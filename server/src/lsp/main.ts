@@ -4,6 +4,6 @@ import { listen } from './server.js';
 // A failed promise somewhere must never take the editor's server down; it is logged instead.
 process.on('unhandledRejection', (reason) => process.stderr.write(`flylint-language-server: ${String(reason)}\n`));
 
-// Ending input ends the server (the client went away without `exit`).
-process.stdin.on('end', () => process.exit(0));
-listen(process.stdin, process.stdout);
+// Ending input ends the server (the client went away without `exit`), once what arrived before
+// the end is answered.
+listen(process.stdin, process.stdout, { onInputEnd: () => process.exit(0) });

@@ -40,6 +40,7 @@ import { definition } from './definition.js';
 import { Workspace, isConfigFilePath, isFlyConfigDocument, type FileAccess } from './workspace.js';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings.js';
 import { ChangeQueue } from './change-queue.js';
+import { InputEnd } from './input-end.js';
 import { Lifecycle, gateReader } from './message-gate.js';
 import { FrameWriter } from './frame-writer.js';
 import { FrameReader } from './frame-reader.js';
@@ -481,21 +482,28 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 }
 
 /** Runs the server on a pair of streams (standard streams, or in-memory ones in tests). */
-export function listen(input: NodeJS.ReadableStream, output: NodeJS.WritableStream, options: Omit<ServerOptions, 'isSuperseded'> & { maxMessageBytes?: number } = {}): Connection {
+export function listen(
+  input: NodeJS.ReadableStream,
+  output: NodeJS.WritableStream,
+  options: Omit<ServerOptions, 'isSuperseded'> & { maxMessageBytes?: number; onInputEnd?: () => void } = {},
+): Connection {
   const changes = new ChangeQueue();
-  const writer = new FrameWriter(output);
+  const inputEnd = options.onInputEnd ? new InputEnd(options.onInputEnd) : undefined;
+  const writer = new FrameWriter(output, inputEnd);
+  if (inputEnd) input.on('end', () => inputEnd.inputEnded());
   // Problems with what the client sent go to its log: the connection is not up yet when framing fails.
   const report = (problem: string) => {
     writer.write({ jsonrpc: '2.0', method: 'window/logMessage', params: { type: 2, message: `[flylint] ${problem}` } } as Message).catch(() => undefined);
   };
   const lifecycle = new Lifecycle(writer, report);
-  const reader = gateReader(new FrameReader(input, report, options.maxMessageBytes), (message) => {
+  const reader = gateReader(new FrameReader(input, report, options.maxMessageBytes, !inputEnd), (message) => {
     if (!lifecycle.admit(message)) return false;
     changes.note(message);
+    inputEnd?.admitted(message);
     return true;
   });
   const connection = createConnection(ProposedFeatures.all, reader, writer);
-  const { maxMessageBytes: _ignored, ...serverOptions } = options;
+  const { maxMessageBytes: _ignored, onInputEnd: _handled, ...serverOptions } = options;
   startServer(connection, { ...serverOptions, isSuperseded: (uri, version) => changes.isSuperseded(uri, version) });
   return connection;
 }
