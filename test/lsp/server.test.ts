@@ -114,6 +114,23 @@ describe('diagnostics', () => {
     expect(c.publications(uri).length).toBe(before + 1);
   });
 
+  it('publishes once per open, for a lone file and for a file in a workspace folder, while settings load', async () => {
+    const text = 'app = "shop"\n[experimental]\n  cmd = "start"\n';
+    for (const inFolder of [false, true]) {
+      const dir = project({ 'fly.toml': text });
+      // A client that is asked for its settings after initialization and also pushes them (Neovim, eglot).
+      const c = await client(inFolder ? dir : undefined, { settings: {}, capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } } });
+      const uri = fileUri(join(dir, 'fly.toml'));
+      c.open(uri, text);
+      c.notify('workspace/didChangeConfiguration', { settings: { flylint: {} } });
+      await c.diagnostics(uri);
+      // Past the settings round trips and the project re-check of other open configs.
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      await c.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } });
+      expect(c.publications(uri).map((p) => p.version)).toEqual([1]);
+    }
+  });
+
   it('skips versions already superseded by a burst of edits (debounce without delay)', async () => {
     const dir = project({ 'fly.toml': CONFIG });
     const c = await client(dir);

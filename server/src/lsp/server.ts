@@ -238,9 +238,17 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
   }
 
-  function publish(document: TextDocument): void {
+  /** What was last pushed per document, so a re-check that changes nothing sends nothing. */
+  const published = new Map<string, string>();
+  function publish(document: TextDocument, onlyIfChanged = false): void {
     if (pull) return;
-    void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: diagnosticsOf(document) });
+    const diagnostics = diagnosticsOf(document);
+    const signature = `${document.version}:${contentGeneration.get(document.uri) ?? 0}:${JSON.stringify(diagnostics)}`;
+    // Loading the settings after initialization, a didChangeConfiguration with the same settings, a
+    // file event: each re-checks every open document, and a client shown the same list twice flickers.
+    if (onlyIfChanged && published.get(document.uri) === signature) return;
+    published.set(document.uri, signature);
+    void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
   }
 
   /** Isolation findings of the other open configs may have changed with this one. */
@@ -255,7 +263,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           if (canRefresh) connection.languages.diagnostics.refresh().catch((error: unknown) => log(`diagnostic refresh failed: ${String(error)}`));
           return;
         }
-        others.forEach(publish);
+        for (const other of others) publish(other, true);
       });
     }, PROJECT_DELAY_MS);
   }
@@ -265,7 +273,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (pull) {
         if (canRefresh) connection.languages.diagnostics.refresh().catch((error: unknown) => log(`diagnostic refresh failed: ${String(error)}`));
       } else {
-        for (const document of documents.all()) publish(document);
+        for (const document of documents.all()) publish(document, true);
       }
       publishConfigProblems();
     });
@@ -388,6 +396,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   documents.onDidClose((event) => {
     states.delete(event.document.uri);
+    published.delete(event.document.uri);
     contentGeneration.delete(event.document.uri);
     projectGeneration++;
     if (!pull) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
