@@ -230,6 +230,31 @@ describe('code actions', () => {
     const actions = await c.request('textDocument/codeAction', { textDocument: { uri }, range: deprecated.range, context: { diagnostics: [deprecated], only: ['quickfix'] } });
     expect(actions.some((a: any) => a.isPreferred)).toBe(false);
   });
+
+  it('offers the fixes of the current text right after an edit, whatever diagnostics the client sends', async () => {
+    const { c, uri, diagnostics } = await opened('app = "shop"\n[experimental]\n  cmd = "start"\n');
+    const stale = diagnostics.find((d) => d.code === 'deprecated')!;
+    const edited = 'app = "shop"\n[experimental]\n  cmd = "begin-web"\n';
+    c.change(uri, edited, 2);
+    // Asked before the diagnostics of version 2 are published: with the stale one, with none.
+    const cursor = { start: { line: 2, character: 12 }, end: { line: 2, character: 12 } };
+    for (const sent of [[stale], []]) {
+      const actions = await c.request('textDocument/codeAction', { textDocument: { uri }, range: cursor, context: { diagnostics: sent, only: ['quickfix'] } });
+      expect(actions.map((a: any) => [a.title, a.isPreferred ?? false])).toEqual([
+        ['Replace "begin-web" with ["begin-web"]', true],
+        ['Disable deprecated for this line', false],
+      ]);
+      expect(applyEdits(edited, actions[0].edit.changes[uri])).toBe('app = "shop"\n[experimental]\n  cmd = ["begin-web"]\n');
+    }
+    // Neovim sends the cursor's position and the diagnostics of its line: the cursor needs not be on the value.
+    const lineStart = { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } };
+    const current = (await c.diagnostics(uri, (p) => p.version === 2)).diagnostics.find((d) => d.code === 'deprecated')!;
+    const onLine = await c.request('textDocument/codeAction', { textDocument: { uri }, range: lineStart, context: { diagnostics: [current], only: ['quickfix'] } });
+    expect(onLine[0]).toMatchObject({ title: 'Replace "begin-web" with ["begin-web"]', isPreferred: true });
+    // Elsewhere, with nothing sent, nothing is offered.
+    const elsewhere = await c.request('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 1, character: 3 }, end: { line: 1, character: 3 } }, context: { diagnostics: [], only: ['quickfix'] } });
+    expect(elsewhere).toEqual([]);
+  });
 });
 
 describe('editor features over the protocol', () => {

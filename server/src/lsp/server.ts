@@ -31,7 +31,7 @@ import { LineIndex } from '../lint/line-index.js';
 import { optionsForFile } from '../config/config-file.js';
 import { VERSION } from '../version.js';
 import { configDiagnostics, toDiagnostics } from './diagnostics.js';
-import { FIX_ALL_KIND, fixAllAction, quickFixes } from './code-actions.js';
+import { FIX_ALL_KIND, diagnosticsFor, fixAllAction, quickFixes } from './code-actions.js';
 import { hover } from './hover.js';
 import { complete, type CompletionOptions } from './completion.js';
 import { documentSymbols } from './symbols.js';
@@ -412,7 +412,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const state = stateOf(document);
       if (!state.served) return [];
       const target = { uri: document.uri, text: document.getText(), version: document.version, doc: state.file.doc };
-      const actions = wants(CodeActionKind.QuickFix) ? quickFixes(target, params.context?.diagnostics ?? []) : [];
+      // The fixes of the current text, whatever diagnostics (stale, or none) the client sends.
+      const current = () => toDiagnostics(findingsOf(document).findings, state.index, document.uri, document.version);
+      const actions = wants(CodeActionKind.QuickFix) ? quickFixes(target, diagnosticsFor(current(), params.range, params.context?.diagnostics ?? [])) : [];
       if (wants(FIX_ALL_KIND)) {
         const path = pathOf(document.uri);
         const { findings } = findingsOf(document);
