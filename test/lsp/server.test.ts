@@ -258,10 +258,11 @@ describe('code actions', () => {
 });
 
 describe('editor features over the protocol', () => {
-  async function at(text: string) {
+  const MARKDOWN = { hover: { contentFormat: ['markdown', 'plaintext'] }, completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'] } } };
+  async function at(text: string, textDocument: Record<string, unknown> = MARKDOWN) {
     const doc = marked(text);
     const dir = project({ 'fly.toml': doc.text });
-    const c = await client(dir, { capabilities: { textDocument: { completion: { completionItem: { snippetSupport: true } } } } });
+    const c = await client(dir, { capabilities: { textDocument } });
     const uri = fileUri(join(dir, 'fly.toml'));
     c.open(uri, doc.text);
     await c.diagnostics(uri);
@@ -274,6 +275,41 @@ describe('editor features over the protocol', () => {
     expect(result.contents.kind).toBe('markdown');
     expect(result.contents.value).toContain('10 microseconds (a bare number here is nanoseconds)');
     expect(result.contents.value).toContain('](https://fly.io/docs/');
+  });
+
+  it('sends hover and completion documentation as plain text to a client that does not list markdown', async () => {
+    const text = 'app = "shop"\nkill_timeout = |5\n[http_service]\n  internal_port = 8080\n  \n';
+    const completionAt = { line: 4, character: 2 };
+    const plainClients: Array<Record<string, unknown>> = [
+      // eglot without markdown-mode
+      { hover: { contentFormat: ['plaintext'] }, completion: { completionItem: { snippetSupport: false } } },
+      // a client that names no format at all
+      {},
+    ];
+    for (const textDocument of plainClients) {
+      const { c, uri, position } = await at(text, textDocument);
+      const shown = (await c.request('textDocument/hover', { textDocument: { uri }, position })).contents;
+      expect(shown.kind).toBe('plaintext');
+      expect(shown.value).toMatch(/^kill_timeout — /);
+      expect(shown.value).toContain('Fly.io docs: https://fly.io/docs/');
+      expect(shown.value).toContain('flyctl reads this as 5 seconds');
+      expect(shown.value).not.toMatch(/\*\*|\]\(|`/);
+      const items = await c.request('textDocument/completion', { textDocument: { uri }, position: completionAt });
+      const documented = items.filter((i: any) => typeof i.documentation === 'object');
+      expect(documented.length).toBeGreaterThan(3);
+      for (const item of documented) {
+        expect(item.documentation.kind).toBe('plaintext');
+        expect(item.documentation.value).not.toMatch(/\*\*|\]\(|`/);
+      }
+      expect(documented.find((i: any) => i.label === 'force_https').documentation.value).toContain('Fly.io docs: https://fly.io/docs/');
+    }
+    // A client that lists markdown gets markdown.
+    const { c, uri, position } = await at(text);
+    const shown = (await c.request('textDocument/hover', { textDocument: { uri }, position })).contents;
+    expect(shown).toMatchObject({ kind: 'markdown', value: expect.stringMatching(/^\*\*kill_timeout\*\* — /) });
+    expect(shown.value).toContain('[Fly.io docs](https://fly.io/docs/');
+    const items = await c.request('textDocument/completion', { textDocument: { uri }, position: completionAt });
+    expect(items.find((i: any) => i.label === 'force_https').documentation).toMatchObject({ kind: 'markdown', value: expect.stringContaining('[Fly.io docs](') });
   });
 
   it('completes enum values on a half-typed line', async () => {
@@ -375,7 +411,7 @@ describe('workspace', () => {
     const staging = await c.diagnostics(uri, (p) => !p.diagnostics.some((d) => d.code === 'shared-cpu-in-production') && p.diagnostics.some((d) => d.code === 'secret-in-env'));
     expect(codes(staging.diagnostics)).not.toContain('missing-swap');
     const hover = await c.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 1 } });
-    expect(hover.contents.value).toContain('**Environment:** staging — from the flylint.environment setting');
+    expect(hover.contents.value).toContain('Environment: staging — from the flylint.environment setting');
     c.settings = { enable: false };
     c.notify('workspace/didChangeConfiguration', { settings: null });
     await c.diagnostics(uri, (p) => p.diagnostics.length === 0);
@@ -485,7 +521,8 @@ describe('over stdio', () => {
     c.open(uri, CONFIG);
     expect(codes((await c.diagnostics(uri)).diagnostics)).toContain('secret-in-env');
     const hover = await c.request('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 2 } });
-    expect(hover.contents.value).toContain('**kill_signal**');
+    // This client names no hover format: plain text.
+    expect(hover.contents).toMatchObject({ kind: 'plaintext', value: expect.stringMatching(/^kill_signal — /) });
     expect(await c.close()).toBe(0);
     expect(c.stderr()).toBe('');
   });

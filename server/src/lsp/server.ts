@@ -13,6 +13,7 @@ import {
   CodeActionKind,
   DidChangeWatchedFilesNotification,
   FileChangeType,
+  MarkupKind,
   TextDocumentSyncKind,
   TextDocuments,
   type ClientCapabilities,
@@ -33,6 +34,7 @@ import { VERSION } from '../version.js';
 import { configDiagnostics, toDiagnostics } from './diagnostics.js';
 import { FIX_ALL_KIND, diagnosticsFor, fixAllAction, quickFixes } from './code-actions.js';
 import { hover } from './hover.js';
+import { formatFor, withDocumentationFormat, type DocumentationFormat } from './markup.js';
 import { complete, type CompletionOptions } from './completion.js';
 import { documentSymbols } from './symbols.js';
 import { foldingRanges } from './folding.js';
@@ -134,6 +136,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let pull = false;
   let canRefresh = false;
   let completionOptions: CompletionOptions = {};
+  /** Plain text for clients that do not render markdown (markup.ts). */
+  let hoverFormat: DocumentationFormat = MarkupKind.PlainText;
+  let completionDocFormat: DocumentationFormat = MarkupKind.PlainText;
   let projectTimer: NodeJS.Timeout | undefined;
   const configUrisWithProblems = new Set<string>();
   /** Changes seen per document: versions alone do not tell one text from another. */
@@ -305,6 +310,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       snippets: caps.textDocument?.completion?.completionItem?.snippetSupport === true,
       retrigger: /code|codium|cursor|windsurf/i.test(params.clientInfo?.name ?? ''),
     };
+    hoverFormat = formatFor(caps.textDocument?.hover?.contentFormat);
+    completionDocFormat = formatFor(caps.textDocument?.completion?.completionItem?.documentationFormat);
     if (params.initializationOptions !== undefined && params.initializationOptions !== null) settings = readSettings(params.initializationOptions);
     guard('workspace scan', undefined, () => {
       const folders = (params.workspaceFolders ?? []).flatMap((f) => pathOf(f.uri) ?? []);
@@ -443,7 +450,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return guard('hover', null, () => {
       const state = stateOf(document);
       if (!state.served) return null;
-      return hover(state.file, document.offsetAt(params.position), state.index, secretsOf(state.file, state.options));
+      return hover(state.file, document.offsetAt(params.position), state.index, secretsOf(state.file, state.options), hoverFormat);
     });
   });
 
@@ -453,7 +460,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return guard('completion', [], () => {
       const state = stateOf(document);
       if (!state.served) return [];
-      return complete(state.file, document.offsetAt(params.position), state.index, completionOptions);
+      return withDocumentationFormat(complete(state.file, document.offsetAt(params.position), state.index, completionOptions), completionDocFormat);
     });
   });
 
