@@ -196,7 +196,7 @@ describe('code actions', () => {
 
     const min = diagnostics.find((d) => d.code === 'min-machines-running')!;
     const suggestions = await c.request('textDocument/codeAction', { textDocument: { uri }, range: min.range, context: { diagnostics: [min], only: ['quickfix'] } });
-    expect(suggestions[0]).toMatchObject({ title: 'Keep one Machine running', isPreferred: false });
+    expect(suggestions[0]).toMatchObject({ title: 'Set min_machines_running = 1', isPreferred: false });
     expect(applyEdits(text, suggestions[0].edit.changes[uri])).toContain('min_machines_running = 1');
     expect(suggestions.some((a: any) => a.kind === 'source.fixAll.flylint')).toBe(false);
   });

@@ -9,6 +9,7 @@ import type { Finding, Fix } from '../lint/types.js';
 import { LineIndex } from '../lint/line-index.js';
 import { fixUntilStable } from '../lint/fix-loop.js';
 import { SOURCE, type DiagnosticData } from './diagnostics.js';
+import { describeFix } from '../lint/fix-title.js';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.flylint`;
 
@@ -25,18 +26,7 @@ function textEdit(index: LineIndex, fix: Fix): TextEdit {
   return { range: { start: index.positionAt(fix.range[0]), end: index.positionAt(fix.range[1]) }, newText: fix.text };
 }
 
-function shorten(text: string): string {
-  const flat = text.trim().replace(/\s*\r?\n\s*/g, ' ');
-  return flat.length > 40 ? `${flat.slice(0, 39)}…` : flat;
-}
-
-/** A title that says what the edit does: `Replace 5 with "5s"`, `Insert swap_size_mb = 512`, `Remove …`. */
-export function describeFix(text: string, fix: Fix): string {
-  const old = text.slice(fix.range[0], fix.range[1]);
-  if (!old.trim()) return `Insert ${shorten(fix.text)}`;
-  if (!fix.text.trim()) return `Remove ${shorten(old)}`;
-  return `Replace ${shorten(old)} with ${shorten(fix.text)}`;
-}
+export { describeFix };
 
 function dataOf(diagnostic: Diagnostic): DiagnosticData | undefined {
   const data = diagnostic.data as Partial<DiagnosticData> | undefined;
