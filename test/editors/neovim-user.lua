@@ -10,6 +10,12 @@ local function float()
     if vim.api.nvim_win_get_config(w).relative ~= '' then return w end
   end
 end
+local published = 0
+local publish = vim.lsp.handlers['textDocument/publishDiagnostics']
+vim.lsp.handlers['textDocument/publishDiagnostics'] = function(...)
+  published = published + 1
+  return publish(...)
+end
 local function line(n) return vim.api.nvim_buf_get_lines(0, n - 1, n, false)[1] end
 
 local function code_action()
@@ -36,6 +42,19 @@ vim.api.nvim_create_autocmd('VimEnter', { callback = function()
   if not vim.wait(15000, function() return #vim.diagnostic.get(bufnr) > 0 end, 50) then log('TIMEOUT'); vim.cmd('cquit 2') end
   for _, d in ipairs(vim.diagnostic.get(bufnr)) do log(string.format('DIAG %d [%s] %s', d.lnum + 1, tostring(d.source), d.message)) end
   log('OMNIFUNC ' .. vim.bo[bufnr].omnifunc)
+  -- Anything the server would send twice for the open has arrived by now.
+  vim.wait(1000, function() return false end, 50)
+  log('PUBLISHED ' .. published)
+
+  vim.api.nvim_win_set_cursor(0, { 1, 0 })
+  keys(']d')
+  log('NEXT ' .. vim.api.nvim_win_get_cursor(0)[1])
+  keys('<leader>e')
+  if vim.wait(5000, function() return float() ~= nil end, 50) then
+    local w = float()
+    for _, l in ipairs(vim.api.nvim_buf_get_lines(vim.api.nvim_win_get_buf(w), 0, -1, false)) do log('FLOAT ' .. l) end
+    vim.api.nvim_win_close(w, true)
+  end
 
   vim.api.nvim_win_set_cursor(0, { 2, 2 })
   keys('K')

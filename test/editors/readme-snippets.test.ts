@@ -53,6 +53,10 @@ describe.skipIf(!hasTool('nvim'))('the Neovim snippets', () => {
     expect(result.status, log).toBe(0);
     expect(lines(log, 'DIAG')).toContain(`4 [flylint] ${DEPRECATED}`);
     expect(lines(log, 'OMNIFUNC')).toEqual(['v:lua.vim.lsp.omnifunc']);
+    expect(lines(log, 'PUBLISHED')).toEqual(['1']);
+    // ]d from the first line: the next finding; <leader>e: it in full.
+    expect(lines(log, 'NEXT')).toEqual(['4']);
+    expect(lines(log, 'FLOAT').join(' ')).toContain(DEPRECATED);
     // K: the hover in a floating window, with how flyctl reads the value.
     const hover = lines(log, 'HOVER').join('\n');
     expect(hover).toContain('kill_timeout');
@@ -107,6 +111,11 @@ describe.skipIf(!hasTool('emacs'))('the Emacs eglot snippet', () => {
     expect(hover).toContain('flyctl reads this as 5 seconds');
     expect(hover).not.toMatch(/\*\*|\]\(|`/);
     expect(lines(log, 'HOVER-SHOWN')).toEqual(['yes']);
+    expect(lines(log, 'PUBLISHED')).toEqual(['1']);
+    expect(lines(log, 'NEXT-ERROR')).toEqual(['4']);
+    // M-. on "web" in processes = ["web"], C-M-i after "force_".
+    expect(lines(log, 'DEFINITION')).toEqual(['7:2   web = "bin/server"']);
+    expect(lines(log, 'COMPLETED')).toEqual(['  force_https = ']);
     expect(lines(log, 'KEY')).toEqual(['eglot-code-actions']);
     expect(lines(log, 'MENU-PROMPT')).toEqual([`[eglot] Pick an action (default ${FIX_TITLE}): `]);
     expect(lines(log, 'MENU')).toEqual([FIX_TITLE, 'Disable deprecated for this line', expect.stringMatching(/^Fix all safe flylint problems/)]);
