@@ -3,6 +3,7 @@ import { durationsOf } from '../server/src/fly/model.js';
 import { durationWords, formatDuration } from '../server/src/fly/units.js';
 import { stringLiteral } from '../server/src/edit/insert-key.js';
 import { valueRange } from './rule-helpers.js';
+import { replaceWith } from '../server/src/lint/fix-title.js';
 
 const rule: Rule = {
   meta: {
@@ -16,7 +17,7 @@ const rule: Rule = {
     flyDocs: 'https://fly.io/docs/reference/configuration/#http_service-checks',
     examples: { bad: 'app = "shop"\n\n[http_service]\ninternal_port = 8080\n\n[[http_service.checks]]\ninterval = 10000\npath = "/healthz"\n', good: 'app = "shop"\n\n[http_service]\ninternal_port = 8080\n\n[[http_service.checks]]\ninterval = "10s"\npath = "/healthz"\n' },
   },
-  check({ config, doc, report }) {
+  check({ config, doc, report, text }) {
     for (const { field, where, serviceCheck } of durationsOf(config)) {
       if (field.written !== 'number' || field.unit !== 'ns' || !field.value) continue;
       const node = field.node;
@@ -33,7 +34,7 @@ const rule: Rule = {
       report({
         message: `${where} = ${raw} is ${durationWords(field.value)} (${why})${clamped}. Write the unit, e.g. "${meant}"`,
         range: valueRange(field),
-        suggestions: [{ desc: `Write "${meant}"`, fix: { range: valueRange(field), text: stringLiteral(doc, meant) } }],
+        suggestions: [replaceWith(text, valueRange(field), stringLiteral(doc, meant))],
       });
     }
   },

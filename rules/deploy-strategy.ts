@@ -2,6 +2,7 @@ import type { Rule } from '../server/src/lint/rule.js';
 import { didYouMean } from '../server/src/lint/did-you-mean.js';
 import { stringLiteral } from '../server/src/edit/insert-key.js';
 import { tableRange, valueRange } from './rule-helpers.js';
+import { replaceWith } from '../server/src/lint/fix-title.js';
 
 const STRATEGIES = ['rolling', 'immediate', 'canary', 'bluegreen'];
 
@@ -17,10 +18,10 @@ const rule: Rule = {
     flyDocs: 'https://fly.io/docs/reference/configuration/#the-deploy-section',
     examples: { bad: 'app = "shop"\n\n[deploy]\nstrategy = "blue-green"\n', good: 'app = "shop"\n\n[deploy]\nstrategy = "bluegreen"\n\n[http_service]\ninternal_port = 8080\n\n[[http_service.checks]]\ninterval = "15s"\ntimeout = "2s"\npath = "/healthz"\n' },
   },
-  check({ config, doc, report }) {
+  check({ config, doc, report, text }) {
     const strategy = config.deploy?.strategy;
     if (!strategy || strategy.value === '') return;
-    const use = (name: string) => ({ desc: `Use "${name}"`, fix: { range: valueRange(strategy), text: stringLiteral(doc, name) } });
+    const use = (name: string) => replaceWith(text, valueRange(strategy), stringLiteral(doc, name));
     if (!STRATEGIES.includes(strategy.value)) {
       const closest = didYouMean(strategy.value, STRATEGIES) ?? STRATEGIES.find((s) => s === strategy.value.toLowerCase().replace(/[^a-z]/g, ''));
       report({

@@ -29,7 +29,7 @@ const rule: Rule = {
         context.report({
           message: `${serviceLabel(s)} stops idle Machines (auto_stop_machines = "${s.autostop!.value}") and keeps none running: the first request after idle waits for a cold start. Set min_machines_running = 1`,
           range: min ? valueRange(min) : valueRange(s.autostop!),
-          ...(fix ? { suggestions: [{ desc: 'Keep one Machine running', fix }] } : {}),
+          ...(fix ? { suggestions: [{ desc: 'Set min_machines_running = 1', fix }] } : {}),
         });
       }
     }

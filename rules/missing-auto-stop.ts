@@ -54,20 +54,18 @@ const rule: Rule = {
       // min-machines-running one; a min_machines_running written as 0 is left to that rule.
       const minWritten = lookup(s.table, 'min_machines_running') !== undefined;
       const keepsOne = (s.minMachinesRunning?.value ?? 0) >= 1;
-      const enabled =
-        // No place for auto_stop_machines (a misspelling of it is there: unknown-key renames it): no pair either.
-        !fix || (minWritten && !keepsOne)
-          ? undefined
-          : insertKeysFix(doc, text, s.table, [
-              ['auto_stop_machines', stringLiteral(doc, 'stop')],
-              ...(lookup(s.table, 'auto_start_machines') === undefined ? [['auto_start_machines', 'true'] as [string, string]] : []),
-              ...(minWritten ? [] : [['min_machines_running', '1'] as [string, string]]),
-            ]);
+      const pair: Array<[string, string]> = [
+        ['auto_stop_machines', stringLiteral(doc, 'stop')],
+        ...(lookup(s.table, 'auto_start_machines') === undefined ? [['auto_start_machines', 'true'] as [string, string]] : []),
+        ...(minWritten ? [] : [['min_machines_running', '1'] as [string, string]]),
+      ];
+      // No place for auto_stop_machines (a misspelling of it is there: unknown-key renames it): no pair either.
+      const enabled = !fix || (minWritten && !keepsOne) ? undefined : insertKeysFix(doc, text, s.table, pair);
       context.report({
         message: `${label} leaves auto_stop_machines unset, so Fly Proxy never stops its Machines (the default is "off"): they keep running, and billing, when idle. To cut costs, set auto_stop_machines = "stop" with auto_start_machines = true; to keep them running, write auto_stop_machines = "off"`,
         range: tableRange(s.table),
         ...(fix ? { fix } : {}),
-        ...(enabled ? { suggestions: [{ desc: 'Stop idle Machines, keep one running, start the others on demand', fix: enabled }] } : {}),
+        ...(enabled ? { suggestions: [{ desc: `Add ${pair.map(([key, value]) => `${key} = ${value}`).join(', ')}`, fix: enabled }] } : {}),
       });
     }
   },

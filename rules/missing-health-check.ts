@@ -87,7 +87,7 @@ const rule: Rule = {
           severity: 'info',
           message: `${label} has no service check: the top-level check "${same.name}" on port ${internal} makes deploys wait for a healthy Machine, but only service checks decide routing, so Fly Proxy keeps sending requests to a Machine that fails it. ${lines ? `Add it as [[${s.kind}.${target}]]` : `Add an HTTP check as [[http_service.checks]] (a TCP check cannot go there)`}`,
           range: tableRange(s.table),
-          ...(fix ? { suggestions: [{ desc: `Check the service as [checks.${same.name}] does`, fix }] } : {}),
+          ...(fix ? { suggestions: [{ desc: `Add [[${s.kind}.${target}]] like [checks.${same.name}]`, fix }] } : {}),
         });
         continue;
       }
@@ -102,7 +102,7 @@ const rule: Rule = {
       context.report({
         message: `${label} has no health check: Fly Proxy keeps routing requests to a Machine that stopped answering${immediate ? '' : ', and deploys do not wait for new Machines to answer'}. Add ${s.kind === 'http_service' ? '[[http_service.checks]] with a path that answers 200' : '[[services.tcp_checks]] or [[services.http_checks]]'}`,
         range: tableRange(s.table),
-        ...(fix ? { suggestions: [{ desc: `Check that port ${s.internalPort?.value ?? 'internal_port'} accepts connections`, fix }] } : {}),
+        ...(fix ? { suggestions: [{ desc: `Add [[services.${section}]] checking that port ${s.internalPort?.value ?? 'internal_port'} accepts connections`, fix }] } : {}),
       });
     }
   },

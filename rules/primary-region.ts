@@ -8,6 +8,7 @@ import type { Suggestion } from '../server/src/lint/types.js';
 import { appRange } from './production-helpers.js';
 import { valueRange } from './rule-helpers.js';
 import { isPlaceholder } from '../server/src/fly/placeholder.js';
+import { replaceWith } from '../server/src/lint/fix-title.js';
 
 /**
  * Regions the config itself or its project points to, for a config without primary_region: a
@@ -66,7 +67,7 @@ const rule: Rule = {
         message: `Region "${code}" is retired: the platform refuses new Machines there, so a deploy that creates one fails${release}. Its replacement is "${replacement}" (${regionCity(replacement)}): use primary_region = "${replacement}"`,
         range: valueRange(region),
         tags: ['deprecated'],
-        suggestions: [{ desc: `Use "${replacement}"`, fix: { range: valueRange(region), text: stringLiteral(context.doc, replacement) } }],
+        suggestions: [replaceWith(context.text, valueRange(region), stringLiteral(context.doc, replacement))],
       });
       return;
     }
@@ -75,7 +76,7 @@ const rule: Rule = {
       severity: 'warning',
       message: `"${code}" is not a Fly.io region${closest ? `. Did you mean "${closest}" (${regionCity(closest)})?` : ' (`fly platform regions` lists the current ones)'}`,
       range: valueRange(region),
-      ...(closest ? { suggestions: [{ desc: `Use "${closest}"`, fix: { range: valueRange(region), text: stringLiteral(context.doc, closest) } }] } : {}),
+      ...(closest ? { suggestions: [replaceWith(context.text, valueRange(region), stringLiteral(context.doc, closest))] } : {}),
     });
   },
 };

@@ -32,7 +32,7 @@ const rule: Rule = {
       report({
         message: `${serviceLabel(s)} names no process group, but [processes] defines ${defined}: flyctl rejects the config. Add processes = ${list} (or the groups this service serves)`,
         range: processes ? valueRange(processes) : tableRange(s.table),
-        ...(fix ? { suggestions: [{ desc: `Route it to "${target}"`, fix }] } : {}),
+        ...(fix ? { suggestions: [{ desc: `Set processes = ${list}`, fix }] } : {}),
       });
     }
   },

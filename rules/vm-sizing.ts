@@ -7,6 +7,7 @@ import { didYouMean } from '../server/src/lint/did-you-mean.js';
 import { insertKeyFix, stringLiteral } from '../server/src/edit/insert-key.js';
 import { valueRange } from './rule-helpers.js';
 import { vmSizeIsPlaceholder } from '../server/src/fly/placeholder.js';
+import { replaceWith } from '../server/src/lint/fix-title.js';
 
 const KINDS = ['shared', 'performance'] as const;
 
@@ -17,11 +18,10 @@ function cpusWord(n: number, kind: string): string {
 /** Suggestions that set the memory to each of `choices`, editing the key that decides it or adding `memory`. */
 function memorySuggestions(context: RuleContext, vm: Vm, choices: number[]): Suggestion[] {
   return choices.flatMap((mb) => {
-    const desc = `Use ${mb} MB`;
-    if (vm.memoryMbKey && vm.memoryMbKey.value !== 0) return [{ desc, fix: { range: valueRange(vm.memoryMbKey), text: String(mb) } }];
+    if (vm.memoryMbKey && vm.memoryMbKey.value !== 0) return [replaceWith(context.text, valueRange(vm.memoryMbKey), String(mb))];
     if (vm.memoryText) {
       const text = typeof vm.memoryText.value === 'string' ? stringLiteral(context.doc, memoryText(mb)) : String(mb);
-      return [{ desc, fix: { range: valueRange(vm.memoryText), text } }];
+      return [replaceWith(context.text, valueRange(vm.memoryText), text)];
     }
     const fix = insertKeyFix(context.doc, context.text, vm.table, 'memory', stringLiteral(context.doc, memoryText(mb)));
     return fix ? [{ desc: `Add memory = "${memoryText(mb)}"`, fix }] : [];
@@ -37,7 +37,7 @@ function checkVm(context: RuleContext, vm: Vm, label: string): void {
     report({
       message: `${label} size = "${vm.size.value}" is not a Machine size: the deploy fails. ${closest ? `Did you mean "${closest}"?` : 'Use a preset such as "shared-cpu-1x", "shared-cpu-2x", "performance-1x" or "performance-2x"'}`,
       range: valueRange(vm.size),
-      ...(closest ? { suggestions: [{ desc: `Use "${closest}"`, fix: { range: valueRange(vm.size), text: stringLiteral(doc, closest) } }] } : {}),
+      ...(closest ? { suggestions: [replaceWith(context.text, valueRange(vm.size), stringLiteral(doc, closest))] } : {}),
     });
     return;
   }
@@ -58,7 +58,7 @@ function checkVm(context: RuleContext, vm: Vm, label: string): void {
     report({
       message: `${label} cpu_kind = "${kindField.value}" is not a CPU kind: use "shared" or "performance"${closest ? `. Did you mean "${closest}"?` : ''}`,
       range: valueRange(kindField),
-      ...(closest ? { suggestions: [{ desc: `Use "${closest}"`, fix: { range: valueRange(kindField), text: stringLiteral(doc, closest) } }] } : {}),
+      ...(closest ? { suggestions: [replaceWith(context.text, valueRange(kindField), stringLiteral(doc, closest))] } : {}),
     });
     return;
   }

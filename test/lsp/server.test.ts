@@ -114,6 +114,23 @@ describe('diagnostics', () => {
     expect(c.publications(uri).length).toBe(before + 1);
   });
 
+  it('publishes once per open, for a lone file and for a file in a workspace folder, while settings load', async () => {
+    const text = 'app = "shop"\n[experimental]\n  cmd = "start"\n';
+    for (const inFolder of [false, true]) {
+      const dir = project({ 'fly.toml': text });
+      // A client that is asked for its settings after initialization and also pushes them (Neovim, eglot).
+      const c = await client(inFolder ? dir : undefined, { settings: {}, capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } } });
+      const uri = fileUri(join(dir, 'fly.toml'));
+      c.open(uri, text);
+      c.notify('workspace/didChangeConfiguration', { settings: { flylint: {} } });
+      await c.diagnostics(uri);
+      // Past the settings round trips and the project re-check of other open configs.
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      await c.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } });
+      expect(c.publications(uri).map((p) => p.version)).toEqual([1]);
+    }
+  });
+
   it('skips versions already superseded by a burst of edits (debounce without delay)', async () => {
     const dir = project({ 'fly.toml': CONFIG });
     const c = await client(dir);
@@ -179,7 +196,7 @@ describe('code actions', () => {
 
     const min = diagnostics.find((d) => d.code === 'min-machines-running')!;
     const suggestions = await c.request('textDocument/codeAction', { textDocument: { uri }, range: min.range, context: { diagnostics: [min], only: ['quickfix'] } });
-    expect(suggestions[0]).toMatchObject({ title: 'Keep one Machine running', isPreferred: false });
+    expect(suggestions[0]).toMatchObject({ title: 'Set min_machines_running = 1', isPreferred: false });
     expect(applyEdits(text, suggestions[0].edit.changes[uri])).toContain('min_machines_running = 1');
     expect(suggestions.some((a: any) => a.kind === 'source.fixAll.flylint')).toBe(false);
   });
@@ -213,13 +230,39 @@ describe('code actions', () => {
     const actions = await c.request('textDocument/codeAction', { textDocument: { uri }, range: deprecated.range, context: { diagnostics: [deprecated], only: ['quickfix'] } });
     expect(actions.some((a: any) => a.isPreferred)).toBe(false);
   });
+
+  it('offers the fixes of the current text right after an edit, whatever diagnostics the client sends', async () => {
+    const { c, uri, diagnostics } = await opened('app = "shop"\n[experimental]\n  cmd = "start"\n');
+    const stale = diagnostics.find((d) => d.code === 'deprecated')!;
+    const edited = 'app = "shop"\n[experimental]\n  cmd = "begin-web"\n';
+    c.change(uri, edited, 2);
+    // Asked before the diagnostics of version 2 are published: with the stale one, with none.
+    const cursor = { start: { line: 2, character: 12 }, end: { line: 2, character: 12 } };
+    for (const sent of [[stale], []]) {
+      const actions = await c.request('textDocument/codeAction', { textDocument: { uri }, range: cursor, context: { diagnostics: sent, only: ['quickfix'] } });
+      expect(actions.map((a: any) => [a.title, a.isPreferred ?? false])).toEqual([
+        ['Replace "begin-web" with ["begin-web"]', true],
+        ['Disable deprecated for this line', false],
+      ]);
+      expect(applyEdits(edited, actions[0].edit.changes[uri])).toBe('app = "shop"\n[experimental]\n  cmd = ["begin-web"]\n');
+    }
+    // Neovim sends the cursor's position and the diagnostics of its line: the cursor needs not be on the value.
+    const lineStart = { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } };
+    const current = (await c.diagnostics(uri, (p) => p.version === 2)).diagnostics.find((d) => d.code === 'deprecated')!;
+    const onLine = await c.request('textDocument/codeAction', { textDocument: { uri }, range: lineStart, context: { diagnostics: [current], only: ['quickfix'] } });
+    expect(onLine[0]).toMatchObject({ title: 'Replace "begin-web" with ["begin-web"]', isPreferred: true });
+    // Elsewhere, with nothing sent, nothing is offered.
+    const elsewhere = await c.request('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 1, character: 3 }, end: { line: 1, character: 3 } }, context: { diagnostics: [], only: ['quickfix'] } });
+    expect(elsewhere).toEqual([]);
+  });
 });
 
 describe('editor features over the protocol', () => {
-  async function at(text: string) {
+  const MARKDOWN = { hover: { contentFormat: ['markdown', 'plaintext'] }, completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'] } } };
+  async function at(text: string, textDocument: Record<string, unknown> = MARKDOWN) {
     const doc = marked(text);
     const dir = project({ 'fly.toml': doc.text });
-    const c = await client(dir, { capabilities: { textDocument: { completion: { completionItem: { snippetSupport: true } } } } });
+    const c = await client(dir, { capabilities: { textDocument } });
     const uri = fileUri(join(dir, 'fly.toml'));
     c.open(uri, doc.text);
     await c.diagnostics(uri);
@@ -232,6 +275,41 @@ describe('editor features over the protocol', () => {
     expect(result.contents.kind).toBe('markdown');
     expect(result.contents.value).toContain('10 microseconds (a bare number here is nanoseconds)');
     expect(result.contents.value).toContain('](https://fly.io/docs/');
+  });
+
+  it('sends hover and completion documentation as plain text to a client that does not list markdown', async () => {
+    const text = 'app = "shop"\nkill_timeout = |5\n[http_service]\n  internal_port = 8080\n  \n';
+    const completionAt = { line: 4, character: 2 };
+    const plainClients: Array<Record<string, unknown>> = [
+      // eglot without markdown-mode
+      { hover: { contentFormat: ['plaintext'] }, completion: { completionItem: { snippetSupport: false } } },
+      // a client that names no format at all
+      {},
+    ];
+    for (const textDocument of plainClients) {
+      const { c, uri, position } = await at(text, textDocument);
+      const shown = (await c.request('textDocument/hover', { textDocument: { uri }, position })).contents;
+      expect(shown.kind).toBe('plaintext');
+      expect(shown.value).toMatch(/^kill_timeout — /);
+      expect(shown.value).toContain('Fly.io docs: https://fly.io/docs/');
+      expect(shown.value).toContain('flyctl reads this as 5 seconds');
+      expect(shown.value).not.toMatch(/\*\*|\]\(|`/);
+      const items = await c.request('textDocument/completion', { textDocument: { uri }, position: completionAt });
+      const documented = items.filter((i: any) => typeof i.documentation === 'object');
+      expect(documented.length).toBeGreaterThan(3);
+      for (const item of documented) {
+        expect(item.documentation.kind).toBe('plaintext');
+        expect(item.documentation.value).not.toMatch(/\*\*|\]\(|`/);
+      }
+      expect(documented.find((i: any) => i.label === 'force_https').documentation.value).toContain('Fly.io docs: https://fly.io/docs/');
+    }
+    // A client that lists markdown gets markdown.
+    const { c, uri, position } = await at(text);
+    const shown = (await c.request('textDocument/hover', { textDocument: { uri }, position })).contents;
+    expect(shown).toMatchObject({ kind: 'markdown', value: expect.stringMatching(/^\*\*kill_timeout\*\* — /) });
+    expect(shown.value).toContain('[Fly.io docs](https://fly.io/docs/');
+    const items = await c.request('textDocument/completion', { textDocument: { uri }, position: completionAt });
+    expect(items.find((i: any) => i.label === 'force_https').documentation).toMatchObject({ kind: 'markdown', value: expect.stringContaining('[Fly.io docs](') });
   });
 
   it('completes enum values on a half-typed line', async () => {
@@ -333,7 +411,7 @@ describe('workspace', () => {
     const staging = await c.diagnostics(uri, (p) => !p.diagnostics.some((d) => d.code === 'shared-cpu-in-production') && p.diagnostics.some((d) => d.code === 'secret-in-env'));
     expect(codes(staging.diagnostics)).not.toContain('missing-swap');
     const hover = await c.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 1 } });
-    expect(hover.contents.value).toContain('**Environment:** staging — from the flylint.environment setting');
+    expect(hover.contents.value).toContain('Environment: staging — from the flylint.environment setting');
     c.settings = { enable: false };
     c.notify('workspace/didChangeConfiguration', { settings: null });
     await c.diagnostics(uri, (p) => p.diagnostics.length === 0);
@@ -445,7 +523,8 @@ describe('over stdio', () => {
     c.open(uri, CONFIG);
     expect(codes((await c.diagnostics(uri)).diagnostics)).toContain('secret-in-env');
     const hover = await c.request('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 2 } });
-    expect(hover.contents.value).toContain('**kill_signal**');
+    // This client names no hover format: plain text.
+    expect(hover.contents).toMatchObject({ kind: 'plaintext', value: expect.stringMatching(/^kill_signal — /) });
     expect(await c.close()).toBe(0);
     expect(c.stderr()).toBe('');
   });

@@ -1,13 +1,15 @@
 /**
- * Code actions, built from what a diagnostic carries (no server state): its safe fix (preferred),
- * its suggestions, "Disable <rule> for this line", and the file-wide `source.fixAll.flylint`.
+ * Code actions, built from what a diagnostic carries: its safe fix (preferred), its suggestions,
+ * "Disable <rule> for this line", and the file-wide `source.fixAll.flylint`. The server passes
+ * the diagnostics of its own lint of the current text (diagnosticsFor), not the client's copies.
  */
-import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type Diagnostic, type Position, type Range, type TextEdit } from 'vscode-languageserver';
 import type { DocumentNode } from '../toml/ast.js';
 import type { Finding, Fix } from '../lint/types.js';
 import { LineIndex } from '../lint/line-index.js';
 import { fixUntilStable } from '../lint/fix-loop.js';
 import { SOURCE, type DiagnosticData } from './diagnostics.js';
+import { describeFix } from '../lint/fix-title.js';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.flylint`;
 
@@ -24,18 +26,7 @@ function textEdit(index: LineIndex, fix: Fix): TextEdit {
   return { range: { start: index.positionAt(fix.range[0]), end: index.positionAt(fix.range[1]) }, newText: fix.text };
 }
 
-function shorten(text: string): string {
-  const flat = text.trim().replace(/\s*\r?\n\s*/g, ' ');
-  return flat.length > 40 ? `${flat.slice(0, 39)}…` : flat;
-}
-
-/** A title that says what the edit does: `Replace 5 with "5s"`, `Insert swap_size_mb = 512`, `Remove …`. */
-export function describeFix(text: string, fix: Fix): string {
-  const old = text.slice(fix.range[0], fix.range[1]);
-  if (!old.trim()) return `Insert ${shorten(fix.text)}`;
-  if (!fix.text.trim()) return `Remove ${shorten(old)}`;
-  return `Replace ${shorten(old)} with ${shorten(fix.text)}`;
-}
+export { describeFix };
 
 function dataOf(diagnostic: Diagnostic): DiagnosticData | undefined {
   const data = diagnostic.data as Partial<DiagnosticData> | undefined;
@@ -69,6 +60,22 @@ function suppressionEdit(document: ActionDocument, index: LineIndex, line: numbe
     }
   }
   return { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}# flylint-disable-next-line ${ruleId}${eol}` };
+}
+
+function before(a: Position, b: Position): boolean {
+  return a.line < b.line || (a.line === b.line && a.character <= b.character);
+}
+
+/**
+ * The diagnostics of the current version a code-action request is about: those touching its
+ * range, and those of a line the client sent a flylint diagnostic of the same rule for (Neovim
+ * sends the cursor's position with the diagnostics of its whole line). What the client sends may
+ * be stale (asked right after an edit, before the new diagnostics arrive) or missing: its offsets
+ * are never used, the current lint's are.
+ */
+export function diagnosticsFor(current: readonly Diagnostic[], range: Range, sent: readonly Diagnostic[]): Diagnostic[] {
+  const sentLines = new Set(sent.filter((d) => d?.source === SOURCE && typeof d.range?.start?.line === 'number').map((d) => `${d.range.start.line}:${String(d.code)}`));
+  return current.filter((d) => (before(d.range.start, range.end) && before(range.start, d.range.end)) || sentLines.has(`${d.range.start.line}:${String(d.code)}`));
 }
 
 export function quickFixes(document: ActionDocument, diagnostics: readonly Diagnostic[]): CodeAction[] {

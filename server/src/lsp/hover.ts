@@ -4,13 +4,14 @@
  * nanoseconds), a process name's command, and on `app` or the first line the file's environment
  * and why.
  */
-import type { Hover, MarkupContent } from 'vscode-languageserver';
+import { MarkupKind, type Hover, type MarkupContent } from 'vscode-languageserver';
 import type { AnalyzedFile } from '../lint/engine.js';
 import type { SecretMask } from '../lint/secret-mask.js';
 import type { LineIndex } from '../lint/line-index.js';
 import type { ValueNode } from '../toml/ast.js';
 import { describeValueAt } from '../fly/describe.js';
 import { cursorAt, names } from './cursor.js';
+import { markupFor, type DocumentationFormat } from './markup.js';
 import { deprecationOf, descriptionOf, subschemaAt, typeLabel } from './schema-view.js';
 
 function environmentSection(file: AnalyzedFile): string {
@@ -30,12 +31,16 @@ function markdown(parts: readonly string[]): MarkupContent {
   return { kind: 'markdown', value: parts.join('\n\n') };
 }
 
-/** `secrets`: what of the file no hover may quote (secret-mask.ts). */
-export function hover(file: AnalyzedFile, offset: number, index: LineIndex, secrets: SecretMask): Hover | null {
+/**
+ * `secrets`: what of the file no hover may quote (secret-mask.ts); `format`: what the client
+ * renders (markup.ts), plain text unless it lists markdown.
+ */
+export function hover(file: AnalyzedFile, offset: number, index: LineIndex, secrets: SecretMask, format: DocumentationFormat = MarkupKind.Markdown): Hover | null {
   const shown = hoverOf(file, offset, index);
-  if (!shown || secrets.isEmpty) return shown;
-  const contents = shown.contents as MarkupContent;
-  return { ...shown, contents: { ...contents, value: secrets.message(contents.value, [offset, offset]) } };
+  if (!shown) return null;
+  const contents = markupFor((shown.contents as MarkupContent).value, format);
+  // Masked last: the plain text is what the client shows.
+  return { ...shown, contents: secrets.isEmpty ? contents : { ...contents, value: secrets.message(contents.value, [offset, offset]) } };
 }
 
 function hoverOf(file: AnalyzedFile, offset: number, index: LineIndex): Hover | null {

@@ -13,6 +13,7 @@ import {
   CodeActionKind,
   DidChangeWatchedFilesNotification,
   FileChangeType,
+  MarkupKind,
   TextDocumentSyncKind,
   TextDocuments,
   type ClientCapabilities,
@@ -31,8 +32,9 @@ import { LineIndex } from '../lint/line-index.js';
 import { optionsForFile } from '../config/config-file.js';
 import { VERSION } from '../version.js';
 import { configDiagnostics, toDiagnostics } from './diagnostics.js';
-import { FIX_ALL_KIND, fixAllAction, quickFixes } from './code-actions.js';
+import { FIX_ALL_KIND, diagnosticsFor, fixAllAction, quickFixes } from './code-actions.js';
 import { hover } from './hover.js';
+import { formatFor, withDocumentationFormat, type DocumentationFormat } from './markup.js';
 import { complete, type CompletionOptions } from './completion.js';
 import { documentSymbols } from './symbols.js';
 import { foldingRanges } from './folding.js';
@@ -135,6 +137,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let pull = false;
   let canRefresh = false;
   let completionOptions: CompletionOptions = {};
+  /** Plain text for clients that do not render markdown (markup.ts). */
+  let hoverFormat: DocumentationFormat = MarkupKind.PlainText;
+  let completionDocFormat: DocumentationFormat = MarkupKind.PlainText;
   let projectTimer: NodeJS.Timeout | undefined;
   const configUrisWithProblems = new Set<string>();
   /** Changes seen per document: versions alone do not tell one text from another. */
@@ -239,9 +244,17 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
   }
 
-  function publish(document: TextDocument): void {
+  /** What was last pushed per document, so a re-check that changes nothing sends nothing. */
+  const published = new Map<string, string>();
+  function publish(document: TextDocument, onlyIfChanged = false): void {
     if (pull) return;
-    void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: diagnosticsOf(document) });
+    const diagnostics = diagnosticsOf(document);
+    const signature = `${document.version}:${contentGeneration.get(document.uri) ?? 0}:${JSON.stringify(diagnostics)}`;
+    // Loading the settings after initialization, a didChangeConfiguration with the same settings, a
+    // file event: each re-checks every open document, and a client shown the same list twice flickers.
+    if (onlyIfChanged && published.get(document.uri) === signature) return;
+    published.set(document.uri, signature);
+    void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
   }
 
   /** Isolation findings of the other open configs may have changed with this one. */
@@ -256,7 +269,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           if (canRefresh) connection.languages.diagnostics.refresh().catch((error: unknown) => log(`diagnostic refresh failed: ${String(error)}`));
           return;
         }
-        others.forEach(publish);
+        for (const other of others) publish(other, true);
       });
     }, PROJECT_DELAY_MS);
   }
@@ -266,7 +279,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (pull) {
         if (canRefresh) connection.languages.diagnostics.refresh().catch((error: unknown) => log(`diagnostic refresh failed: ${String(error)}`));
       } else {
-        for (const document of documents.all()) publish(document);
+        for (const document of documents.all()) publish(document, true);
       }
       publishConfigProblems();
     });
@@ -298,6 +311,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       snippets: caps.textDocument?.completion?.completionItem?.snippetSupport === true,
       retrigger: /code|codium|cursor|windsurf/i.test(params.clientInfo?.name ?? ''),
     };
+    hoverFormat = formatFor(caps.textDocument?.hover?.contentFormat);
+    completionDocFormat = formatFor(caps.textDocument?.completion?.completionItem?.documentationFormat);
     if (params.initializationOptions !== undefined && params.initializationOptions !== null) settings = readSettings(params.initializationOptions);
     guard('workspace scan', undefined, () => {
       const folders = (params.workspaceFolders ?? []).flatMap((f) => pathOf(f.uri) ?? []);
@@ -389,6 +404,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   documents.onDidClose((event) => {
     states.delete(event.document.uri);
+    published.delete(event.document.uri);
     contentGeneration.delete(event.document.uri);
     projectGeneration++;
     if (!pull) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
@@ -404,7 +420,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const state = stateOf(document);
       if (!state.served) return [];
       const target = { uri: document.uri, text: document.getText(), version: document.version, doc: state.file.doc };
-      const actions = wants(CodeActionKind.QuickFix) ? quickFixes(target, params.context?.diagnostics ?? []) : [];
+      // The fixes of the current text, whatever diagnostics (stale, or none) the client sends.
+      const current = () => toDiagnostics(findingsOf(document).findings, state.index, document.uri, document.version);
+      const actions = wants(CodeActionKind.QuickFix) ? quickFixes(target, diagnosticsFor(current(), params.range, params.context?.diagnostics ?? [])) : [];
       if (wants(FIX_ALL_KIND)) {
         const path = pathOf(document.uri);
         const { findings } = findingsOf(document);
@@ -433,7 +451,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return guard('hover', null, () => {
       const state = stateOf(document);
       if (!state.served) return null;
-      return hover(state.file, document.offsetAt(params.position), state.index, secretsOf(state.file, state.options));
+      return hover(state.file, document.offsetAt(params.position), state.index, secretsOf(state.file, state.options), hoverFormat);
     });
   });
 
@@ -443,7 +461,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return guard('completion', [], () => {
       const state = stateOf(document);
       if (!state.served) return [];
-      return complete(state.file, document.offsetAt(params.position), state.index, completionOptions);
+      return withDocumentationFormat(complete(state.file, document.offsetAt(params.position), state.index, completionOptions), completionDocFormat);
     });
   });
 

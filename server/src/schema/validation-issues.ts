@@ -9,6 +9,7 @@ import type { Fix, Suggestion } from '../lint/types.js';
 import { closestKey, didYouMean } from '../lint/did-you-mean.js';
 import { parseGoDurationNs, parseMemoryMb } from '../fly/units.js';
 import { caseWinner } from '../fly/fields.js';
+import { describeFix } from '../lint/fix-title.js';
 import type { SchemaIssue } from './check-schema.js';
 import type { Visited } from './schema-walk.js';
 import { isOneTable, jsonTypeOfValue } from './schema-walk.js';
@@ -20,6 +21,11 @@ import { overriddenMisfit } from './overridden-spelling.js';
 import { shapeFix } from './walk-issues.js';
 import type { SchemaError } from './validate-schema.js';
 import { shownToken } from '../toml/literals.js';
+
+/** A suggestion titled by what its edit does (`Replace "stp" with "stop"`), where the text is known. */
+function titled(ctx: EditContext, fix: Fix, fallback: string): Suggestion {
+  return { desc: ctx.text === undefined ? fallback : describeFix(ctx.text, fix), fix };
+}
 
 export interface ValidationContext extends EditContext {
   root: TomlTable;
@@ -235,7 +241,7 @@ function enumIssue(ctx: ValidationContext, at: Visited, schema: JsonSchema): Sch
     ...(soft ? { severity: 'warning' as const } : {}),
     message: `${keyWhere(at.path)} is ${describeFound(at.value)}, not one of ${listWords(allowed)}: ${consequence}${closest ? `. Did you mean "${closest}"?` : ''}`,
     range,
-    ...(closest ? { suggestions: [{ desc: `Use "${closest}"`, fix: replaceValue(at.value, stringText(ctx, closest)) }] } : {}),
+    ...(closest ? { suggestions: [titled(ctx, replaceValue(at.value, stringText(ctx, closest)), `Use "${closest}"`)] } : {}),
   };
 }
 
@@ -259,7 +265,7 @@ export function durationIssue(ctx: EditContext, at: Visited, text: string): Sche
     kind: 'invalid-value',
     message: `${keyWhere(at.path)} = ${JSON.stringify(text)} is not a duration flyctl can read (${parsed.error}): write a number and a unit (ns, us, ms, s, m, h) such as "30s" or "1m30s"${better ? `. Did you mean "${better}"?` : ''}`,
     range: rangeOfValue(at),
-    ...(better ? { suggestions: [{ desc: `Write "${better}"`, fix: replaceValue(at.value, stringText(ctx, better)) }] } : {}),
+    ...(better ? { suggestions: [titled(ctx, replaceValue(at.value, stringText(ctx, better)), `Write "${better}"`)] } : {}),
   };
 }
 
