@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fileUri, startClient, type TestClient } from './lsp-client.js';
 import { analyze, lintText } from '../../server/src/lint/engine.js';
 import { LineIndex } from '../../server/src/lint/line-index.js';
-import { SEMANTIC_TOKENS_LEGEND, encodeTokens, semanticTokenTuples, tokenEdits } from '../../server/src/lsp/semantic-tokens.js';
+import { SEMANTIC_TOKENS_LEGEND, semanticTokens, tokenEdits, tokensInLines } from '../../server/src/lsp/semantic-tokens.js';
 
 type Decoded = [line: number, character: number, length: number, type: string, modifiers: string[]];
 
@@ -32,7 +32,7 @@ function covered(text: string, tokens: Decoded[]): string[] {
 
 function tokensOf(text: string, multiline = false): Decoded[] {
   const file = analyze(text, '/p/fly.toml');
-  return decode(encodeTokens(semanticTokenTuples(file, new LineIndex(text), multiline)), SEMANTIC_TOKENS_LEGEND as never);
+  return decode(semanticTokens(file, new LineIndex(text), multiline), SEMANTIC_TOKENS_LEGEND as never);
 }
 
 const CONFIG = `# shop 🚀 launch
@@ -134,9 +134,9 @@ describe('semantic tokens', () => {
   });
 
   it('edits only what changed, in whole tokens', () => {
-    const before = encodeTokens(semanticTokenTuples(analyze(CONFIG, '/p/fly.toml'), new LineIndex(CONFIG), false));
+    const before = semanticTokens(analyze(CONFIG, '/p/fly.toml'), new LineIndex(CONFIG), false);
     const changedText = CONFIG.replace('internal_port = 8080', 'internal_port = 80');
-    const after = encodeTokens(semanticTokenTuples(analyze(changedText, '/p/fly.toml'), new LineIndex(changedText), false));
+    const after = semanticTokens(analyze(changedText, '/p/fly.toml'), new LineIndex(changedText), false);
     const edits = tokenEdits(before, after);
     expect(edits).toHaveLength(1);
     expect(edits[0]!.start % 5).toBe(0);

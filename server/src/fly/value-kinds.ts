@@ -74,10 +74,10 @@ for (const [name, list] of BY_LAST) list.push(...PATTERNS.filter((p) => matches(
  * so a bare-number duration there counts nanoseconds.
  */
 export function valueKindAt(keyPath: readonly (string | number)[]): (ValueKind & { exactCase: boolean }) | undefined {
-  const names = keyPath.filter((p): p is string => typeof p === 'string');
+  const names = keyPath.every((p) => typeof p === 'string') ? (keyPath as readonly string[]) : keyPath.filter((p): p is string => typeof p === 'string');
   if (names.length === 0) return undefined;
   const candidates = BY_LAST.get(names[names.length - 1]!.toLowerCase()) ?? ANY_LAST;
-  if (candidates.length === 0) return undefined;
+  if (!candidates.some((p) => p.path.length === names.length)) return undefined;
   for (const exact of [true, false]) {
     const path = exact ? names : names.map((n) => n.toLowerCase());
     const found = candidates.find((p) => p.path.length === path.length && p.path.every((segment, i) => matches(segment, path[i]!)));

@@ -10,22 +10,23 @@ import type { AnalyzedFile } from '../lint/engine.js';
 import type { LineIndex } from '../lint/line-index.js';
 import type { KeyValueNode, ValueNode } from '../toml/ast.js';
 import { describeValueAt } from '../fly/describe.js';
-import { names } from './cursor.js';
 
 const MAX_DEPTH = 64;
 
 /** The hints for the values between two offsets. */
 export function inlayHints(file: AnalyzedFile, index: LineIndex, from: number, to: number): InlayHint[] {
   const out: InlayHint[] = [];
-  const value = (path: string[], node: ValueNode | null, depth: number): void => {
+  /** The key path of the value being read: one array, grown and shrunk along the walk. */
+  const path: string[] = [];
+  const value = (node: ValueNode | null, depth: number): void => {
     if (!node || depth > MAX_DEPTH || node.end < from || node.start > to) return;
     if (node.kind === 'inlineTable') {
-      for (const entry of node.entries) keyValue(path, entry, depth + 1);
+      for (const entry of node.entries) keyValue(entry, depth + 1);
       return;
     }
     if (node.kind === 'array') {
       // Array indices are not part of a key path: `vm = [{ memory = 1024 }]` is `vm.memory`.
-      for (const item of node.items) if (item.kind === 'inlineTable') value(path, item, depth + 1);
+      for (const item of node.items) if (item.kind === 'inlineTable') value(item, depth + 1);
       return;
     }
     if (node.kind === 'invalid') return;
@@ -38,18 +39,22 @@ export function inlayHints(file: AnalyzedFile, index: LineIndex, from: number, t
       tooltip: `flyctl reads this as ${reading.text}`,
     });
   };
-  const keyValue = (base: string[], kv: KeyValueNode, depth: number) => {
+  const keyValue = (kv: KeyValueNode, depth: number) => {
     if (kv.end < from || kv.start > to) return;
-    value([...base, ...names(kv.key)], kv.value, depth);
+    const segments = kv.key.segments;
+    for (const segment of segments) path.push(segment.name);
+    value(kv.value, depth);
+    path.length -= segments.length;
   };
-  for (const kv of file.doc.body) keyValue([], kv, 0);
+  for (const kv of file.doc.body) keyValue(kv, 0);
   for (const table of file.doc.tables) {
     if (table.end < from) continue;
     if (table.start > to) break;
     // Under a header that could not be read, the keys' place is unknown.
     if (!table.key) continue;
-    const path = names(table.key);
-    for (const kv of table.body) keyValue(path, kv, 0);
+    path.length = 0;
+    for (const segment of table.key.segments) path.push(segment.name);
+    for (const kv of table.body) keyValue(kv, 0);
   }
   return out;
 }

@@ -32,9 +32,6 @@ const UNKNOWN = 1 << MODIFIERS.indexOf('unknown');
 /** Nesting deeper than this (arrays in arrays …) is not coloured: a hostile file must not blow the stack. */
 const MAX_DEPTH = 64;
 
-/** Per token: line, character, length, type and modifiers (absolute positions), five numbers each. */
-export type TokenTuples = number[];
-
 /** Modifiers by the start offset of the key or value a rule reports. */
 function flaggedStarts(file: AnalyzedFile): Map<number, { end: number; modifiers: number }> {
   const flagged = new Map<number, { end: number; modifiers: number }>();
@@ -48,41 +45,30 @@ function flaggedStarts(file: AnalyzedFile): Map<number, { end: number; modifiers
   return flagged;
 }
 
-/**
- * Every token of the document in text order. `multiline`: the client accepts tokens that span
- * lines (a multi-line string as one token); otherwise such a token is cut at each line end.
- */
-export function semanticTokenTuples(file: AnalyzedFile, index: LineIndex, multiline: boolean): TokenTuples {
-  const doc = file.doc;
+type Emit = (start: number, end: number, type: number, modifiers: number) => void;
+
+/** The tree's tokens in the order the tree holds them (text order, but for odd error recovery). */
+function walk(file: AnalyzedFile, emit: Emit): void {
   const flagged = flaggedStarts(file);
-  /** start, end, type, modifiers per token, as the tree gives them. */
-  const spans: number[] = [];
-  // Writes by index, not push(a, b, c, d): a push of several values is not optimised, and a big
-  // file has tens of thousands of tokens.
-  let n = 0;
-  const emit = (start: number, end: number, type: number, modifiers: number) => {
-    if (end <= start) return;
+  const token = (start: number, end: number, type: number, modifiers: number) => {
     const flag = flagged.size ? flagged.get(start) : undefined;
-    spans[n++] = start;
-    spans[n++] = end;
-    spans[n++] = type;
-    spans[n++] = flag && end <= flag.end ? modifiers | flag.modifiers : modifiers;
+    emit(start, end, type, flag && end <= flag.end ? modifiers | flag.modifiers : modifiers);
   };
   const key = (node: KeyNode, type: number, modifiers: number) => {
-    for (const segment of node.segments) emit(segment.start, segment.end, type, modifiers);
+    for (const segment of node.segments) token(segment.start, segment.end, type, modifiers);
   };
   const value = (node: ValueNode | null, depth: number): void => {
     if (!node || depth > MAX_DEPTH) return;
     switch (node.kind) {
       case 'string':
-        return emit(node.start, node.end, TYPE.string, 0);
+        return token(node.start, node.end, TYPE.string, 0);
       case 'integer':
       case 'float':
-        return emit(node.start, node.end, TYPE.number, 0);
+        return token(node.start, node.end, TYPE.number, 0);
       case 'boolean':
-        return emit(node.start, node.end, TYPE.keyword, 0);
+        return token(node.start, node.end, TYPE.keyword, 0);
       case 'datetime':
-        return emit(node.start, node.end, TYPE.enumMember, 0);
+        return token(node.start, node.end, TYPE.enumMember, 0);
       case 'array':
         for (const item of node.items) value(item, depth + 1);
         return;
@@ -97,118 +83,131 @@ export function semanticTokenTuples(file: AnalyzedFile, index: LineIndex, multil
     key(kv.key, TYPE.property, 0);
     value(kv.value, depth);
   };
-  for (const kv of doc.body) keyValue(kv, 0);
-  for (const table of doc.tables) {
+  for (const kv of file.doc.body) keyValue(kv, 0);
+  for (const table of file.doc.tables) {
     if (table.key) key(table.key, TYPE.namespace, DECLARATION);
     for (const kv of table.body) keyValue(kv, 0);
   }
-  return toTuples(mergeComments(spans, doc.comments), index, multiline);
 }
 
-/** The tree's spans and the comments, in one list in text order. */
-function mergeComments(spans: number[], comments: ReadonlyArray<{ start: number; end: number }>): number[] {
-  if (comments.length === 0) return sorted(spans);
-  const tree = sorted(spans);
-  const out: number[] = [];
-  let n = 0;
-  let c = 0;
-  const comment = () => {
-    out[n++] = comments[c]!.start;
-    out[n++] = comments[c]!.end;
-    out[n++] = TYPE.comment;
-    out[n++] = 0;
-    c++;
-  };
-  for (let i = 0; i < tree.length; i += 4) {
-    while (c < comments.length && comments[c]!.start < tree[i]!) comment();
-    out[n++] = tree[i]!;
-    out[n++] = tree[i + 1]!;
-    out[n++] = tree[i + 2]!;
-    out[n++] = tree[i + 3]!;
-  }
-  while (c < comments.length) comment();
-  return out;
-}
+/**
+ * Writes tokens in the LSP encoding (each relative to the one before) as they come, in text
+ * order: one pass, no list in between. A big file has tens of thousands of tokens: they go into
+ * a typed buffer that doubles when full and are copied once into an array of the exact size,
+ * several times faster than growing an array value by value.
+ */
+class Encoder {
+  private buffer = new Int32Array(1024);
+  /** A token came before the end of the one before it: the tree was not in text order. */
+  disordered = false;
+  private n = 0;
+  private line = 0;
+  private previousLine = 0;
+  private previousChar = 0;
+  private lastEnd = 0;
 
-/** The walk yields text order; a file the parser recovered from oddly may not, so it is checked. */
-function sorted(spans: number[]): number[] {
-  let ordered = true;
-  for (let i = 4; i < spans.length && ordered; i += 4) ordered = spans[i]! >= spans[i - 3]!;
-  if (ordered) return spans;
-  const groups: number[][] = [];
-  for (let i = 0; i < spans.length; i += 4) groups.push(spans.slice(i, i + 4));
-  groups.sort((a, b) => a[0]! - b[0]!);
-  // Overlapping tokens are not allowed: keep the first of any that overlap.
-  const out: number[] = [];
-  let end = -1;
-  for (const g of groups) {
-    if (g[0]! < end) continue;
-    out.push(...g);
-    end = g[1]!;
-  }
-  return out;
-}
+  constructor(
+    private readonly index: LineIndex,
+    private readonly multiline: boolean,
+  ) {}
 
-function toTuples(spans: number[], index: LineIndex, multiline: boolean): TokenTuples {
-  const out: TokenTuples = [];
-  let n = 0;
-  const add = (line: number, character: number, length: number, type: number, modifiers: number) => {
-    out[n++] = line;
-    out[n++] = character;
-    out[n++] = length;
-    out[n++] = type;
-    out[n++] = modifiers;
-  };
-  const starts = index.lineStarts;
-  let line = 0;
-  for (let i = 0; i < spans.length; i += 4) {
-    const start = spans[i]!;
-    const end = spans[i + 1]!;
-    const type = spans[i + 2]!;
-    const modifiers = spans[i + 3]!;
-    // Spans come in text order, so the line only moves forward.
-    while (line + 1 < starts.length && starts[line + 1]! <= start) line++;
-    const lineEnd = index.lineEnd(line);
-    if (end <= lineEnd || multiline) {
-      add(line, start - starts[line]!, end - start, type, modifiers);
-      continue;
+  add(start: number, end: number, type: number, modifiers: number): void {
+    if (end <= start) return;
+    if (start < this.lastEnd) {
+      this.disordered = true;
+      return;
+    }
+    this.lastEnd = end;
+    const starts = this.index.lineStarts;
+    while (this.line + 1 < starts.length && starts[this.line + 1]! <= start) this.line++;
+    if (this.multiline || end <= this.index.lineEnd(this.line)) {
+      this.put(this.line, start - starts[this.line]!, end - start, type, modifiers);
+      return;
     }
     // One piece per line, each without its line break; empty lines get none.
-    let pieceLine = line;
+    let pieceLine = this.line;
     let pieceStart = start;
     while (pieceStart < end) {
-      const pieceEnd = Math.min(end, index.lineEnd(pieceLine));
-      if (pieceEnd > pieceStart) add(pieceLine, pieceStart - starts[pieceLine]!, pieceEnd - pieceStart, type, modifiers);
+      const pieceEnd = Math.min(end, this.index.lineEnd(pieceLine));
+      if (pieceEnd > pieceStart) this.put(pieceLine, pieceStart - starts[pieceLine]!, pieceEnd - pieceStart, type, modifiers);
       pieceLine++;
       if (pieceLine >= starts.length) break;
       pieceStart = starts[pieceLine]!;
     }
   }
-  return out;
+
+  /** The encoded tokens. */
+  finish(): number[] {
+    const data = new Array<number>(this.n);
+    for (let i = 0; i < this.n; i++) data[i] = this.buffer[i]!;
+    return data;
+  }
+
+  private put(line: number, character: number, length: number, type: number, modifiers: number): void {
+    if (this.n + 5 > this.buffer.length) {
+      const grown = new Int32Array(this.buffer.length * 2);
+      grown.set(this.buffer);
+      this.buffer = grown;
+    }
+    const data = this.buffer;
+    data[this.n++] = line - this.previousLine;
+    data[this.n++] = line === this.previousLine ? character - this.previousChar : character;
+    data[this.n++] = length;
+    data[this.n++] = type;
+    data[this.n++] = modifiers;
+    this.previousLine = line;
+    this.previousChar = character;
+  }
 }
 
 /**
- * The LSP encoding (each token relative to the one before), of every token or of those that
- * touch the lines from `firstLine` to `lastLine`.
+ * Every token of the document, in the LSP encoding. `multiline`: the client accepts tokens that
+ * span lines (a multi-line string as one token); otherwise such a token is cut at each line end.
  */
-export function encodeTokens(tuples: TokenTuples, lines?: { firstLine: number; lastLine: number }): number[] {
-  const data: number[] = [];
+export function semanticTokens(file: AnalyzedFile, index: LineIndex, multiline: boolean): number[] {
+  const comments = file.doc.comments;
+  const encoder = new Encoder(index, multiline);
+  let c = 0;
+  walk(file, (start, end, type, modifiers) => {
+    for (; c < comments.length && comments[c]!.start < start; c++) encoder.add(comments[c]!.start, comments[c]!.end, TYPE.comment, 0);
+    encoder.add(start, end, type, modifiers);
+  });
+  for (; c < comments.length; c++) encoder.add(comments[c]!.start, comments[c]!.end, TYPE.comment, 0);
+  return encoder.disordered ? sortedTokens(file, index, multiline) : encoder.finish();
+}
+
+/** For a tree the parser recovered oddly: every token, sorted, and of overlapping ones the first. */
+function sortedTokens(file: AnalyzedFile, index: LineIndex, multiline: boolean): number[] {
+  const spans: Array<[number, number, number, number]> = file.doc.comments.map((c) => [c.start, c.end, TYPE.comment, 0]);
+  walk(file, (start, end, type, modifiers) => spans.push([start, end, type, modifiers]));
+  spans.sort((a, b) => a[0] - b[0]);
+  const encoder = new Encoder(index, multiline);
+  for (const [start, end, type, modifiers] of spans) encoder.add(start, end, type, modifiers);
+  return encoder.finish();
+}
+
+/** The tokens of encoded data that lie on the lines from `firstLine` to `lastLine`, encoded anew. */
+export function tokensInLines(data: readonly number[], firstLine: number, lastLine: number): number[] {
+  const out: number[] = [];
   let n = 0;
+  let line = 0;
+  let character = 0;
   let previousLine = 0;
   let previousChar = 0;
-  for (let i = 0; i < tuples.length; i += 5) {
-    const line = tuples[i]!;
-    if (lines && (line < lines.firstLine || line > lines.lastLine)) continue;
-    const char = tuples[i + 1]!;
-    data[n++] = line - previousLine;
-    data[n++] = line === previousLine ? char - previousChar : char;
-    data[n++] = tuples[i + 2]!;
-    data[n++] = tuples[i + 3]!;
-    data[n++] = tuples[i + 4]!;
+  for (let i = 0; i < data.length; i += 5) {
+    line += data[i]!;
+    character = data[i]! === 0 ? character + data[i + 1]! : data[i + 1]!;
+    if (line < firstLine) continue;
+    if (line > lastLine) break;
+    out[n++] = line - previousLine;
+    out[n++] = line === previousLine ? character - previousChar : character;
+    out[n++] = data[i + 2]!;
+    out[n++] = data[i + 3]!;
+    out[n++] = data[i + 4]!;
     previousLine = line;
-    previousChar = char;
+    previousChar = character;
   }
-  return data;
+  return out;
 }
 
 /**

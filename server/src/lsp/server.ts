@@ -39,7 +39,7 @@ import { complete, type CompletionOptions } from './completion.js';
 import { documentSymbols } from './symbols.js';
 import { foldingRanges } from './folding.js';
 import { definition } from './definition.js';
-import { SEMANTIC_TOKENS_LEGEND, encodeTokens, semanticTokenTuples, tokenEdits, type TokenTuples } from './semantic-tokens.js';
+import { SEMANTIC_TOKENS_LEGEND, semanticTokens, tokenEdits, tokensInLines } from './semantic-tokens.js';
 import { inlayHints } from './inlay-hints.js';
 import { prepareRename, rename } from './rename.js';
 import { documentHighlights, references } from './references.js';
@@ -100,8 +100,8 @@ interface DocumentState {
   /** Computed on first request: the outline of a large file is asked for again and again. */
   symbols?: DocumentSymbol[];
   folding?: FoldingRange[];
-  /** Semantic tokens, absolute (semantic-tokens.ts). */
-  tokens?: TokenTuples;
+  /** Semantic tokens, encoded (semantic-tokens.ts). */
+  tokens?: number[];
 }
 
 function pathOf(uri: string): string | undefined {
@@ -496,10 +496,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     });
   });
 
-  function tokensOf(document: TextDocument): TokenTuples | undefined {
+  function tokensOf(document: TextDocument): number[] | undefined {
     const state = stateOf(document);
     if (!state.served) return undefined;
-    return (state.tokens ??= semanticTokenTuples(state.file, state.index, multilineTokens));
+    return (state.tokens ??= semanticTokens(state.file, state.index, multilineTokens));
   }
 
   function sendTokens(uri: string, data: number[]): { resultId: string; data: number[] } {
@@ -512,8 +512,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const document = documents.get(params.textDocument.uri);
     if (!document) return { data: [] };
     return guard<SemanticTokens>('semantic tokens', { data: [] }, () => {
-      const tuples = tokensOf(document);
-      return tuples ? sendTokens(document.uri, encodeTokens(tuples)) : { data: [] };
+      const data = tokensOf(document);
+      return data ? sendTokens(document.uri, data) : { data: [] };
     });
   });
 
@@ -521,10 +521,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const document = documents.get(params.textDocument.uri);
     if (!document) return { data: [] };
     return guard<SemanticTokens | SemanticTokensDelta>('semantic tokens', { data: [] }, () => {
-      const tuples = tokensOf(document);
-      if (!tuples) return { data: [] };
+      const data = tokensOf(document);
+      if (!data) return { data: [] };
       const previous = sentTokens.get(document.uri);
-      const sent = sendTokens(document.uri, encodeTokens(tuples));
+      const sent = sendTokens(document.uri, data);
       if (previous?.resultId !== params.previousResultId) return sent;
       return { resultId: sent.resultId, edits: tokenEdits(previous.data, sent.data) };
     });
@@ -534,8 +534,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const document = documents.get(params.textDocument.uri);
     if (!document) return { data: [] };
     return guard<SemanticTokens>('semantic tokens', { data: [] }, () => {
-      const tuples = tokensOf(document);
-      return { data: tuples ? encodeTokens(tuples, { firstLine: params.range.start.line, lastLine: params.range.end.line }) : [] };
+      const data = tokensOf(document);
+      return { data: data ? tokensInLines(data, params.range.start.line, params.range.end.line) : [] };
     });
   });
 
