@@ -133,6 +133,19 @@ describe('semantic tokens', () => {
     }
   });
 
+  it('sorts the tokens of a tree that is out of text order', () => {
+    const file = analyze(CONFIG, '/p/fly.toml');
+    const index = new LineIndex(CONFIG);
+    const reversed = { ...file, doc: { ...file.doc, tables: [...file.doc.tables].reverse() } } as typeof file;
+    expect(semanticTokens(reversed, index, false)).toEqual(semanticTokens(file, index, false));
+  });
+
+  it('encodes the tokens of some lines anew', () => {
+    const data = semanticTokens(analyze(CONFIG, '/p/fly.toml'), new LineIndex(CONFIG), false);
+    expect(decode(tokensInLines(data, 6, 8), SEMANTIC_TOKENS_LEGEND as never)).toEqual(tokensOf(CONFIG).filter((t) => t[0] >= 6 && t[0] <= 8));
+    expect(tokensInLines(data, 100, 120)).toEqual([]);
+  });
+
   it('edits only what changed, in whole tokens', () => {
     const before = semanticTokens(analyze(CONFIG, '/p/fly.toml'), new LineIndex(CONFIG), false);
     const changedText = CONFIG.replace('internal_port = 8080', 'internal_port = 80');
