@@ -1,7 +1,8 @@
 /** Hover text: how flyctl reads a value at a key path. */
 import { describe, expect, it } from 'vitest';
 import { parseToml } from '../../server/src/toml/parse.js';
-import { describeValueAt } from '../../server/src/fly/describe.js';
+import { describeValueAt, mayHaveShortForm } from '../../server/src/fly/describe.js';
+import type { ValueNode } from '../../server/src/toml/ast.js';
 import type { TomlTable, TomlValue } from '../../server/src/toml/values.js';
 
 /** The value at a dotted path of a one-line document, array indices as numbers. */
@@ -74,6 +75,32 @@ describe('describeValueAt', () => {
     ['[env]\nWORKERS = 4', ['env', 'WORKERS']],
   ] as const)('has no short form where %j reads as written', (text, path) => {
     expect(describeValueAt(path, valueOf(text, path))?.short).toBeUndefined();
+  });
+
+  it('has a short form only for values mayHaveShortForm lets through', () => {
+    const paths: Array<[string, ReadonlyArray<string | number>]> = [
+      ['kill_timeout', ['kill_timeout']],
+      ['[[http_service.checks]]\ninterval', ['http_service', 'checks', 0, 'interval']],
+      ['[[vm]]\nmemory', ['vm', 0, 'memory']],
+      ['[[vm]]\npersist_rootfs', ['vm', 0, 'persist_rootfs']],
+      ['[[mounts]]\ninitial_size', ['mounts', 0, 'initial_size']],
+      ['[http_service]\nauto_stop_machines', ['http_service', 'auto_stop_machines']],
+      ['[[services]]\ninternal_port', ['services', 0, 'internal_port']],
+      ['[env]\nA', ['env', 'A']],
+    ];
+    const values = ['5', '5.5', '0', '-3', 'true', 'false', '"5s"', '"512"', '"1.3gb"', '"1500mb"', '".5gb"', '"+5"', '"stop"', '"gb"', '""', '1979-05-27', '[1]'];
+    let shorts = 0;
+    for (const [prefix, path] of paths) {
+      for (const value of values) {
+        const text = `${prefix} = ${value}`;
+        const node = (valueOf(text, path) as { node: ValueNode }).node;
+        const reading = describeValueAt(path, valueOf(text, path));
+        if (reading?.short === undefined) continue;
+        shorts++;
+        expect(mayHaveShortForm(node), text).toBe(true);
+      }
+    }
+    expect(shorts).toBeGreaterThanOrEqual(20);
   });
 
   it('reads syntax nodes as well as values', () => {

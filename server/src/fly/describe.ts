@@ -95,6 +95,26 @@ function sizeShort(amount: number, kind: 'memory' | 'volume'): string {
   return amount % 1024 === 0 ? `${amount / 1024} GB` : `${amount} MB`;
 }
 
+/**
+ * Whether a value can have a short form at all (see ValueReading.short): bare numbers, booleans
+ * and sizes such as `"512"` or `"1500mb"` can; other strings cannot. A cheap test before
+ * describeValueAt for callers that ask of every value of a file.
+ */
+export function mayHaveShortForm(node: ValueNode): boolean {
+  switch (node.kind) {
+    case 'integer':
+    case 'float':
+    case 'boolean':
+      return true;
+    case 'string': {
+      const first = node.value.charCodeAt(0);
+      return (first >= 48 && first <= 57) || first === 43 || first === 45 || first === 46;
+    }
+    default:
+      return false;
+  }
+}
+
 /** How flyctl reads the value at this key path, where that is not plain from the text. */
 export function describeValueAt(keyPath: readonly (string | number)[], value: TomlValue | ValueNode): ValueReading | undefined {
   const kind = valueKindAt(keyPath);

@@ -9,7 +9,7 @@ import type { InlayHint } from 'vscode-languageserver';
 import type { AnalyzedFile } from '../lint/engine.js';
 import type { LineIndex } from '../lint/line-index.js';
 import type { KeyValueNode, ValueNode } from '../toml/ast.js';
-import { describeValueAt } from '../fly/describe.js';
+import { describeValueAt, mayHaveShortForm } from '../fly/describe.js';
 
 const MAX_DEPTH = 64;
 
@@ -29,7 +29,7 @@ export function inlayHints(file: AnalyzedFile, index: LineIndex, from: number, t
       for (const item of node.items) if (item.kind === 'inlineTable') value(item, depth + 1);
       return;
     }
-    if (node.kind === 'invalid') return;
+    if (!mayHaveShortForm(node)) return;
     const reading = describeValueAt(path, node);
     if (!reading?.short) return;
     out.push({
