@@ -125,6 +125,8 @@ export async function benchLanguageServer(serverBin, { quick, row }) {
   console.log(`  didChange → publishDiagnostics, 5,000-line file: median ${big.median.toFixed(1)} ms, max ${big.max.toFixed(1)} ms (target median ≤ 50 ms); first ${largeRounds} edits: median ${coldBig.median.toFixed(1)} ms`);
   row('LSP 5,000 lines / 50 ms budget', big.median, 50, 'ms', 1.0);
 
+  await benchLargeFileRequests(session, { uri: largeUri, text: large, rounds: largeRounds, versions, row });
+
   const lines = typical.split('\n');
   const hoverLine = lines.findIndex((l) => l.includes('auto_stop_machines'));
   const position = { line: hoverLine, character: lines[hoverLine].indexOf('auto_stop') + 2 };
@@ -145,4 +147,59 @@ export async function benchLanguageServer(serverBin, { quick, row }) {
   console.log(`  server RSS with 100 files open: ${rss.toFixed(0)} MB (target ≤ 80 MB)`);
   row('LSP RSS / 80 MB budget', rss, 80, 'MB', 1.0);
   await fresh.stop();
+
+  await benchLargeFileMemory(serverBin, row);
+}
+
+/**
+ * Semantic tokens and inlay hints of the whole 5,000-line file, each asked after an edit (as an
+ * editor asks them), so the tokens are computed anew and not served from the version's cache.
+ */
+export async function benchLargeFileRequests({ connection, diagnosticsFor }, { uri, text, rounds, versions, row }) {
+  const lineCount = text.split('\n').length;
+  const requests = [
+    ['semantic tokens (full)', 'textDocument/semanticTokens/full', { textDocument: { uri } }],
+    ['inlay hints (whole file)', 'textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: lineCount, character: 0 } } }],
+  ];
+  for (const [name, method, params] of requests) {
+    const times = [];
+    for (let i = 0; i < rounds; i++) {
+      const version = versions.get(uri) + 1;
+      versions.set(uri, version);
+      const done = diagnosticsFor(uri);
+      connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text: version % 2 ? text.replace('primary_region = "', 'primary_region = "x') : text }] });
+      await done;
+      const start = process.hrtime.bigint();
+      await connection.sendRequest(method, params);
+      times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    }
+    const { median, max } = stats(times);
+    console.log(`  ${name}, 5,000-line file, after an edit: median ${median.toFixed(1)} ms, max ${max.toFixed(1)} ms (target median ≤ 50 ms)`);
+    row(`LSP ${name}, 5,000 lines / 50 ms budget`, median, 50, 'ms', 1.0);
+  }
+}
+
+/** The server's memory with one 3,000-line config open and every per-file feature asked once. */
+export async function benchLargeFileMemory(serverBin, row) {
+  const session = await startSession(serverBin);
+  const text = syntheticConfig(3000);
+  const uri = pathToFileURL(join(root, 'bench', 'large-3000', 'fly.toml')).href;
+  const opened = session.diagnosticsFor(uri);
+  session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'toml', version: 1, text } });
+  await opened;
+  const lineCount = text.split('\n').length;
+  const whole = { start: { line: 0, character: 0 }, end: { line: lineCount, character: 0 } };
+  for (const [method, params] of [
+    ['textDocument/semanticTokens/full', { textDocument: { uri } }],
+    ['textDocument/inlayHint', { textDocument: { uri }, range: whole }],
+    ['textDocument/documentSymbol', { textDocument: { uri } }],
+    ['textDocument/foldingRange', { textDocument: { uri } }],
+    ['textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 2 } }],
+  ]) {
+    await session.connection.sendRequest(method, params);
+  }
+  const rss = rssMb(session.child.pid);
+  console.log(`  server RSS with a ${lineCount}-line file open: ${rss.toFixed(0)} MB (target ≤ 100 MB)`);
+  row('LSP RSS, 3,000-line file / 100 MB budget', rss, 100, 'MB', 1.0);
+  await session.stop();
 }

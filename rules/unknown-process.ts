@@ -1,6 +1,5 @@
 import type { Rule } from '../server/src/lint/rule.js';
-import type { Field } from '../server/src/fly/model.js';
-import { serviceLabel } from '../server/src/fly/model.js';
+import { processLists } from '../server/src/fly/process-names.js';
 import { didYouMean } from '../server/src/lint/did-you-mean.js';
 
 /**
@@ -43,8 +42,8 @@ const rule: Rule = {
       answers.set(name, closest);
       return closest;
     };
-    const check = (list: Field<string[]> | undefined, where: string, fatal: boolean) => {
-      if (!list || list.node.kind !== 'array') return;
+    for (const { list, where, fatal } of processLists(config)) {
+      if (list.node.kind !== 'array') continue;
       for (const item of list.node.items) {
         if (item.kind !== 'string' || known.has(item.value)) continue;
         const closest = closestTo(item.value);
@@ -55,14 +54,7 @@ const rule: Rule = {
           ...(fatal ? {} : { severity: 'warning' as const }),
         });
       }
-    };
-    for (const s of config.services) check(s.processes, serviceLabel(s), true);
-    for (const r of config.restartPolicies) check(r.processes, '[[restart]]', true);
-    for (const m of config.mounts) check(m.processes, '[[mounts]]', false);
-    for (const v of config.vms) check(v.processes, `[[${v.section}]]`, false);
-    for (const m of config.metricsEndpoints) check(m.processes, '[[metrics]]', false);
-    for (const f of config.guestFiles) check(f.processes, '[[files]]', false);
-    for (const c of config.checks) check(c.processes, `[checks.${c.name}]`, false);
+    }
   },
 };
 export default rule;

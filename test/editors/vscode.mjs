@@ -153,6 +153,19 @@ async function drive(base, folder, attempt) {
     if (!saved.includes('interval = "10s"')) throw new Error('the fix was not saved to disk');
     await page.screenshot({ path: join(artifacts, `vscode-after-fix${attempt ? '-retry' : ''}.png`) });
     console.log('SAVED interval = "10s"');
+
+    // Inlay hint on kill_timeout = 5 (line 4): VS Code shows hints by default, as text injected
+    // into the line, so the line reads `kill_timeout = 5` then the hint `5s`.
+    await page.keyboard.press('Control+g');
+    await page.waitForSelector('.quick-input-widget input');
+    await page.keyboard.type('4:1');
+    await page.keyboard.press('Enter');
+    const hinted = await page.waitForFunction(() => {
+      const line = [...document.querySelectorAll('.monaco-editor .view-line')].map((l) => (l.textContent ?? '').replace(/\u00a0/g, ' ')).find((t) => t.startsWith('kill_timeout = 5'));
+      return line && /^kill_timeout = 5\s*5s\s*$/.test(line) ? line : false;
+    }, null, { timeout: 30_000 });
+    console.log(`INLAY HINT ${JSON.stringify(await hinted.jsonValue())}`);
+    await page.screenshot({ path: join(artifacts, `vscode-inlay-hint${attempt ? '-retry' : ''}.png`) });
   } finally {
     await browser.close();
   }

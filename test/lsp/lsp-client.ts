@@ -43,6 +43,8 @@ export interface TestClient {
   /** Settings the client answers with from now on. */
   settings: Record<string, unknown>;
   registrations: Array<{ method: string; registerOptions?: any }>;
+  /** What the server announced in its initialize result. */
+  serverCapabilities: Record<string, any>;
   logs: string[];
   stderr(): string;
   close(): Promise<number | null>;
@@ -90,6 +92,7 @@ export async function startClient(root: string | undefined, options: ClientOptio
     },
     settings: options.settings ?? {},
     registrations: [],
+    serverCapabilities: {},
     logs: [],
     stderr: () => stderr,
     close: async () => {
@@ -122,7 +125,7 @@ export async function startClient(root: string | undefined, options: ClientOptio
   connection.onRequest('workspace/diagnostic/refresh', () => null);
   connection.listen();
   const rootUri = root ? fileUri(root) : null;
-  await connection.sendRequest('initialize', {
+  const initialized = await connection.sendRequest<{ capabilities: Record<string, any> }>('initialize', {
     processId: process.pid,
     clientInfo: { name: options.clientName ?? 'flylint-tests' },
     rootUri,
@@ -133,6 +136,7 @@ export async function startClient(root: string | undefined, options: ClientOptio
     },
     ...(options.initializationOptions !== undefined ? { initializationOptions: options.initializationOptions } : {}),
   });
+  client.serverCapabilities = initialized.capabilities;
   connection.sendNotification('initialized', {});
   return client;
 }

@@ -485,7 +485,7 @@ describe('which TOML files are served, with include', () => {
 describe('latency on a 5,000-line config', () => {
   // The 50 ms budget itself is measured by `npm run bench` (bench/lsp.mjs) on a quiet machine. Here
   // a loose bound catches a request that analyses the whole file again, which takes seconds.
-  it('answers hover, completion, symbols and folding from the analysed version', async () => {
+  it('answers hover, completion, symbols, folding, semantic tokens, inlay hints and references from the analysed version', async () => {
     const services = Array.from({ length: 360 }, (_, i) => `[[services]]\n  internal_port = ${8000 + i}\n  protocol = "tcp"\n  auto_stop_machines = "stop"\n  min_machines_running = 1\n\n  [[services.ports]]\n    port = ${10000 + i}\n    handlers = ["tls", "http"]\n\n  [services.concurrency]\n    type = "connections"\n    hard_limit = 25\n\n`).join('');
     const text = `app = "big"\nprimary_region = "ord"\nkill_timeout = 5\n\n${services}`;
     expect(text.split('\n').length).toBeGreaterThan(4900);
@@ -501,6 +501,9 @@ describe('latency on a 5,000-line config', () => {
       ['textDocument/completion', { textDocument: { uri }, position: { line, character: lines[line]!.length } }],
       ['textDocument/documentSymbol', { textDocument: { uri } }],
       ['textDocument/foldingRange', { textDocument: { uri } }],
+      ['textDocument/semanticTokens/full', { textDocument: { uri } }],
+      ['textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: lines.length, character: 0 } } }],
+      ['textDocument/references', { textDocument: { uri }, position: { line: 2, character: 2 }, context: { includeDeclaration: true } }],
     ];
     for (const [method, params] of requests) {
       const times: number[] = [];

@@ -1,12 +1,12 @@
 /**
- * How flyctl reads a value, for hover: `kill_timeout = 5` is 5 seconds, a bare number in
- * `[[http_service.checks]]` is nanoseconds, `memory = "1gb"` is 1024 MB.
+ * How flyctl reads a value, for hover and inlay hints: `kill_timeout = 5` is 5 seconds, a bare
+ * number in `[[http_service.checks]]` is nanoseconds, `memory = "1gb"` is 1024 MB.
  */
 import type { ValueNode } from '../toml/ast.js';
 import type { TomlValue } from '../toml/values.js';
 import { valueKindAt } from './value-kinds.js';
 import { goValueString } from './fields.js';
-import { durationWords, goNumberString, parseGoDurationNs, parseMemoryMb, parseVolumeGb, type DurationUnit } from './units.js';
+import { durationWords, formatDuration, goNumberString, parseGoDurationNs, parseGoUnitsBytes, parseMemoryMb, parseVolumeGb, type DurationUnit } from './units.js';
 import { presetOf } from './vm-presets.js';
 import { regionCity, regionSuccessor } from './regions.js';
 
@@ -15,6 +15,13 @@ export interface ValueReading {
   text: string;
   /** False when flyctl rejects the value (or the deploy fails on it). */
   ok: boolean;
+  /**
+   * The value written the way flyctl reads it, where the text reads otherwise: `5s` for a bare
+   * `kill_timeout = 5`, `10µs` for a bare check interval of 10000 nanoseconds, `1 GB` for
+   * `memory = 1024`, `"stop"` for `auto_stop_machines = true`. Absent where the value already
+   * says what flyctl makes of it (`"5s"`, `"1gb"`) and where flyctl cannot use it.
+   */
+  short?: string;
 }
 
 type Plain = string | number | bigint | boolean | Plain[] | undefined;
@@ -55,7 +62,8 @@ function duration(value: Plain, unit: DurationUnit, exactCase: boolean): ValueRe
     const ms = unit === 's' ? Number(whole) * 1000 : unit === 'ms' ? Number(whole) : Number(whole) / 1e6;
     const why = exactCase ? `a bare number here is ${UNIT_WORD[unit]}` : `the key is not written in lower case, so flyctl's conversion skips it and a bare number counts ${UNIT_WORD[unit]}`;
     const truncated = typeof value === 'number' && !Number.isInteger(value) ? `, the fraction dropped` : '';
-    return { text: `${durationWords(ms)} (${why}${truncated})`, ok: true };
+    // Zero is zero in every unit: nothing to point out.
+    return { text: `${durationWords(ms)} (${why}${truncated})`, ok: true, ...(ms !== 0 ? { short: formatDuration(ms) } : {}) };
   }
   return undefined;
 }
@@ -69,7 +77,42 @@ function size(value: Plain, kind: 'memory' | 'volume', numbers: boolean): ValueR
   const unit = kind === 'memory' ? 'MB' : 'GB';
   const via = isNumber && typeof value === 'number' ? ` (flyctl turns the number into "${goNumberString(value)}" first)` : '';
   const decimal = kind === 'volume' && typeof value === 'string' && /[a-z]/i.test(value) ? ', decimal units rounded down' : '';
-  return { text: `${parsed.value} ${unit}${via}${decimal}`, ok: kind === 'memory' ? parsed.value !== 0 : parsed.value >= 1 };
+  const ok = kind === 'memory' ? parsed.value !== 0 : parsed.value >= 1;
+  // A bare number has no unit to show; a unit that does not divide evenly is rounded down.
+  const unitless = isNumber || /^[+-]?\d+$/.test(value);
+  const shown = ok && (unitless || !divides(value as string, kind)) ? sizeShort(parsed.value, kind) : undefined;
+  return { text: `${parsed.value} ${unit}${via}${decimal}`, ok, ...(shown ? { short: shown } : {}) };
+}
+
+/** Whether a size with a unit is a whole number of the key's unit (MB for memory, GB for volumes). */
+function divides(text: string, kind: 'memory' | 'volume'): boolean {
+  const bytes = parseGoUnitsBytes(text, kind === 'memory');
+  return bytes.ok && bytes.value % (kind === 'memory' ? 1024 * 1024 : 1e9) === 0;
+}
+
+function sizeShort(amount: number, kind: 'memory' | 'volume'): string {
+  if (kind === 'volume') return `${amount} GB`;
+  return amount % 1024 === 0 ? `${amount / 1024} GB` : `${amount} MB`;
+}
+
+/**
+ * Whether a value can have a short form at all (see ValueReading.short): bare numbers, booleans
+ * and sizes such as `"512"` or `"1500mb"` can; other strings cannot. A cheap test before
+ * describeValueAt for callers that ask of every value of a file.
+ */
+export function mayHaveShortForm(node: ValueNode): boolean {
+  switch (node.kind) {
+    case 'integer':
+    case 'float':
+    case 'boolean':
+      return true;
+    case 'string': {
+      const first = node.value.charCodeAt(0);
+      return (first >= 48 && first <= 57) || first === 43 || first === 45 || first === 46;
+    }
+    default:
+      return false;
+  }
 }
 
 /** How flyctl reads the value at this key path, where that is not plain from the text. */
@@ -88,8 +131,8 @@ export function describeValueAt(keyPath: readonly (string | number)[], value: To
     case 'memoryMb':
       return typeof v === 'bigint' || typeof v === 'number' ? { text: `${goNumberString(v)} MB (overrides memory and the size preset)`, ok: true } : undefined;
     case 'autostop':
-      if (v === true) return { text: '"stop": idle Machines are stopped', ok: true };
-      if (v === false) return { text: '"off": Machines are never stopped', ok: true };
+      if (v === true) return { text: '"stop": idle Machines are stopped', ok: true, short: '"stop"' };
+      if (v === false) return { text: '"off": Machines are never stopped', ok: true, short: '"off"' };
       return undefined;
     case 'preset': {
       if (typeof v !== 'string') return undefined;
@@ -99,7 +142,7 @@ export function describeValueAt(keyPath: readonly (string | number)[], value: To
     }
     case 'patchedInt':
       if (typeof v === 'string') return /^[+-]?\d+$/.test(v) ? { text: `the number ${Number(v)}`, ok: true } : { text: `not a number flyctl can convert`, ok: false };
-      if (typeof v === 'number' && !Number.isInteger(v)) return { text: `${Math.trunc(v)} (the fraction is dropped)`, ok: true };
+      if (typeof v === 'number' && !Number.isInteger(v)) return { text: `${Math.trunc(v)} (the fraction is dropped)`, ok: true, short: String(Math.trunc(v)) };
       return undefined;
     case 'env':
       if (typeof v === 'string') return undefined;
@@ -108,7 +151,7 @@ export function describeValueAt(keyPath: readonly (string | number)[], value: To
       return typeof v === 'string' ? { text: `the one-word command ["${v}"] (a string is not split at spaces)`, ok: true } : undefined;
     case 'persistRootfs': {
       const names = ['none', 'never', 'restart', 'always'];
-      if (typeof v === 'bigint' || typeof v === 'number') return Number(v) >= 0 && Number(v) <= 3 && Number.isInteger(Number(v)) ? { text: `"${names[Number(v)]}"`, ok: true } : { text: 'not a persist_rootfs value (0–3)', ok: false };
+      if (typeof v === 'bigint' || typeof v === 'number') return Number(v) >= 0 && Number(v) <= 3 && Number.isInteger(Number(v)) ? { text: `"${names[Number(v)]}"`, ok: true, short: `"${names[Number(v)]}"` } : { text: 'not a persist_rootfs value (0–3)', ok: false };
       return undefined;
     }
     case 'region': {

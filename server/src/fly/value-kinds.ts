@@ -53,16 +53,34 @@ function matches(pattern: string | string[], name: string): boolean {
   return Array.isArray(pattern) ? pattern.includes(name) : pattern === name;
 }
 
+type Pattern = (typeof PATTERNS)[number];
+
+/**
+ * The patterns that can match a path by its last name (lower-cased), in their order; a name no
+ * pattern ends in has only those ending in `*`. Hover asks once, but inlay hints ask for every
+ * value of the file.
+ */
+const ANY_LAST: Pattern[] = PATTERNS.filter((p) => p.path[p.path.length - 1] === '*');
+const BY_LAST = new Map<string, Pattern[]>();
+for (const p of PATTERNS) {
+  const last = p.path[p.path.length - 1]!;
+  for (const name of Array.isArray(last) ? last : last === '*' ? [] : [last]) BY_LAST.set(name, []);
+}
+for (const [name, list] of BY_LAST) list.push(...PATTERNS.filter((p) => matches(p.path[p.path.length - 1]!, name)));
+
 /**
  * The kind of value at a key path (array indices are skipped). `exactCase` is false when the
  * path matched only case-insensitively: flyctl still loads such keys, but its patches skip them,
  * so a bare-number duration there counts nanoseconds.
  */
 export function valueKindAt(keyPath: readonly (string | number)[]): (ValueKind & { exactCase: boolean }) | undefined {
-  const names = keyPath.filter((p): p is string => typeof p === 'string');
+  const names = keyPath.every((p) => typeof p === 'string') ? (keyPath as readonly string[]) : keyPath.filter((p): p is string => typeof p === 'string');
+  if (names.length === 0) return undefined;
+  const candidates = BY_LAST.get(names[names.length - 1]!.toLowerCase()) ?? ANY_LAST;
+  if (!candidates.some((p) => p.path.length === names.length)) return undefined;
   for (const exact of [true, false]) {
     const path = exact ? names : names.map((n) => n.toLowerCase());
-    const found = PATTERNS.find((p) => p.path.length === path.length && p.path.every((segment, i) => matches(segment, path[i]!)));
+    const found = candidates.find((p) => p.path.length === path.length && p.path.every((segment, i) => matches(segment, path[i]!)));
     if (found) return { ...found.kind, exactCase: exact };
   }
   return undefined;

@@ -23,6 +23,8 @@ import {
   type FoldingRange,
   type InitializeParams,
   type InitializeResult,
+  type SemanticTokens,
+  type SemanticTokensDelta,
 } from 'vscode-languageserver';
 import { createConnection, ProposedFeatures, type Message } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -39,6 +41,10 @@ import { complete, type CompletionOptions } from './completion.js';
 import { documentSymbols } from './symbols.js';
 import { foldingRanges } from './folding.js';
 import { definition } from './definition.js';
+import { SEMANTIC_TOKENS_LEGEND, semanticTokens, tokenEdits, tokensInLines } from './semantic-tokens.js';
+import { inlayHints } from './inlay-hints.js';
+import { prepareRename, rename } from './rename.js';
+import { documentHighlights, references } from './references.js';
 import { Workspace, isConfigFilePath, isFlyConfigDocument, type FileAccess } from './workspace.js';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings.js';
 import { ChangeQueue } from './change-queue.js';
@@ -97,6 +103,8 @@ interface DocumentState {
   /** Computed on first request: the outline of a large file is asked for again and again. */
   symbols?: DocumentSymbol[];
   folding?: FoldingRange[];
+  /** Semantic tokens, encoded (semantic-tokens.ts). */
+  tokens?: number[];
 }
 
 function pathOf(uri: string): string | undefined {
@@ -140,6 +148,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   /** Plain text for clients that do not render markdown (markup.ts). */
   let hoverFormat: DocumentationFormat = MarkupKind.PlainText;
   let completionDocFormat: DocumentationFormat = MarkupKind.PlainText;
+  /** The client takes semantic tokens that span lines; otherwise they are cut per line. */
+  let multilineTokens = false;
+  /** The semantic tokens last sent per document, for `full/delta`. */
+  const sentTokens = new Map<string, { resultId: string; data: number[] }>();
+  let tokenResults = 0;
   let projectTimer: NodeJS.Timeout | undefined;
   const configUrisWithProblems = new Set<string>();
   /** Changes seen per document: versions alone do not tell one text from another. */
@@ -313,6 +326,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     };
     hoverFormat = formatFor(caps.textDocument?.hover?.contentFormat);
     completionDocFormat = formatFor(caps.textDocument?.completion?.completionItem?.documentationFormat);
+    multilineTokens = caps.textDocument?.semanticTokens?.multilineTokenSupport === true;
     if (params.initializationOptions !== undefined && params.initializationOptions !== null) settings = readSettings(params.initializationOptions);
     guard('workspace scan', undefined, () => {
       const folders = (params.workspaceFolders ?? []).flatMap((f) => pathOf(f.uri) ?? []);
@@ -328,6 +342,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         documentSymbolProvider: true,
         foldingRangeProvider: true,
         definitionProvider: true,
+        semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: { delta: true }, range: true },
+        inlayHintProvider: true,
+        renameProvider: { prepareProvider: true },
+        referencesProvider: true,
+        documentHighlightProvider: true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
         ...(pull ? { diagnosticProvider: { identifier: 'flylint', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
       },
@@ -405,6 +424,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   documents.onDidClose((event) => {
     states.delete(event.document.uri);
     published.delete(event.document.uri);
+    sentTokens.delete(event.document.uri);
     contentGeneration.delete(event.document.uri);
     projectGeneration++;
     if (!pull) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
@@ -492,6 +512,95 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const state = stateOf(document);
       if (!state.served) return null;
       return definition(state.file, document.uri, document.offsetAt(params.position), state.index);
+    });
+  });
+
+  function tokensOf(document: TextDocument): number[] | undefined {
+    const state = stateOf(document);
+    if (!state.served) return undefined;
+    return (state.tokens ??= semanticTokens(state.file, state.index, multilineTokens));
+  }
+
+  function sendTokens(uri: string, data: number[]): { resultId: string; data: number[] } {
+    const sent = { resultId: String(++tokenResults), data };
+    sentTokens.set(uri, sent);
+    return sent;
+  }
+
+  connection.languages.semanticTokens.on((params) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return { data: [] };
+    return guard<SemanticTokens>('semantic tokens', { data: [] }, () => {
+      const data = tokensOf(document);
+      return data ? sendTokens(document.uri, data) : { data: [] };
+    });
+  });
+
+  connection.languages.semanticTokens.onDelta((params) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return { data: [] };
+    return guard<SemanticTokens | SemanticTokensDelta>('semantic tokens', { data: [] }, () => {
+      const data = tokensOf(document);
+      if (!data) return { data: [] };
+      const previous = sentTokens.get(document.uri);
+      const sent = sendTokens(document.uri, data);
+      if (previous?.resultId !== params.previousResultId) return sent;
+      return { resultId: sent.resultId, edits: tokenEdits(previous.data, sent.data) };
+    });
+  });
+
+  connection.languages.semanticTokens.onRange((params) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return { data: [] };
+    return guard<SemanticTokens>('semantic tokens', { data: [] }, () => {
+      const data = tokensOf(document);
+      return { data: data ? tokensInLines(data, params.range.start.line, params.range.end.line) : [] };
+    });
+  });
+
+  connection.languages.inlayHint.on((params) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return [];
+    return guard('inlay hints', [], () => {
+      const state = stateOf(document);
+      if (!state.served) return [];
+      return inlayHints(state.file, state.index, document.offsetAt(params.range.start), document.offsetAt(params.range.end));
+    });
+  });
+
+  connection.onPrepareRename((params) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return null;
+    return guard('prepare rename', null, () => {
+      const state = stateOf(document);
+      return state.served ? prepareRename(state.file, state.index, document.offsetAt(params.position)) : null;
+    });
+  });
+
+  connection.onRenameRequest((params) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return null;
+    return guard('rename', null, () => {
+      const state = stateOf(document);
+      return state.served ? rename(state.file, state.index, document.uri, document.offsetAt(params.position), params.newName) : null;
+    });
+  });
+
+  connection.onReferences((params) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return [];
+    return guard('references', [], () => {
+      const state = stateOf(document);
+      return state.served ? references(state.file, state.index, document.uri, document.offsetAt(params.position), params.context?.includeDeclaration !== false) : [];
+    });
+  });
+
+  connection.onDocumentHighlight((params) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return [];
+    return guard('document highlights', [], () => {
+      const state = stateOf(document);
+      return state.served ? documentHighlights(state.file, state.index, document.offsetAt(params.position)) : [];
     });
   });
 
