@@ -176,7 +176,7 @@ describe('completion', () => {
   it.each([
     ['a dotted key', '[http_service]\n  internal_port = 8080\n  http_options.response.pristine = true\n  |\n'],
     ['an inline table', '[http_service]\n  internal_port = 8080\n  http_options = { compress = true }\n  |\n'],
-    ['a sub-table header further down', '[http_service]\n  internal_port = 8080\n  |\n\n[vm.x]\n\n[http_service.http_options]\n  compress = true\n'],
+    ['a sub-table header further down', '[http_service]\n  internal_port = 8080\n  |\n\n[deploy]\n  strategy = "rolling"\n\n[http_service.http_options]\n  compress = true\n'],
   ])('does not offer a table set by %s again', (_name, marked) => {
     const labels = completions(marked).items.map((i) => String(i.label));
     expect(labels).not.toContain('http_options');
@@ -221,6 +221,10 @@ describe('completion', () => {
   it('replaces the value after the cursor right after `=`, and leaves a list alone', () => {
     const { at, items } = completions('[[services]]\n  protocol =| "tcp"\n');
     expect(accept(at.text, items.find((i) => i.label === 'udp')!).split('\n')[1]).toBe('  protocol = "udp"');
+    for (const marked of ['[[services]]\n  protocol =|"tcp"\n', '[[services]]\n  protocol = |"tcp"\n']) {
+      const next = completions(marked);
+      expect(accept(next.at.text, next.items.find((i) => i.label === 'udp')!).split('\n')[1], marked).toMatch(/^  protocol = ?"udp"$/);
+    }
     expect(completions(`${PROCESSES}[http_service]\n  processes =| ["app"]\n`).items).toEqual([]);
   });
 

@@ -288,8 +288,8 @@ function values(file: AnalyzedFile, cursor: CursorContext, offset: number, befor
   const value = cursor.value;
   // Numbers, dates and inline tables have no value choices.
   if (value && value.kind !== 'array' && value.kind !== 'string' && value.kind !== 'boolean' && value.kind !== 'invalid') return [];
-  // What is typed so far: the string or bare word the cursor is in (replaced whole), else nothing.
-  const token = value && value.kind !== 'array' && value.start < offset ? value : undefined;
+  // What is typed so far: the string or bare word the cursor is in or at the start of (replaced whole), else nothing.
+  const token = value && value.kind !== 'array' && value.start <= offset ? value : undefined;
   let start = token ? token.start : offset - /[\w.\-+:/]*$/.exec(before)![0].length;
   let end = token ? Math.max(offset, token.end) : offset + /^[\w.\-+:/]*/.exec(after)![0].length;
   const lineStart = offset - before.length;
