@@ -143,6 +143,7 @@ describe('completion', () => {
     ['in a comment', 'app = "a" # the |app\n'],
     ['after a finished number', '[http_service]\n  internal_port = 80|\n'],
     ['in the middle of a value that has no choices', 'app = "sh|op"\n'],
+    ['after `[` on a line of a multi-line list (no header goes there)', 'app = "a"\n[experimental]\n  cmd = [\n    [|\n  ]\n'],
   ])('offers nothing %s', (_name, marked) => {
     expect(completions(marked).items).toEqual([]);
   });

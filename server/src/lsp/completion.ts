@@ -58,7 +58,10 @@ export function complete(file: AnalyzedFile, offset: number, index: LineIndex, o
   const after = text.slice(offset, lineEnd);
   const range = (start: number, end: number): Range => ({ start: index.positionAt(start), end: index.positionAt(end) });
 
-  const header = /^\s*(\[\[?)\s*([\w.\-"']*)$/.exec(before);
+  const cursor = cursorAt(file.doc, offset, text);
+  const inValue = !cursor.inHeader && !cursor.onKey && !!cursor.keyPath;
+  // `[` at the start of a line is a header, unless the line is inside a multi-line array.
+  const header = inValue ? null : /^\s*(\[\[?)\s*([\w.\-"']*)$/.exec(before);
   if (header) {
     const start = lineStart + before.indexOf('[');
     const tail = /^[\w.\-"']*\s*\]{0,2}/.exec(after)![0];
@@ -67,9 +70,8 @@ export function complete(file: AnalyzedFile, offset: number, index: LineIndex, o
     return headers(file, tableAbove(file, lineStart), offset, range(start, offset + tail.length), header[1]!.length);
   }
 
-  const cursor = cursorAt(file.doc, offset, text);
   if (cursor.inHeader) return [];
-  if (!cursor.onKey && cursor.keyPath) return values(file, cursor, offset, before, after, range);
+  if (inValue) return values(file, cursor, offset, before, after, range);
 
   // A key being typed in quotes (`"forc|"`) is replaced quotes and all by the bare key.
   const quoted = /(^|[{,]\s*)(["'])([\w-]*)$/.exec(before.trimStart());
