@@ -1,9 +1,9 @@
 /**
  * Completion never offers what the file cannot take: over every corpus and flyctl fixture config,
  * at line starts (also on an empty line added at the end of each table, there also after `[`)
- * and after every `=`,
- * each offered item is accepted (its tab stops filled with a value of the key's type) and the
- * file must have no more TOML errors, duplicate keys or unknown keys than before.
+ * and after every `=`, each offered item is accepted (its tab stops filled with a value of the
+ * key's type) and the file must have no more TOML errors, duplicate keys or unknown keys than
+ * before.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';

@@ -241,6 +241,11 @@ describe('completion', () => {
     expect(accept(at.text, items.find((i) => i.label === 'force_https')!).split('\n')[1]).toBe('  force_https = ');
   });
 
+  it('offers no key after a dotted prefix naming a table a header defines', () => {
+    expect(completions('app = "shop"\nhttp_service.|\n[http_service]\n  internal_port = 8080\n').items).toEqual([]);
+    expect(completions('app = "shop"\nhttp_service.|\n').items.map((i) => i.label)).toContain('internal_port');
+  });
+
   it('offers no key where it would break the line: before a dotted key or a value without `=`', () => {
     expect(completions('[http_service]\n  |http_options.compress = true\n').items).toEqual([]);
     expect(completions('[http_service]\n  |"quoted" = true\n').items).toEqual([]);
