@@ -143,8 +143,112 @@ describe('completion', () => {
     ['in a comment', 'app = "a" # the |app\n'],
     ['after a finished number', '[http_service]\n  internal_port = 80|\n'],
     ['in the middle of a value that has no choices', 'app = "sh|op"\n'],
+    ['after `[` on a line of a multi-line list (no header goes there)', 'app = "a"\n[experimental]\n  cmd = [\n    [|\n  ]\n'],
   ])('offers nothing %s', (_name, marked) => {
     expect(completions(marked).items).toEqual([]);
+  });
+
+  const SET_HTTP_SERVICE = 'app = "shop"\n[http_service]\n  internal_port = 8080\n  force_https = true\n  auto_stop_machines = "stop"\n  auto_start_machines = true\n  min_machines_running = 0\n  processes = ["app"]\n';
+
+  it('offers the table-valued keys of a table whose plain keys are all set, as inline tables', () => {
+    const { at, items } = completions(`${SET_HTTP_SERVICE}  |\n`);
+    const labels = items.map((i) => i.label);
+    expect(labels).toEqual(expect.arrayContaining(['concurrency', 'http_options', 'tls_options', 'machine_checks', 'checks']));
+    const concurrency = items.find((i) => i.label === 'concurrency')!;
+    expect((concurrency.textEdit as TextEdit).newText).toBe('concurrency = { $1 }');
+    expect(concurrency.insertTextFormat).toBe(2);
+    expect(concurrency.documentation).toEqual({ kind: 'markdown', value: expect.stringContaining('Load limits per Machine') });
+    expect((items.find((i) => i.label === 'checks')!.textEdit as TextEdit).newText).toBe('checks = [{ $1 }]');
+    expect(accept(at.text, concurrency).split('\n')[at.position.line]).toBe('  concurrency = { $1 }');
+    const plain = completions(`${SET_HTTP_SERVICE}  |\n`, { snippets: false }).items.find((i) => i.label === 'concurrency')!;
+    expect((plain.textEdit as TextEdit).newText).toBe('concurrency = { }');
+    expect(plain.insertTextFormat).toBeUndefined();
+  });
+
+  it('offers sub-table headers at the end of a table, never where keys of the table follow', () => {
+    const atEnd = completions(`${SET_HTTP_SERVICE}|\n[[vm]]\n  cpus = 1\n`).items.map((i) => i.label);
+    expect(atEnd).toEqual(expect.arrayContaining(['[http_service.concurrency]', '[http_service.http_options]', '[[http_service.machine_checks]]', '[build]']));
+    const inside = completions('app = "shop"\n[http_service]\n  internal_port = 8080\n  |\n  force_https = true\n').items.map((i) => String(i.label));
+    expect(inside).toContain('concurrency');
+    expect(inside.filter((l) => l.startsWith('['))).toEqual([]);
+    expect(completions('app = "shop"\n[http_service]\n  internal_port = 8080\n[|\n  force_https = true\n').items).toEqual([]);
+  });
+
+  it.each([
+    ['a dotted key', '[http_service]\n  internal_port = 8080\n  http_options.response.pristine = true\n  |\n'],
+    ['an inline table', '[http_service]\n  internal_port = 8080\n  http_options = { compress = true }\n  |\n'],
+    ['a sub-table header further down', '[http_service]\n  internal_port = 8080\n  |\n\n[deploy]\n  strategy = "rolling"\n\n[http_service.http_options]\n  compress = true\n'],
+  ])('does not offer a table set by %s again', (_name, marked) => {
+    const labels = completions(marked).items.map((i) => String(i.label));
+    expect(labels).not.toContain('http_options');
+    expect(labels).not.toContain('[http_service.http_options]');
+    expect(labels).toContain('tls_options');
+  });
+
+  it('offers no [[mounts]] beside a legacy [mounts] table, on an empty line or after `[`', () => {
+    const legacy = 'app = "shop"\n[mounts]\n  source = "data"\n  destination = "/data"\n\n';
+    expect(completions(`${legacy}|\n`).items.map((i) => i.label)).not.toContain('[[mounts]]');
+    expect(completions(`${legacy}[|\n`).items.map((i) => i.label)).not.toContain('[[mounts]]');
+    expect(completions(`${legacy}[[|\n`).items.map((i) => i.label)).not.toContain('[[mounts]]');
+    expect(completions(`${legacy}[|\n`).items.map((i) => i.label)).toContain('[[vm]]');
+    // An array of tables written with [[mounts]] takes another element.
+    expect(completions('app = "shop"\n[[mounts]]\n  source = "data"\n  destination = "/data"\n\n|\n').items.map((i) => i.label)).toContain('[[mounts]]');
+    expect(completions('app = "shop"\nmounts = [{ source = "data", destination = "/data" }]\n\n|\n').items.map((i) => i.label)).not.toContain('[[mounts]]');
+  });
+
+  it('offers no new [[services]] element where sub-tables of the element above follow', () => {
+    const labels = completions('app = "shop"\n[[services]]\n  internal_port = 8080\n|\n[[services.ports]]\n  port = 443\n').items.map((i) => i.label);
+    expect(labels).not.toContain('[[services]]');
+    expect(labels).toContain('[[vm]]');
+  });
+
+  it('documents enum values with their meaning and the key they belong to', () => {
+    const tcp = completions('app = "shop"\n[[services]]\n  protocol = |\n').items.find((i) => i.label === 'tcp')!;
+    expect(tcp.documentation).toEqual({ kind: 'markdown', value: expect.stringMatching(/^`"tcp"`: TCP[^]*`tcp` or `udp`/) });
+    for (const [marked, label] of [
+      ['[[services]]\n  [[services.ports]]\n    handlers = [|]\n', 'tls'],
+      ['[http_service]\n  auto_stop_machines = |\n', 'suspend'],
+      ['[[vm]]\n  cpu_kind = |\n', 'performance'],
+      ['[deploy]\n  strategy = |\n', 'canary'],
+      ['[http_service.concurrency]\n  type = |\n', 'requests'],
+      ['[[http_service.checks]]\n  protocol = |\n', 'https'],
+    ]) {
+      const item = completions(marked!).items.find((i) => i.label === label);
+      expect(item?.detail, marked).toBeTruthy();
+      expect((item?.documentation as { value: string } | undefined)?.value, marked).toContain(item!.detail!);
+    }
+  });
+
+  it('replaces the value after the cursor right after `=`, and leaves a list alone', () => {
+    const { at, items } = completions('[[services]]\n  protocol =| "tcp"\n');
+    expect(accept(at.text, items.find((i) => i.label === 'udp')!).split('\n')[1]).toBe('  protocol = "udp"');
+    for (const marked of ['[[services]]\n  protocol =|"tcp"\n', '[[services]]\n  protocol = |"tcp"\n']) {
+      const next = completions(marked);
+      expect(accept(next.at.text, next.items.find((i) => i.label === 'udp')!).split('\n')[1], marked).toMatch(/^  protocol = ?"udp"$/);
+    }
+    expect(completions(`${PROCESSES}[http_service]\n  processes =| ["app"]\n`).items).toEqual([]);
+  });
+
+  it('writes the commas a new item of a multi-line list needs', () => {
+    const { at, items } = completions('[[services]]\n  [[services.ports]]\n    handlers = [\n      "tls"\n|\n    ]\n');
+    expect(accept(at.text, items.find((i) => i.label === 'http')!)).toContain('"tls"\n, "http"\n');
+    const first = completions('[[services]]\n  [[services.ports]]\n    handlers = [\n|      "tls"\n    ]\n');
+    expect(accept(first.at.text, first.items.find((i) => i.label === 'http')!)).toContain('\n"http",       "tls"\n');
+  });
+
+  it('replaces a key typed in quotes, quotes included', () => {
+    const { at, items } = completions('[http_service]\n  "forc|"\n');
+    expect(accept(at.text, items.find((i) => i.label === 'force_https')!).split('\n')[1]).toBe('  force_https = ');
+  });
+
+  it('offers no key after a dotted prefix naming a table a header defines', () => {
+    expect(completions('app = "shop"\nhttp_service.|\n[http_service]\n  internal_port = 8080\n').items).toEqual([]);
+    expect(completions('app = "shop"\nhttp_service.|\n').items.map((i) => i.label)).toContain('internal_port');
+  });
+
+  it('offers no key where it would break the line: before a dotted key or a value without `=`', () => {
+    expect(completions('[http_service]\n  |http_options.compress = true\n').items).toEqual([]);
+    expect(completions('[http_service]\n  |"quoted" = true\n').items).toEqual([]);
   });
 
   it('asks VS Code for the values right after a key with choices', () => {

@@ -1,18 +1,23 @@
 /**
- * Completion that works on half-typed lines: keys valid in the current table and not yet set,
- * table headers, values (enums, regions with their cities, Machine sizes, memory sizes the CPU
- * allows, process names from `[processes]`, booleans) and section snippets.
+ * Completion that works on half-typed lines: keys valid in the current table and not yet set
+ * (table-valued ones as inline tables), table headers where a header fits, values (enums,
+ * regions with their cities, Machine sizes, memory sizes the CPU allows, process names from
+ * `[processes]`, booleans) and section snippets. Nothing is offered that the file cannot take:
+ * accepting an item adds no TOML error, duplicate key or unknown key
+ * (test/lsp/completion-validity.test.ts checks it over every corpus config).
  */
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Range } from 'vscode-languageserver';
 import type { AnalyzedFile } from '../lint/engine.js';
 import type { LineIndex } from '../lint/line-index.js';
 import type { TomlTable, TomlValue } from '../toml/values.js';
+import type { ArrayNode } from '../toml/ast.js';
 import { REGIONS } from '../fly/regions.js';
 import { CPU_RULES, PRESETS, effectiveGuest } from '../fly/vm-presets.js';
 import { memoryText } from '../fly/units.js';
 import { valueKindAt } from '../fly/value-kinds.js';
 import { cursorAt, names, type CursorContext } from './cursor.js';
 import { SECTION_SNIPPETS, plainBody } from './snippets.js';
+import { headerFits, keyValueFollows } from './table-placement.js';
 import { descriptionOf, enumValues, isArrayOfTables, isDeprecated, isHeaderCandidate, isList, isTableLike, keysAt, subschemaAt, takesBoolean, takesString, typeLabel, type JsonSchema } from './schema-view.js';
 
 export interface CompletionOptions {
@@ -53,46 +58,93 @@ export function complete(file: AnalyzedFile, offset: number, index: LineIndex, o
   const after = text.slice(offset, lineEnd);
   const range = (start: number, end: number): Range => ({ start: index.positionAt(start), end: index.positionAt(end) });
 
-  const header = /^\s*(\[\[?)\s*([\w.\-"']*)$/.exec(before);
+  const cursor = cursorAt(file.doc, offset, text);
+  const inValue = !cursor.inHeader && !cursor.onKey && !!cursor.keyPath;
+  // `[` at the start of a line is a header, unless the line is inside a multi-line array.
+  const header = inValue ? null : /^\s*(\[\[?)\s*([\w.\-"']*)$/.exec(before);
   if (header) {
     const start = lineStart + before.indexOf('[');
     const tail = /^[\w.\-"']*\s*\]{0,2}/.exec(after)![0];
-    return headers(file, cursorAt(file.doc, offset, text).tablePath, range(start, offset + tail.length), header[1]!.length);
+    // A header here would take the keys below it (on this line or the next ones) from their table.
+    if (!restIsEmpty(after.slice(tail.length)) || keyValueFollows(file, lineEnd)) return [];
+    return headers(file, tableAbove(file, lineStart), offset, range(start, offset + tail.length), header[1]!.length);
   }
 
-  const cursor = cursorAt(file.doc, offset, text);
   if (cursor.inHeader) return [];
-  if (!cursor.onKey && cursor.keyPath) return values(file, cursor, offset, before, after, range);
+  if (inValue) return values(file, cursor, offset, before, after, range);
 
-  const typed = /([\w\-.]*)$/.exec(before)![1]!;
-  const atLineStart = before.trim() === typed;
-  if (!atLineStart && !/[{,]\s*[\w\-.]*$/.test(before)) return [];
+  // A key being typed in quotes (`"forc|"`) is replaced quotes and all by the bare key.
+  const quoted = /(^|[{,]\s*)(["'])([\w-]*)$/.exec(before.trimStart());
+  const typed = quoted ? quoted[3]! : /([\w\-.]*)$/.exec(before)![1]!;
+  const typedStart = offset - typed.length - (quoted ? 1 : 0);
+  const atLineStart = before.slice(0, typedStart - lineStart).trim() === '';
+  if (!atLineStart && !/[{,]\s*$/.test(before.slice(0, typedStart - lineStart))) return [];
   const dotted = typed.split('.');
   const word = dotted.pop()!;
   const base = cursor.keyValue && cursor.keyPath ? cursor.keyPath.slice(0, cursor.keyPath.length - names(cursor.keyValue.key).length) : cursor.containerPath;
   const container = [...base, ...dotted];
-  const wordEnd = offset + /^[\w-]*/.exec(after)![0].length;
-  const hasEquals = /^[\w-]*\s*=/.test(after);
-  const items = keys(file, container, offset, word, range(offset - word.length, wordEnd), hasEquals, options);
-  if (atLineStart && dotted.length === 0 && !keyValueFollows(file, lineEnd)) items.push(...snippets(file, range(offset - word.length, wordEnd), options));
-  return items;
+  const wordEnd = offset + (quoted ? new RegExp(`^[\\w-]*${quoted[2]}?`) : /^[\w-]*/).exec(after)![0].length;
+  const rest = text.slice(wordEnd, lineEnd);
+  const hasEquals = /^\s*=/.test(rest);
+  // Before a dotted key, a quoted key or a value without `=`: a key written here would break it.
+  if (!hasEquals && !restIsEmpty(rest) && !/^\s*[,}]/.test(rest)) return [];
+  // A dotted key extends a table only while dotted keys alone define it.
+  if (dotted.length > 0 && !dottedKeyCanExtend(file, base, dotted, offset)) return [];
+  const replace = range(offset - word.length - (quoted ? 1 : 0), wordEnd);
+  const inTable = sameKeyPath(base, cursor.tablePath);
+  const items = keys(file, container, offset, word, replace, hasEquals, options);
+  if (atLineStart && !quoted && inTable && dotted.length === 0 && !hasEquals && !keyValueFollows(file, lineEnd)) items.push(...sections(file, cursor.tablePath, offset, replace, options));
+  return quoted ? items.map((i) => ({ ...i, filterText: `${quoted[2]}${String(i.label)}` })) : items;
+}
+
+/** Nothing but spaces and a comment. */
+function restIsEmpty(rest: string): boolean {
+  return /^\s*(#.*)?$/.test(rest);
+}
+
+function sameKeyPath(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((part, i) => part === b[i]);
+}
+
+/** The key path of the table whose header is the last one before `lineStart` (root: []). */
+function tableAbove(file: AnalyzedFile, lineStart: number): string[] {
+  const table = file.doc.tables.filter((t) => t.start < lineStart).pop();
+  return names(table?.key);
+}
+
+/**
+ * Whether `a.b.` typed in the table at `base` may go on: each table the dotted prefix names must be
+ * missing or made by dotted keys (TOML forbids extending a `[header]` or inline table that way).
+ */
+function dottedKeyCanExtend(file: AnalyzedFile, base: readonly string[], dotted: readonly string[], offset: number): boolean {
+  let current = tableForPath(file.value, base, offset);
+  for (const part of dotted) {
+    const value = current?.entries.get(part)?.value;
+    if (!value) return true;
+    if (value.type !== 'table' || value.origin !== 'dotted') return false;
+    current = value;
+  }
+  return true;
 }
 
 function keys(file: AnalyzedFile, container: string[], offset: number, word: string, replace: Range, hasEquals: boolean, options: CompletionOptions): CompletionItem[] {
   const present = tableForPath(file.value, container, offset);
   const out: CompletionItem[] = [];
   for (const [key, schema] of Object.entries(keysAt(container))) {
-    if (isDeprecated(schema) || isTableLike(schema)) continue;
+    if (isDeprecated(schema)) continue;
     if (present?.entries.has(key) && key !== word) continue;
+    const table = isTableLike(schema);
+    // A table-valued key before an existing `= value` would take a value of another kind.
+    if (table && (hasEquals || !isHeaderCandidate(schema))) continue;
     const path = [...container, key];
     const stringValue = takesString(schema) && !isList(schema) && !takesBoolean(schema);
     const list = isList(schema);
-    const suffix = hasEquals ? '' : options.snippets ? (stringValue ? ' = "$1"' : list ? ' = [$1]' : ' = ') : ' = ';
-    const hasValues = valueItems(path, schema, [], undefined).length > 0;
+    const suffix = hasEquals ? '' : table ? inlineTable(isArrayOfTables(schema), options) : options.snippets ? (stringValue ? ' = "$1"' : list ? ' = [$1]' : ' = ') : ' = ';
+    const hasValues = !table && valueItems(path, schema, [], undefined).length > 0;
     out.push({
       label: key,
-      kind: CompletionItemKind.Property,
-      ...(typeLabel(schema) ? { detail: typeLabel(schema)! } : {}),
+      kind: table ? CompletionItemKind.Struct : CompletionItemKind.Property,
+      ...(typeLabel(schema) ? { detail: table ? (isArrayOfTables(schema) ? 'list of tables' : 'table') : typeLabel(schema)! } : {}),
       ...markdown(descriptionOf(schema)),
       textEdit: { range: replace, newText: `${key}${suffix}` },
       ...(options.snippets && suffix.includes('$') ? { insertTextFormat: InsertTextFormat.Snippet } : {}),
@@ -102,27 +154,37 @@ function keys(file: AnalyzedFile, container: string[], offset: number, word: str
   return out;
 }
 
-function headers(file: AnalyzedFile, currentTable: readonly string[], replace: Range, brackets: number): CompletionItem[] {
-  const existing = new Set(file.doc.tables.filter((t) => t.kind === 'table' && t.key).map((t) => names(t.key).join('.')));
+/** ` = { }` or ` = [{ }]`: a table written where a header does not fit, with the cursor inside. */
+function inlineTable(array: boolean, options: CompletionOptions): string {
+  const body = options.snippets ? '{ $1 }' : '{ }';
+  return ` = ${array ? `[${body}]` : body}`;
+}
+
+function headerItem(path: readonly string[], schema: JsonSchema | undefined, array: boolean, replace: Range, sortText: string): CompletionItem {
+  const label = array ? `[[${path.join('.')}]]` : `[${path.join('.')}]`;
+  return {
+    label,
+    kind: array ? CompletionItemKind.Struct : CompletionItemKind.Module,
+    detail: array ? 'array of tables' : 'table',
+    ...markdown(descriptionOf(schema)),
+    filterText: label,
+    sortText,
+    textEdit: { range: replace, newText: label },
+  };
+}
+
+/** Headers offered after `[` (or `[[`, arrays of tables only) where a header fits. */
+function headers(file: AnalyzedFile, currentTable: readonly string[], offset: number, replace: Range, brackets: number): CompletionItem[] {
   const out: CompletionItem[] = [];
   const walk = (path: string[]) => {
     if (path.length >= MAX_HEADER_DEPTH) return;
     for (const [name, schema] of Object.entries(keysAt(path))) {
       if (!isHeaderCandidate(schema)) continue;
       const full = [...path, name];
-      const dotted = full.join('.');
       const array = isArrayOfTables(schema);
-      if (!(brackets === 2 && !array) && !(!array && existing.has(dotted))) {
-        const label = array ? `[[${dotted}]]` : `[${dotted}]`;
+      if (!(brackets === 2 && !array) && headerFits(file, full, array, offset)) {
         const related = currentTable.length > 0 && currentTable.join('.') === path.join('.');
-        out.push({
-          label,
-          kind: array ? CompletionItemKind.Struct : CompletionItemKind.Module,
-          ...markdown(descriptionOf(schema)),
-          filterText: label,
-          sortText: `${related ? '0' : '1'}${dotted}`,
-          textEdit: { range: replace, newText: label },
-        });
+        out.push(headerItem(full, schema, array, replace, `${related ? '0' : '1'}${full.join('.')}`));
       }
       if (!subschemaAt(full)?.['x-flylint-map']) walk(full);
     }
@@ -132,41 +194,38 @@ function headers(file: AnalyzedFile, currentTable: readonly string[], replace: R
 }
 
 /**
- * Whether a key/value comes next after `from`, before any header: a section written there would
- * take the keys below it from the table they belong to.
+ * On an empty line where a header fits: section snippets, then plain headers for the tables of
+ * the current table and of the tables around it (top level included).
  */
-function keyValueFollows(file: AnalyzedFile, from: number): boolean {
-  let next = Infinity;
-  let isKeyValue = false;
-  const consider = (start: number, keyValue: boolean) => {
-    if (start > from && start < next) {
-      next = start;
-      isKeyValue = keyValue;
-    }
-  };
-  for (const kv of file.doc.body) consider(kv.start, true);
-  for (const table of file.doc.tables) {
-    consider(table.start, false);
-    for (const kv of table.body) consider(kv.start, true);
-  }
-  return isKeyValue;
-}
-
-function snippets(file: AnalyzedFile, replace: Range, options: CompletionOptions): CompletionItem[] {
-  const existing = new Set(file.doc.tables.filter((t) => t.kind === 'table' && t.key).map((t) => names(t.key).join('.')));
+function sections(file: AnalyzedFile, tablePath: readonly string[], offset: number, replace: Range, options: CompletionOptions): CompletionItem[] {
   // The group a new [http_service] serves: the default one, where [processes] defines others.
   const group = file.config.defaultProcess;
   const withGroup = (body: string) => (/^[\w-]+$/.test(group) ? body.replace('${4:app}', `\${4:${group}}`) : body);
-  return SECTION_SNIPPETS.filter((s) => s.array || !existing.has(s.table)).map((s) => ({
+  const out: CompletionItem[] = SECTION_SNIPPETS.filter((s) => headerFits(file, s.table.split('.'), s.array, offset)).map((s) => ({
     label: s.array ? `[[${s.table}]]` : `[${s.table}]`,
     kind: CompletionItemKind.Snippet,
     detail: 'section',
-    documentation: s.description,
-    sortText: `~${s.table}`,
+    ...markdown(s.description),
+    sortText: `~1${s.table}`,
     filterText: s.table,
     textEdit: { range: replace, newText: options.snippets ? withGroup(s.body) : plainBody(withGroup(s.body)) },
     ...(options.snippets ? { insertTextFormat: InsertTextFormat.Snippet } : {}),
   }));
+  const offered = new Set(SECTION_SNIPPETS.map((s) => s.table));
+  for (let depth = tablePath.length; depth >= 0; depth--) {
+    const parent = tablePath.slice(0, depth);
+    for (const [name, schema] of Object.entries(keysAt(parent))) {
+      const full = [...parent, name];
+      const dotted = full.join('.');
+      if (!isHeaderCandidate(schema) || offered.has(dotted)) continue;
+      offered.add(dotted);
+      const array = isArrayOfTables(schema);
+      if (!headerFits(file, full, array, offset)) continue;
+      const item = headerItem(full, schema, array, replace, `~${depth === tablePath.length && depth > 0 ? '0' : '2'}${dotted}`);
+      out.push({ ...item, filterText: dotted });
+    }
+  }
+  return out;
 }
 
 /** Values already in the list at the cursor: not offered twice. */
@@ -231,12 +290,21 @@ function values(file: AnalyzedFile, cursor: CursorContext, offset: number, befor
   const value = cursor.value;
   // Numbers, dates and inline tables have no value choices.
   if (value && value.kind !== 'array' && value.kind !== 'string' && value.kind !== 'boolean' && value.kind !== 'invalid') return [];
-  // What is typed so far: the string or bare word the cursor is in (replaced whole), else nothing.
-  const token = value && value.kind !== 'array' && value.start < offset ? value : undefined;
-  const start = token ? token.start : offset - /[\w.\-+:/]*$/.exec(before)![0].length;
-  const end = token ? Math.max(offset, token.end) : offset + /^[\w.\-+:/]*/.exec(after)![0].length;
+  // What is typed so far: the string or bare word the cursor is in or at the start of (replaced whole), else nothing.
+  const token = value && value.kind !== 'array' && value.start <= offset ? value : undefined;
+  let start = token ? token.start : offset - /[\w.\-+:/]*$/.exec(before)![0].length;
+  let end = token ? Math.max(offset, token.end) : offset + /^[\w.\-+:/]*/.exec(after)![0].length;
   const lineStart = offset - before.length;
   if (start < lineStart || !/(^|[=\[,])\s*$/.test(before.slice(0, start - lineStart))) return [];
+  // Between `=` and a value already written: the choice replaces that value, if it is one token on this line.
+  const existing = cursor.keyValue?.value;
+  let lead = '';
+  if (!token && !value && existing && existing.start >= end) {
+    if (existing.kind === 'array' || existing.kind === 'inlineTable' || /[\r\n]/.test(file.text.slice(offset, existing.end))) return [];
+    lead = file.text.slice(offset, existing.start);
+    start = offset;
+    end = existing.end;
+  }
   const quote = token?.kind === 'string' ? file.text[token.start] : undefined;
   const container = path.slice(0, -1);
   const choices = valueItems(path, schema, file.config.processNames, valueKindAt(path)?.kind === 'memory' ? guestAt(file, container, offset) : undefined);
@@ -244,6 +312,9 @@ function values(file: AnalyzedFile, cursor: CursorContext, offset: number, befor
   // `processes = ` wants a list: a bare string there is a value flyctl cannot load.
   const array = cursor.keyValue?.value?.kind === 'array' ? cursor.keyValue.value : undefined;
   const wrap = isList(schema) && !(array && array.start < offset && (offset < array.end || !array.closed));
+  // A new item between others gets the commas that separate it.
+  const [leadingComma, trailingComma] = !token && value?.kind === 'array' ? separators(file.text, value, start, end) : ['', ''];
+  const description = descriptionOf(schema);
   return choices
     .filter((c) => !already.has(c.value))
     .map((c, i) => {
@@ -253,9 +324,18 @@ function values(file: AnalyzedFile, cursor: CursorContext, offset: number, befor
         label: c.value,
         kind: c.quoted ? CompletionItemKind.EnumMember : CompletionItemKind.Value,
         ...(c.detail ? { detail: c.detail } : {}),
+        ...markdown([c.detail && `\`${written}\`: ${c.detail}`, description].filter(Boolean).join('\n\n')),
         filterText: c.quoted && quote ? newText : c.value,
         sortText: String(i).padStart(4, '0'),
-        textEdit: { range: range(start, end), newText },
+        textEdit: { range: range(start, end), newText: `${lead}${leadingComma}${newText}${trailingComma}` },
       };
     });
+}
+
+/** The commas an item written over `[start, end)` of the array needs: before it, after it. */
+function separators(text: string, array: ArrayNode, start: number, end: number): [string, string] {
+  const previous = array.items.filter((i) => i.end <= start).pop();
+  const next = array.items.find((i) => i.start >= end);
+  const comma = (from: number, to: number) => /,/.test(text.slice(from, to).replace(/#[^\n]*/g, ''));
+  return [previous && !comma(previous.end, start) ? ', ' : '', next && !comma(end, next.start) ? ', ' : ''];
 }
