@@ -1,6 +1,8 @@
 import type { Rule } from '../server/src/lint/rule.js';
 import { namedFiles, type NamedFile } from '../server/src/project/named-files.js';
 import type { FileKind } from '../server/src/project/project-view.js';
+import { mentionedByProject } from '../server/src/project/made-before-deploy.js';
+import { folderOf } from '../server/src/project/paths.js';
 import { valueRange } from './rule-helpers.js';
 
 function describeMissing(named: NamedFile, kinds: FileKind[], atRoot: boolean): { message: string; severity?: 'warning' } {
@@ -40,6 +42,8 @@ const rule: Rule = {
       const kinds = named.candidates.map((path) => projectView.kind(path));
       // Found somewhere flyctl may look, or not knowable (a link leaving the project, no permission).
       if (kinds.some((k) => k === 'file' || k === 'unreadable')) continue;
+      // A local file a deploy script writes, or a secret kept out of git, is there when flyctl runs.
+      if (named.role === 'local_path' && mentionedByProject(projectView, [folderOf(projectView.configPath), ''], named.field.value)) continue;
       const { message, severity } = describeMissing(named, kinds, named.candidates.length === 1);
       report({ message, range: valueRange(named.field), ...(severity ? { severity } : {}) });
     }

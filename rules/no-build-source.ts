@@ -3,9 +3,14 @@ import type { FlyConfig } from '../server/src/fly/model.js';
 import { defaultDockerfileCandidates } from '../server/src/project/built-image.js';
 import { keyRange, tableRange } from './rule-helpers.js';
 
-/** A Fly Postgres app (`fly postgres create`): its image comes from flyctl, never from a build. */
+/**
+ * A Fly Postgres app (`fly postgres create`): its image comes from flyctl, never from a build. It
+ * shows as `pg_tls` services on 5432/5433, or as the health checks its image serves (`/flycheck/…`).
+ */
 function isFlyPostgres(config: FlyConfig): boolean {
-  return config.services.some((s) => s.ports.some((p) => p.handlers.includes('pg_tls')) || (s.internalPort !== undefined && (s.internalPort.value === 5432 || s.internalPort.value === 5433)));
+  const pgService = config.services.some((s) => s.ports.some((p) => p.handlers.includes('pg_tls')) || (s.internalPort !== undefined && (s.internalPort.value === 5432 || s.internalPort.value === 5433)));
+  const flycheck = [...config.checks, ...config.services.flatMap((s) => s.checks)].some((c) => typeof c.path?.value === 'string' && c.path.value.startsWith('/flycheck/'));
+  return pgService || flycheck;
 }
 
 const rule: Rule = {
@@ -17,7 +22,7 @@ const rule: Rule = {
     env: 'any',
     fix: 'none',
     summary: 'nothing to build or deploy: no [build] source and no Dockerfile beside the config or at the project root',
-    why: 'With no `image`, `builder`, `buildpacks`, `builtin` or `dockerfile` under `[build]`, flyctl builds the `Dockerfile` of the folder it runs in (`ResolveDockerfile`), and fails with "app does not have a Dockerfile or buildpacks configured" when there is none. CI often passes `--image` or `--dockerfile` instead, so this is advice, off by default.',
+    why: 'With no `image`, `builder`, `buildpacks`, `builtin` or `dockerfile` under `[build]`, flyctl builds the `Dockerfile` of the folder it runs in (`ResolveDockerfile`), and fails with "app does not have a Dockerfile or buildpacks configured" when there is none. CI often passes `--image` or `--dockerfile` instead (5 of the 6 findings on the real-world corpus), so this is advice, off by default. Fly Postgres apps (`pg_tls` services on 5432/5433, `/flycheck/` checks) are never reported: flyctl supplies their image.',
     flyDocs: 'https://fly.io/docs/reference/configuration/#the-build-section',
     examples: { bad: 'app = "shop"\n\n[http_service]\ninternal_port = 8080\n', good: 'app = "shop"\n\n[build]\nimage = "ghcr.io/acme/shop:latest"\n\n[http_service]\ninternal_port = 8080\n', files: { 'README.md': '# shop\n' } },
     flyctlSource: ['internal/build/imgsrc/docker.go', 'internal/build/imgsrc/resolver.go', 'internal/appconfig/config.go'],

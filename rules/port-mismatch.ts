@@ -24,10 +24,11 @@ const rule: Rule = {
     id: 'port-mismatch',
     category: 'schema',
     severity: 'warning',
+    optIn: true,
     env: 'any',
     fix: 'suggestion',
     summary: 'internal_port is not the one port the Dockerfile exposes, and nothing sets the app\'s port',
-    why: 'Fly\'s proxy sends a service\'s requests to `internal_port`; an app that listens on the port its Dockerfile exposes instead gets none, and the deploy fails its checks or every request ends in "instance refused connection". Reported only when the image is built from a Dockerfile found as flyctl finds it, its built stage exposes exactly one TCP port, and nothing shows the app on `internal_port`: no `PORT` in `[env]` or the Dockerfile\'s `ENV`, no port flag (`--port`, `-p`, `--bind`, `0.0.0.0:N`, `PORT=N`) in the process command, `[experimental] cmd`, `CMD` or `ENTRYPOINT`. A `PORT` set as a Fly secret is invisible to a linter: put it in `[env]`.',
+    why: 'Fly\'s proxy sends a service\'s requests to `internal_port`; an app that listens on the port its Dockerfile exposes instead gets none, and the deploy fails its checks or every request ends in "instance refused connection". Reported only when the image is built from a Dockerfile found as flyctl finds it, its built stage exposes exactly one TCP port, and nothing shows the app on `internal_port`: no `PORT` in `[env]` or the Dockerfile\'s `ENV`, no port flag (`--port`, `-p`, `--bind`, `0.0.0.0:N`, `PORT=N`) in the process command, `[experimental] cmd`, `CMD` or `ENTRYPOINT`. A `PORT` set as a Fly secret is invisible to a linter: put it in `[env]`. Off by default: on the real-world corpus (each config with its repository\'s Dockerfile) it fired twice and was right once; the other app read `PORT` from a secret.',
     flyDocs: 'https://fly.io/docs/networking/app-services/',
     examples: {
       bad: 'app = "shop"\n\n[http_service]\ninternal_port = 8080\n',
@@ -48,12 +49,14 @@ const rule: Rule = {
       const field = service.internalPort!;
       const internal = field.value;
       if (internal === exposed) continue;
-      const evidence = listenEvidence([...configCommands(config, service), ...image.commands]);
+      const overrides = configCommands(config, service);
+      const evidence = listenEvidence([...overrides, ...image.commands]);
       if (evidence.variable || evidence.ports.includes(internal)) continue;
       report({
         message: `internal_port = ${internal}, but the image built from ${image.dockerfile} exposes only port ${exposed} and nothing here sets the app's port: Fly's proxy sends requests to ${internal}. Make the app listen on ${internal} (a PORT set as a Fly secret is invisible to a linter: put it in [env]), or set internal_port = ${exposed}`,
         range: valueRange(field),
-        ...(field.node.kind === 'integer' ? { suggestions: [{ desc: `Set internal_port = ${exposed}`, fix: { range: valueRange(field), text: String(exposed) } }] } : {}),
+        // Another command than the image's may listen elsewhere than EXPOSE says: then no port is offered.
+        ...(field.node.kind === 'integer' && !overrides.length ? { suggestions: [{ desc: `Set internal_port = ${exposed}`, fix: { range: valueRange(field), text: String(exposed) } }] } : {}),
       });
     }
   },

@@ -17,7 +17,7 @@ export function findingsOf(rule: string, c: Pick<ProjectCase, 'toml' | 'config' 
   const findings = lintText(c.toml, {
     filePath: `/repo/${configPath}`,
     projectRoot: '/repo',
-    ...(rule === 'no-build-source' ? { rules: { [rule]: 'info' as const } } : {}),
+    ...(rule === 'no-build-source' ? { rules: { [rule]: 'info' as const } } : rule === 'port-mismatch' ? { rules: { [rule]: 'warning' as const } } : {}),
     ...(withView ? { projectView: memoryProjectView(configPath, c.files) } : {}),
   });
   return findings.filter((f) => f.ruleId === rule).map((f) => ({ ...f, at: c.toml.slice(f.range[0], f.range[1]) }));

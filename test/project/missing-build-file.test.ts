@@ -16,6 +16,10 @@ const cases: ProjectCase[] = [
   { name: 'a local_path found at the project root (fly deploy -c web/fly.toml from the root)', config: 'web/fly.toml', toml: '[[files]]\nguest_path = "/etc/app.yaml"\nlocal_path = "config/app.yaml"\n', files: { 'config/app.yaml': 'a: 1\n' }, expect: [] },
   { name: 'a local_path found beside the config', config: 'web/fly.toml', toml: '[[files]]\nguest_path = "/etc/app.yaml"\nlocal_path = "app.yaml"\n', files: { 'web/app.yaml': 'a: 1\n' }, expect: [] },
   { name: 'a local_path in neither place', config: 'web/fly.toml', toml: '[[files]]\nguest_path = "/etc/app.yaml"\nlocal_path = "app.yaml"\n', files: {}, expect: [{ at: '"app.yaml"', message: /does not exist in this config's folder \(web\/app\.yaml\) or at the project root \(app\.yaml\).*could not read file/, severity: 'error' }] },
+  { name: 'a local_path a deploy script writes (headscale-on-fly)', config: 'headscale/fly.toml', toml: '[[files]]\nguest_path = "/etc/headscale/config.yaml"\nlocal_path = "config.yaml"\n', files: { 'headscale/deploy.sh': 'curl -s -o config.yaml https://example.com/config-example.yaml\nfly deploy\n' }, expect: [] },
+  { name: 'a local_path kept out of git', toml: '[[files]]\nguest_path = "/certs/ca.pem"\nlocal_path = "certs/ca.pem"\n', files: { '.gitignore': 'node_modules\ncerts/ca.pem\n' }, expect: [] },
+  { name: 'a local_path a CI workflow writes', toml: '[[files]]\nguest_path = "/a"\nlocal_path = "app.env"\n', files: { '.github/workflows/deploy.yml': 'run: echo "$ENV" > app.env && flyctl deploy\n' }, expect: [] },
+  { name: 'a script that does not mention the local_path', toml: '[[files]]\nguest_path = "/a"\nlocal_path = "app.env"\n', files: { 'deploy.sh': 'fly deploy\n' }, expect: [{ at: '"app.env"' }] },
   { name: 'an absolute local_path is not judged', toml: '[[files]]\nguest_path = "/a"\nlocal_path = "/etc/hosts"\n', files: {}, expect: [] },
   { name: 'a secret_name file names no local file', toml: '[[files]]\nguest_path = "/a"\nsecret_name = "A"\n', files: {}, expect: [] },
   { name: 'no named files', toml: 'app = "x"\n', files: {}, expect: [] },
@@ -36,7 +40,7 @@ describe(RULE, () => {
   });
 
   it('is silent when the file cannot be read (a link leaving the project)', () => {
-    const view = { configPath: 'fly.toml', kind: () => 'unreadable' as const, read: () => undefined };
+    const view = { configPath: 'fly.toml', kind: () => 'unreadable' as const, read: () => undefined, list: () => undefined };
     const findings = lintTextWith(view);
     expect(findings).toEqual([]);
   });

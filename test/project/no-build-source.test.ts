@@ -16,6 +16,7 @@ const cases: ProjectCase[] = [
   { name: '[build] builtin', toml: 'app = "x"\n[build]\nbuiltin = "node"\n', files: {}, expect: [] },
   { name: 'only a build-target still needs a Dockerfile', toml: 'app = "x"\n[build]\nbuild-target = "web"\n', files: {}, expect: [{ at: '[build]' }] },
   { name: 'Fly Postgres (pg_tls on 5432)', toml: 'app = "db"\n[[services]]\ninternal_port = 5432\n[[services.ports]]\nport = 5432\nhandlers = ["pg_tls"]\n', files: {}, expect: [] },
+  { name: 'Fly Postgres with no services, known by its /flycheck checks', toml: 'app = "db"\n[checks]\n[checks.pg]\nport = 5500\ntype = "http"\npath = "/flycheck/pg"\n', files: {}, expect: [] },
   { name: 'Fly Postgres (internal 5433)', toml: 'app = "db"\n[[services]]\ninternal_port = 5433\nprotocol = "tcp"\n', files: {}, expect: [] },
 ];
 

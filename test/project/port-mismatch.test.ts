@@ -86,3 +86,18 @@ describe('listen evidence in a command', () => {
     expect(listenEvidence([command])).toEqual({ ports, variable });
   });
 });
+
+describe('port-mismatch by default', () => {
+  it('is off unless configured (an app reading PORT from a Fly secret looks the same)', async () => {
+    const { lintText } = await import('../../server/src/index.js');
+    const { memoryProjectView } = await import('../../server/src/project/memory-view.js');
+    const findings = lintText(HTTP, { filePath: '/repo/fly.toml', projectView: memoryProjectView('fly.toml', { Dockerfile: NODE }) });
+    expect(findings.filter((f) => f.ruleId === RULE)).toEqual([]);
+  });
+
+  it('offers no port when a process command replaces the image CMD', () => {
+    const [finding] = findingsOf(RULE, { toml: `${HTTP}[processes]\napp = "bun backend/server.ts"\n`, files: { Dockerfile: NODE } });
+    expect(finding!.message).toMatch(/internal_port = 8080/);
+    expect(finding!.suggestions).toBeUndefined();
+  });
+});

@@ -3,7 +3,7 @@
  * project (the repository, or the folder of a `.flylint.toml` with `root = true`; the config's own
  * folder outside both). A link that leaves the project, a device or a pipe is `unreadable`, never read.
  */
-import { realpathSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import type { FileKind, ProjectView } from '../project/project-view.js';
 import { assertInsideProject } from '../files/confinement.js';
@@ -54,6 +54,15 @@ export function diskProjectView(filePath: string, root: string): ProjectView {
       }
       texts.set(path, text);
       return text;
+    },
+    list(folder) {
+      const full = absolute(folder);
+      if (!inside(full)) return undefined;
+      try {
+        return readdirSync(full).sort();
+      } catch {
+        return undefined;
+      }
     },
   };
 }

@@ -19,5 +19,14 @@ export function memoryProjectView(configPath: string, files: Readonly<Record<str
     read(path) {
       return Object.hasOwn(files, path) ? files[path] : undefined;
     },
+    list(folder) {
+      if (!folders.has(folder)) return undefined;
+      const prefix = folder === '' ? '' : `${folder}/`;
+      const names = new Set<string>();
+      for (const path of [...Object.keys(files), ...folders]) {
+        if (path !== '' && path.startsWith(prefix) && path.length > prefix.length) names.add(path.slice(prefix.length).split('/')[0]!);
+      }
+      return [...names].sort();
+    },
   };
 }

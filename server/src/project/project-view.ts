@@ -16,4 +16,6 @@ export interface ProjectView {
   kind(path: string): FileKind;
   /** The text of a root-relative regular file, or undefined (missing, unreadable, too large). Never throws. */
   read(path: string): string | undefined;
+  /** The names in a root-relative folder (`''` for the root), or undefined when it cannot be read. Never throws. */
+  list(folder: string): string[] | undefined;
 }
