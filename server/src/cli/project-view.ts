@@ -3,43 +3,22 @@
  * project (the repository, or the folder of a `.flylint.toml` with `root = true`; the config's own
  * folder outside both). A link that leaves the project, a device or a pipe is `unreadable`, never read.
  */
-import { readdirSync, realpathSync, statSync } from 'node:fs';
-import { isAbsolute, join, relative, sep } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import type { FileKind, ProjectView } from '../project/project-view.js';
 import { assertInsideProject } from '../files/confinement.js';
+import { fileKind, isInsideProject } from '../files/file-kind.js';
 import { MAX_CONFIG_BYTES, readRegularFile } from '../files/read-file.js';
 
 export function diskProjectView(filePath: string, root: string): ProjectView {
   const kinds = new Map<string, FileKind>();
   const texts = new Map<string, string | undefined>();
-  let realRoot: string | undefined;
   const absolute = (path: string) => join(root, ...path.split('/'));
-  const inside = (path: string): boolean => {
-    try {
-      realRoot ??= realpathSync(root);
-      const rel = relative(realRoot, realpathSync(path));
-      return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
-    } catch {
-      return false;
-    }
-  };
-  const kindOf = (path: string): FileKind => {
-    const full = absolute(path);
-    let stats;
-    try {
-      stats = statSync(full);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      return code === 'ENOENT' || code === 'ENOTDIR' ? 'missing' : 'unreadable';
-    }
-    if (!inside(full)) return 'unreadable';
-    return stats.isFile() ? 'file' : stats.isDirectory() ? 'directory' : 'unreadable';
-  };
   return {
     configPath: relative(root, filePath).split(sep).join('/'),
     kind(path) {
       let kind = kinds.get(path);
-      if (kind === undefined) kinds.set(path, (kind = kindOf(path)));
+      if (kind === undefined) kinds.set(path, (kind = fileKind(absolute(path), root)));
       return kind;
     },
     read(path) {
@@ -57,7 +36,7 @@ export function diskProjectView(filePath: string, root: string): ProjectView {
     },
     list(folder) {
       const full = absolute(folder);
-      if (!inside(full)) return undefined;
+      if (!isInsideProject(full, root)) return undefined;
       try {
         return readdirSync(full).sort();
       } catch {
@@ -66,4 +45,3 @@ export function diskProjectView(filePath: string, root: string): ProjectView {
     },
   };
 }
-
