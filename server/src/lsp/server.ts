@@ -479,7 +479,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (!image) return shown;
       if (!shown) return { contents: { kind: 'markdown' as const, value: image } };
       const contents = shown.contents as { kind: 'markdown' | 'plaintext'; value: string };
-      return { ...shown, contents: { ...contents, value: `${contents.value}\n\n${image}` } };
+      const added = contents.kind === 'plaintext' ? image.replace(/\*\*|`/g, '') : image;
+      return { ...shown, contents: { ...contents, value: `${contents.value}\n\n${added}` } };
     });
   });
 
