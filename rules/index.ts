@@ -20,6 +20,9 @@ import deployStrategy from './deploy-strategy.js';
 import invalidMount from './invalid-mount.js';
 import vmSizing from './vm-sizing.js';
 import multipleBuildSources from './multiple-build-sources.js';
+import missingBuildFile from './missing-build-file.js';
+import noBuildSource from './no-build-source.js';
+import portMismatch from './port-mismatch.js';
 import missingSwap from './missing-swap.js';
 import sharedCpuInProduction from './shared-cpu-in-production.js';
 import minMachinesRunning from './min-machines-running.js';
@@ -59,6 +62,9 @@ export const rules: readonly Rule[] = [
   invalidMount,
   vmSizing,
   multipleBuildSources,
+  missingBuildFile,
+  noBuildSource,
+  portMismatch,
   missingSwap,
   sharedCpuInProduction,
   minMachinesRunning,

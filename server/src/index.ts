@@ -13,6 +13,11 @@ export type { ApplyFixesOptions, ApplyFixesResult } from './lint/apply-fixes.js'
 export { LineIndex } from './lint/line-index.js';
 export type { Position } from './lint/line-index.js';
 export { resolveEnvironment } from './fly/environment.js';
+export type { ProjectView, FileKind } from './project/project-view.js';
+export { memoryProjectView } from './project/memory-view.js';
+export { namedFiles } from './project/named-files.js';
+export type { NamedFile, NamedRole } from './project/named-files.js';
+export { defaultDockerfileCandidates, builtDockerfile, imageFacts } from './project/built-image.js';
 export { ruleDocsUrl } from './rule-docs.js';
 export type * from './lint/types.js';
 export type { Rule, RuleMeta, RuleContext, RuleReport, LintSettings, ProjectMember } from './lint/rule.js';

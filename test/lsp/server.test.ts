@@ -361,7 +361,7 @@ describe('workspace', () => {
     const uri = fileUri(join(dir, 'fly.toml'));
     c.open(uri, 'app = "shop"\n');
     expect(codes((await c.diagnostics(uri)).diagnostics)).not.toContain('shared-app-name');
-    expect(c.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles')?.registerOptions.watchers.map((w: any) => w.globPattern)).toEqual(['**/fly*.toml', '**/.flylint.toml']);
+    expect(c.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles')?.registerOptions.watchers.map((w: any) => w.globPattern)).toEqual(['**/fly*.toml', '**/.flylint.toml', '**/*', '**/*[Dd]ockerfile*', '**/.dockerignore']);
     writeFileSync(join(dir, 'fly.staging.toml'), 'app = "shop"\n');
     c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(join(dir, 'fly.staging.toml')), type: 2 }] });
     await c.diagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'shared-app-name'));

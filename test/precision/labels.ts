@@ -15,11 +15,14 @@ export interface Label {
 }
 
 export const labelsDir = fileURLToPath(new URL('./labels/', import.meta.url));
+/** Findings of opt-in rules, judged the same way: what decides that a rule stays off by default. */
+export const optInLabelsDir = fileURLToPath(new URL('./labels-opt-in/', import.meta.url));
 
-export function readLabels(): Label[] {
-  return readdirSync(labelsDir).filter((f) => f.endsWith('.tsv')).sort().flatMap((name) => {
+/** The labels of a folder: labels/ (rules on by default) unless another is given. */
+export function readLabels(dir = labelsDir): Label[] {
+  return readdirSync(dir).filter((f) => f.endsWith('.tsv')).sort().flatMap((name) => {
     const rule = name.slice(0, -'.tsv'.length);
-    const [header, ...rows] = readFileSync(join(labelsDir, name), 'utf8').split('\n').filter((l) => l.trim() !== '');
+    const [header, ...rows] = readFileSync(join(dir, name), 'utf8').split('\n').filter((l) => l.trim() !== '');
     if (header !== 'file\tline\tcolumn\tverdict\treason') throw new Error(`labels/${name}: bad header "${header}"`);
     return rows.map((row, i) => {
       const [file, line, column, verdict, reason] = row.split('\t');

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { allRules, lintText } from '../../server/src/index.js';
+import { memoryProjectView } from '../../server/src/project/memory-view.js';
 
 /** Isolation rules need a second config of another environment to compare with. */
 const PRODUCTION_SIBLING = { filePath: '/project/fly.toml', text: 'app = "shop"\nprimary_region = "ams"\n' };
@@ -11,7 +12,7 @@ const PRODUCTION_SIBLING = { filePath: '/project/fly.toml', text: 'app = "shop"\
 describe.each(allRules().map((r) => [r.meta.id, r] as const))('%s', (id, rule) => {
   const filePath = `/project/${rule.meta.examples.fileName ?? 'fly.toml'}`;
   // An opt-in rule runs where a config gives it a level: here, the level its docs suggest.
-  const options = { filePath, siblings: rule.meta.env === 'project' ? [PRODUCTION_SIBLING] : [], ...(rule.meta.optIn ? { rules: { [id]: rule.meta.severity } } : {}) };
+  const options = { filePath, siblings: rule.meta.env === 'project' ? [PRODUCTION_SIBLING] : [], ...(rule.meta.optIn ? { rules: { [id]: rule.meta.severity } } : {}), ...(rule.meta.examples.files ? { projectView: memoryProjectView(rule.meta.examples.fileName ?? 'fly.toml', rule.meta.examples.files) } : {}) };
 
   it('has complete metadata', () => {
     expect(rule.meta.summary.length).toBeGreaterThan(10);

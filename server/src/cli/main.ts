@@ -7,7 +7,8 @@ import { safeJson, safeText } from './formatters/escape.js';
 import { dirname, relative, resolve } from 'node:path';
 import { parseArgs, UsageError, USAGE, USAGE_LINE, type CliOptions } from './args.js';
 import { discoverFiles } from './discover.js';
-import { projectContext } from './project-context.js';
+import { projectContext, projectFolder } from './project-context.js';
+import { diskProjectView } from './project-view.js';
 import { cannotRead, cannotReadMessage } from './read-errors.js';
 import { ConfigFileError, ConfigReadError, ConfigSearch } from './config-search.js';
 import { writeFileAtomic, type FileSystemOps } from './write-file.js';
@@ -265,6 +266,8 @@ function prepare(input: Input, options: CliOptions, configs: ConfigSearch): { fi
     ...(projectRoot !== undefined ? { projectRoot } : {}),
     rules: { ...(fromConfig.rules ?? {}), ...options.rules },
   };
+  // The files around the config (read only when a rule needs them); standard input without a name has no place.
+  if (!input.fromStdin || options.stdinFilename !== undefined) lintOptions.projectView = diskProjectView(input.filePath, projectFolder(input.filePath, configs).folder);
   if (options.env) {
     lintOptions.env = options.env;
     lintOptions.envReason = `--env ${options.env}`;

@@ -12,6 +12,7 @@ import { LineIndex } from './line-index.js';
 import { openTailStart, withoutFixesInOpenTail } from './open-tail.js';
 import { defaultLevel, type LintSettings, type ProjectMember, type Rule, type RuleContext, type RuleReport } from './rule.js';
 import type { EnvironmentInfo, Finding, Severity } from './types.js';
+import type { ProjectView } from '../project/project-view.js';
 
 export type RuleLevel = Severity | 'off';
 
@@ -39,6 +40,8 @@ export interface LintOptions {
   /** Environments of sibling files forced by the config file's globs, keyed by file path. */
   siblingEnv?: Readonly<Record<string, string>>;
   tomlVersion?: '1.0' | '1.1';
+  /** The files around the config, read on demand (see server/src/project/project-view.ts). */
+  projectView?: ProjectView;
 }
 
 export interface AnalyzedFile extends ProjectMember {
@@ -102,7 +105,7 @@ export function lintAnalyzed(file: AnalyzedFile, siblings: readonly AnalyzedFile
     if (r.filePath && r.filePath !== file.filePath) return; // findings for other files come when those are linted
     findings.push(withoutFixesInOpenTail(toFinding(current, r, file.filePath, siblings, siblingIndexes), openStart));
   };
-  const context: RuleContext = { text: file.text, filePath: file.filePath || undefined, doc: file.doc, value: file.value, config: file.config, env: file.env, settings, project: siblings, report };
+  const context: RuleContext = { text: file.text, filePath: file.filePath || undefined, doc: file.doc, value: file.value, config: file.config, env: file.env, settings, project: siblings, ...(options.projectView ? { projectView: options.projectView } : {}), report };
   // Index loops here and in the schema check: a for-of in code that is still cold allocates a
   // result object per step, and a lint of a few hundred files is mostly cold code.
   const ran = new Set<string>();

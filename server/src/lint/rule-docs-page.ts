@@ -30,7 +30,7 @@ ${meta.summary}.
 ${meta.why}
 
 Fly.io docs: ${meta.flyDocs}
-
+${meta.flyctlSource?.length ? `\nflyctl source (superfly/flyctl): ${meta.flyctlSource.map((p) => `\`${p}\``).join(', ')}\n` : ''}${projectFiles(meta)}
 ## Bad (\`${file}\`)
 
 \`\`\`toml
@@ -46,6 +46,14 @@ ${meta.examples.good.replace(/\n$/, '')}
 Disable it for one line with \`# flylint-disable-next-line ${meta.id} -- reason\`, or everywhere in
 \`.flylint.toml\`: \`[rules]\` \`${meta.id} = "off"\`.
 `;
+}
+
+/** The files around the examples, for rules that read them. */
+function projectFiles(meta: RuleMeta): string {
+  const files = Object.entries(meta.examples.files ?? {});
+  if (!files.length) return '';
+  const shown = files.map(([path, text]) => `\`${path}\`:\n\n\`\`\`${/dockerfile/i.test(path) ? 'dockerfile' : 'text'}\n${text.replace(/\n$/, '')}\n\`\`\``).join('\n\n');
+  return `\n## Project files (beside \`${meta.examples.fileName ?? 'fly.toml'}\` in both examples)\n\n${shown}\n`;
 }
 
 export function renderRuleList(rules: readonly RuleMeta[]): string {

@@ -2,6 +2,7 @@
 import type { DocumentNode } from '../toml/ast.js';
 import type { TomlTable } from '../toml/values.js';
 import type { FlyConfig } from '../fly/model.js';
+import type { ProjectView } from '../project/project-view.js';
 import type { EnvironmentInfo, Finding, Fix, OffsetRange, RelatedInformation, Severity, Suggestion } from './types.js';
 
 export interface RuleMeta {
@@ -25,7 +26,15 @@ export interface RuleMeta {
   /** The Fly.io docs page the rule rests on. */
   flyDocs: string;
   /** A config that triggers the rule and one that does not (used in the docs page and in tests). */
-  examples: { bad: string; good: string; fileName?: string };
+  examples: {
+    bad: string;
+    good: string;
+    fileName?: string;
+    /** The project around the examples (root-relative path → text), for rules that read the files a config names. */
+    files?: Readonly<Record<string, string>>;
+  };
+  /** The flyctl source files (superfly/flyctl) whose behaviour the rule follows. */
+  flyctlSource?: readonly string[];
 }
 
 /** Another config of the same project, for isolation rules. */
@@ -68,6 +77,8 @@ export interface RuleContext {
   readonly settings: LintSettings;
   /** The other configs of the project (empty when linting one file alone). */
   readonly project: readonly ProjectMember[];
+  /** The files around the config (Dockerfile, files it names), when the host shows them; rules that need them are silent without. */
+  readonly projectView?: ProjectView;
   report(report: RuleReport): void;
 }
 

@@ -36,7 +36,7 @@ import { VERSION } from '../version.js';
 import { configDiagnostics, toDiagnostics } from './diagnostics.js';
 import { FIX_ALL_KIND, diagnosticsFor, fixAllAction, quickFixes } from './code-actions.js';
 import { hover } from './hover.js';
-import { formatFor, withDocumentationFormat, type DocumentationFormat } from './markup.js';
+import { formatFor, markupFor, plainText, withDocumentationFormat, type DocumentationFormat } from './markup.js';
 import { complete, type CompletionOptions } from './completion.js';
 import { documentSymbols } from './symbols.js';
 import { foldingRanges } from './folding.js';
@@ -50,6 +50,12 @@ import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings.js';
 import { ChangeQueue } from './change-queue.js';
 import { InputEnd } from './input-end.js';
 import { Lifecycle, gateReader } from './message-gate.js';
+import { fileKind } from '../files/file-kind.js';
+import { absoluteIn, editorProjectView } from './editor-project-view.js';
+import { documentLinks } from './document-links.js';
+import { internalPortHover } from './image-hover.js';
+import { projectFilesWatched, isProjectFileEvent } from './project-files.js';
+import type { ProjectView } from '../project/project-view.js';
 import { FrameWriter } from './frame-writer.js';
 import { FrameReader } from './frame-reader.js';
 
@@ -81,6 +87,9 @@ export function nodeFiles(projectOf: (path: string) => string | undefined = () =
         }
         return undefined;
       }
+    },
+    kind(path) {
+      return fileKind(path, projectOf(path) ?? dirname(path));
     },
   };
 }
@@ -194,6 +203,31 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return state;
   }
 
+  /** The files around a config: open documents first, then disk, inside its workspace folder. Made per use: never stale. */
+  function viewFor(path: string | undefined): ProjectView | undefined {
+    if (!path) return undefined;
+    return editorProjectView(path, projectRootOf(path), files, (other) => documents.get(pathToFileURL(other).href)?.getText());
+  }
+
+  function projectRootOf(path: string): string {
+    return workspace.rootOf(path) ?? dirname(path);
+  }
+
+  function withView(options: LintOptions, path: string | undefined): LintOptions {
+    const projectView = viewFor(path);
+    return projectView ? { ...options, projectView } : options;
+  }
+
+  /** The open fly configs with their project roots, for deciding which file events matter. */
+  function openConfigs(): Array<{ path: string; root: string; file: AnalyzedFile }> {
+    return documents.all().flatMap((d) => {
+      const path = pathOf(d.uri);
+      if (!path) return [];
+      const state = stateOf(d);
+      return state.served ? [{ path, root: projectRootOf(path), file: state.file }] : [];
+    });
+  }
+
   function openPaths(): string[] {
     return documents.keys().flatMap((uri) => pathOf(uri) ?? []);
   }
@@ -225,7 +259,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const state = stateOf(document);
     const generation = `${projectGeneration}:${configGeneration}`;
     if (state.findings?.generation !== generation) {
-      state.findings = { generation, list: state.served ? lintAnalyzed(state.file, siblingsOf(pathOf(document.uri)), state.options) : [] };
+      const path = pathOf(document.uri);
+      state.findings = { generation, list: state.served ? lintAnalyzed(state.file, siblingsOf(path), withView(state.options, path)) : [] };
     }
     return { state, findings: state.findings.list };
   }
@@ -340,6 +375,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         hoverProvider: true,
         completionProvider: { triggerCharacters: ['[', '=', ' ', '"', '.', ','] },
         documentSymbolProvider: true,
+        documentLinkProvider: { resolveProvider: false },
         foldingRangeProvider: true,
         definitionProvider: true,
         semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: { delta: true }, range: true },
@@ -370,7 +406,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       }
       if (canWatch) {
         connection.client
-          .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/fly*.toml' }, { globPattern: '**/.flylint.toml' }] })
+          .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/fly*.toml' }, { globPattern: '**/.flylint.toml' }, ...projectFilesWatched] })
           .catch((error: unknown) => log(`could not watch files: ${String(error)}`));
       }
     });
@@ -398,6 +434,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           settingsChanged();
         } else if (workspace.isFlyConfig(path)) {
           workspace.updateSaved(path, change.type === FileChangeType.Deleted ? undefined : files.readFile(path));
+          projectGeneration++;
+        } else if (isProjectFileEvent(path, openConfigs())) {
+          // A file a config names, or a Dockerfile, appeared, changed or went away.
           projectGeneration++;
         }
       }
@@ -447,7 +486,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         const path = pathOf(document.uri);
         const { findings } = findingsOf(document);
         const siblings = siblingsOf(path);
-        const lint = (text: string) => (text === target.text ? findings : lintAnalyzed(analyze(text, state.file.filePath, state.options), siblings, state.options));
+        const options = withView(state.options, path);
+        const lint = (text: string) => (text === target.text ? findings : lintAnalyzed(analyze(text, state.file.filePath, state.options), siblings, options));
         const fixAll = fixAllAction(target, lint);
         if (fixAll) actions.push(fixAll);
       }
@@ -471,7 +511,28 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return guard('hover', null, () => {
       const state = stateOf(document);
       if (!state.served) return null;
-      return hover(state.file, document.offsetAt(params.position), state.index, secretsOf(state.file, state.options), hoverFormat);
+      const offset = document.offsetAt(params.position);
+      const shown = hover(state.file, offset, state.index, secretsOf(state.file, state.options), hoverFormat);
+      const view = viewFor(pathOf(document.uri));
+      const image = view ? internalPortHover(state.file, offset, view) : undefined;
+      if (!image) return shown;
+      if (!shown) return { contents: markupFor(image, hoverFormat) };
+      const contents = shown.contents as { kind: 'markdown' | 'plaintext'; value: string };
+      const added = contents.kind === 'plaintext' ? plainText(image) : image;
+      return { ...shown, contents: { ...contents, value: `${contents.value}\n\n${added}` } };
+    });
+  });
+
+  connection.onDocumentLinks((params) => {
+    const document = documents.get(params.textDocument.uri);
+    const path = document ? pathOf(document.uri) : undefined;
+    if (!document || !path) return [];
+    return guard('document links', [], () => {
+      const state = stateOf(document);
+      const view = viewFor(path);
+      if (!state.served || !view) return [];
+      const root = projectRootOf(path);
+      return documentLinks(state.file, view, state.index, (target) => pathToFileURL(absoluteIn(root, target)).href);
     });
   });
 

@@ -6,6 +6,7 @@
  */
 import { includedBy, parseConfigFile, type ConfigError, type FlylintConfig } from '../config/config-file.js';
 import type { TomlTable } from '../toml/values.js';
+import type { FileKind } from '../project/project-view.js';
 
 export interface DirectoryEntry {
   name: string;
@@ -18,6 +19,8 @@ export interface FileAccess {
   readDirectory(path: string): DirectoryEntry[] | undefined;
   /** Undefined when the file does not exist, cannot be read or is too large to be a config. */
   readFile(path: string): string | undefined;
+  /** What is at a path (a link leaving the project is `unreadable`); derived from the two above when absent. */
+  kind?(path: string): FileKind;
 }
 
 export interface ConfigProblem {
