@@ -75,13 +75,19 @@ describe('the files a config names, in the editor', () => {
   it('shows on internal_port what the Dockerfile exposes', async () => {
     const text = 'app = "shop"\n\n[http_service]\n  internal_port = 8080\n';
     const dir = project({ 'fly.toml': text, Dockerfile: 'FROM node AS base\nEXPOSE 3000\nFROM base\nCMD ["node", "s.js"]\n' });
-    const c = await client(dir);
+    const c = await client(dir, { capabilities: { textDocument: { hover: { contentFormat: ['markdown', 'plaintext'] } } } });
     const uri = fileUri(join(dir, 'fly.toml'));
     c.open(uri, text);
     const hover = await c.request('textDocument/hover', { textDocument: { uri }, position: { line: 3, character: 5 } });
     expect(hover.contents.value).toContain('**Dockerfile**: the image built from `Dockerfile` exposes port 3000.');
     const elsewhere = await c.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 1 } });
     expect(JSON.stringify(elsewhere ?? '')).not.toContain('**Dockerfile**');
+    // A client that lists no markdown gets the same line as plain text.
+    const plain = await client(dir);
+    plain.open(uri, text);
+    const plainHover = await plain.request('textDocument/hover', { textDocument: { uri }, position: { line: 3, character: 5 } });
+    expect(plainHover.contents).toMatchObject({ kind: 'plaintext' });
+    expect(plainHover.contents.value).toContain('Dockerfile: the image built from Dockerfile exposes port 3000.');
   });
 
   it('reports what the CLI reports for the same project', async () => {
