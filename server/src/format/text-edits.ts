@@ -18,6 +18,8 @@ export function applyTextEdits(text: string, edits: readonly Fix[]): string {
  * The edits that lie within [from, to): range formatting takes whole lines, so `from` is the
  * start of the first line and `to` the end of the last one (after its line break).
  */
-export function editsWithin(edits: readonly Fix[], from: number, to: number): Fix[] {
-  return edits.filter((edit) => edit.range[0] >= from && edit.range[1] <= to);
+export function editsWithin(text: string, edits: readonly Fix[], from: number, to: number): Fix[] {
+  // An insertion right after the last line break is the next line's (its indentation).
+  const nextLineStarts = to > from && text.charCodeAt(to - 1) === 10;
+  return edits.filter((edit) => edit.range[0] >= from && edit.range[1] <= to && !(nextLineStarts && edit.range[0] === to));
 }
