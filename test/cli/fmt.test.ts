@@ -120,3 +120,22 @@ describe('flylint fmt', () => {
     expect(flylint(['fmt', '--no-error-on-unmatched-pattern'], { cwd: dir }).code).toBe(0);
   });
 });
+
+describe('the README on formatting', () => {
+  const readme = readFileSync(join(process.cwd(), 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('\n## Formatting\n'), readme.indexOf('\n## Exit codes\n'));
+  const fenced = (lang: string) => [...section.matchAll(new RegExp('```' + lang + '\\n([\\s\\S]*?)```', 'g'))].map((m) => m[1]!);
+
+  it('shows a [format] table flylint accepts, and commands that run as written', () => {
+    const [config] = fenced('toml');
+    const dir = project({ '.flylint.toml': config!, 'fly.toml': UNFORMATTED });
+    expect(flylint(['fmt', '--check'], { cwd: dir })).toMatchObject({ code: 1, stdout: 'would reformat fly.toml\n' });
+    const commands = fenced('sh')[0]!.split('\n').map((line) => line.replace(/\s+#.*$/, '')).filter(Boolean);
+    expect(commands.length).toBe(4);
+    for (const command of commands) {
+      const args = command.replace(/^flylint /, '').replace(/ [<>] \S+/g, '').split(' ');
+      const r = flylint(args, { cwd: dir, input: UNFORMATTED });
+      expect([0, 1], `${command}\n${r.stderr}`).toContain(r.code);
+    }
+  });
+});
