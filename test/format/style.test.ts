@@ -65,6 +65,11 @@ describe('formatting style', () => {
     expect(fmt(input, { quotes: 'double' })).toBe('a = "plain"\nb = "it\'s"\nc = "tab\\there"\nd = \'C:\\path\'\ne = \'say "hi"\'\nf = """\nml"""\n"k" = "v"\ng = ["x", "y", { h = "z" }]\n');
   });
 
+  it('takes the defaults for options not given', () => {
+    expect(formatText('[env]\nA="1"\n', { quotes: 'single' })).toBe("[env]\n  A = '1'\n");
+    expect(formatText('[env]\nA="1"\n', { indent: 3 })).toBe('[env]\n   A = "1"\n');
+  });
+
   it('leaves a formatted config alone: no edits at all', () => {
     const formatted = "# fly.toml app configuration file\n\napp = 'a'\nprimary_region = 'ams'\n\n[http_service]\n  internal_port = 8080\n  processes = ['app']\n\n  [[http_service.checks]]\n    path = '/'\n";
     expect(formatEdits(formatted)).toEqual({ ok: true, edits: [] });

@@ -19,7 +19,8 @@ export type FormatResult =
  * `parsed`: the text's parse, when the caller has it already. The result is checked: the
  * formatted text must hold the same value and the same comments, in order, or nothing is changed.
  */
-export function formatEdits(text: string, options: FormatOptions = DEFAULT_FORMAT_OPTIONS, parsed: ParseResult = parseToml(text)): FormatResult {
+export function formatEdits(text: string, style: Partial<FormatOptions> = {}, parsed: ParseResult = parseToml(text)): FormatResult {
+  const options: FormatOptions = { ...DEFAULT_FORMAT_OPTIONS, ...style };
   const blocking = parsed.errors.find((error) => error.code !== 'toml-version');
   if (blocking) return { ok: false, message: `not formatted: ${blocking.message}`, range: blocking.range };
   const edits = layoutEdits(text, parsed.ast, options);
@@ -32,7 +33,7 @@ export function formatEdits(text: string, options: FormatOptions = DEFAULT_FORMA
 }
 
 /** The formatted text (the text itself when it cannot be formatted). */
-export function formatText(text: string, options: FormatOptions = DEFAULT_FORMAT_OPTIONS): string {
+export function formatText(text: string, options: Partial<FormatOptions> = {}): string {
   const result = formatEdits(text, options);
   return result.ok ? applyTextEdits(text, result.edits) : text;
 }
