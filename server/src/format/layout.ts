@@ -101,10 +101,16 @@ function significantTokens(doc: DocumentNode): Significant[] {
   return out;
 }
 
+/** Counted within the gap only: indexOf would search on past it, across a whole one-line array. */
 function lineBreaksIn(text: string, from: number, to: number): number {
   let n = 0;
-  for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) n++;
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) n++;
   return n;
+}
+
+function nextLineBreak(text: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) return i;
+  return -1;
 }
 
 /**
@@ -115,7 +121,7 @@ function lineBreaks(text: string, from: number, to: number, keep: number, edit: 
   let pos = from;
   let kept = 0;
   let deleteFrom = -1;
-  for (let lf = text.indexOf('\n', pos); lf >= 0 && lf < to; lf = text.indexOf('\n', pos)) {
+  for (let lf = nextLineBreak(text, pos, to); lf >= 0; lf = nextLineBreak(text, pos, to)) {
     const breakStart = lf > pos && text.charCodeAt(lf - 1) === 13 ? lf - 1 : lf;
     if (kept < keep) {
       edit(pos, breakStart, '');
