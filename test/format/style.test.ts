@@ -25,6 +25,9 @@ describe('formatting style', () => {
 
   it('drops a trailing comma on the line of its `]`, keeps one that ends a line', () => {
     expect(fmt('a = [1, 2, ]\nb = [\n  1,\n  2,\n]\n')).toBe('a = [1, 2]\nb = [\n  1,\n  2,\n]\n');
+    // A comma that starts the line of the `]` stays, so a second pass has nothing to change.
+    expect(fmt('a = [\n1\n,]\n')).toBe('a = [\n  1\n  ,]\n');
+    expect(fmt(fmt('a = [\n1\n,]\n'))).toBe('a = [\n  1\n  ,]\n');
   });
 
   it('indents multi-line arrays one level per open bracket, the closing bracket at its opener', () => {

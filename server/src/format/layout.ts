@@ -44,6 +44,8 @@ export function layoutEdits(text: string, doc: DocumentNode, options: FormatOpti
   let keyIndent = '';
   let statementIndent = '';
   let headerEnd = -1;
+  /** A comma that starts a line stays: without it, the `]` after it would need another indentation. */
+  let prevStartedLine = false;
 
   for (let k = 0; k < tokens.length; k++) {
     const token = tokens[k]!;
@@ -61,7 +63,7 @@ export function layoutEdits(text: string, doc: DocumentNode, options: FormatOpti
       edit(start, token.start, indent);
     } else if (prev) {
       const wanted = spacing(prev.kind, token.kind, inHeader, text.slice(prevEnd, token.start));
-      if (prev.kind === 'comma' && token.kind === 'rbracket' && !inHeader) {
+      if (prev.kind === 'comma' && token.kind === 'rbracket' && !inHeader && !prevStartedLine) {
         // A trailing comma on the line of its `]`: the comma goes with the space after it.
         edit(prev.start, token.start, '');
       } else {
@@ -77,6 +79,7 @@ export function layoutEdits(text: string, doc: DocumentNode, options: FormatOpti
     }
     prev = token;
     prevEnd = token.end;
+    prevStartedLine = lineStart;
   }
 
   if (prev === undefined) edit(bomEnd, text.length, '');
@@ -141,8 +144,8 @@ function spacing(before: TokenKind, after: TokenKind, inHeader: boolean, current
   if (inHeader) return '';
   if (before === 'equals' || after === 'equals') return ' ';
   if (before === 'dot' || after === 'dot' || after === 'comma') return '';
-  if (before === 'comma') return ' ';
   if (before === 'lbracket' || after === 'rbracket') return '';
+  if (before === 'comma') return ' ';
   if (before === 'lbrace') return after === 'rbrace' ? '' : ' ';
   if (after === 'rbrace') return ' ';
   return current;
