@@ -82,3 +82,41 @@ describe('the default style on the corpus', () => {
     expect(untouched.length).toBeGreaterThanOrEqual(130);
   });
 });
+
+describe('formatting configs with their whitespace scrambled', () => {
+  /** A fixed-seed generator: the same variants on every run. */
+  function random(seed: number): () => number {
+    return () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+  }
+
+  it('keeps the value, and a second pass changes nothing, for 600 variants of real and toml-test files', () => {
+    const rnd = random(42);
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)]!;
+    const sources = [...configs, ...tomlTestValid].map((path) => readFileSync(path, 'utf8')).filter((text) => !parseToml(text).errors.some((e) => e.code !== 'toml-version'));
+    let checked = 0;
+    for (let i = 0; i < 600; i++) {
+      const text = pick(sources);
+      const tokens = parseToml(text).ast.tokenList;
+      // Every whitespace run and line break respelt, blank lines and trailing spaces added.
+      let variant = '';
+      for (let t = 0; t < tokens.length; t++) {
+        const spelling = text.slice(tokens.startAt(t), tokens.endAt(t));
+        const kind = tokens.kindAt(t);
+        if (kind === 'whitespace') variant += pick(['', ' ', '   ', '\t', spelling]);
+        else if (kind === 'newline') variant += pick([spelling, spelling, spelling + spelling, ' ' + spelling + '  ' + spelling]);
+        else variant += spelling + (rnd() < 0.05 ? pick([' ', '\t']) : '');
+      }
+      if (parseToml(variant).errors.some((e) => e.code !== 'toml-version')) continue;
+      checked++;
+      const style = pick(STYLES);
+      const result = formatEdits(variant, style);
+      expect(result.ok, variant).toBe(true);
+      if (!result.ok) continue;
+      const formatted = applyTextEdits(variant, result.edits);
+      expect(ourValue(formatted), variant).toBe(ourValue(variant));
+      expect(comments(formatted)).toEqual(comments(variant));
+      expect(formatEdits(formatted, style), variant).toEqual({ ok: true, edits: [] });
+    }
+    expect(checked).toBeGreaterThan(450);
+  });
+});
