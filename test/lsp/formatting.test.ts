@@ -39,9 +39,9 @@ afterEach(async () => {
   for (const c of clients.splice(0)) expect(await c.close()).toBe(0);
 });
 
-async function opened(text: string, files: Record<string, string> = {}, name = 'fly.toml'): Promise<{ c: TestClient; uri: string }> {
+async function opened(text: string, files: Record<string, string> = {}, name = 'fly.toml', initializationOptions?: Record<string, unknown>): Promise<{ c: TestClient; uri: string }> {
   const dir = folder({ ...files, [name]: text });
-  const c = await startClient(dir);
+  const c = await startClient(dir, initializationOptions ? { initializationOptions } : {});
   clients.push(c);
   const uri = fileUri(join(dir, name));
   c.open(uri, text);
@@ -94,6 +94,11 @@ describe('formatting', () => {
     expect(applyEdits(UNFORMATTED, edits)).toBe(UNFORMATTED.replace('internal_port=8080', '  internal_port = 8080'));
     const two = await c.request<TextEdit[]>('textDocument/rangeFormatting', { textDocument: { uri }, options: SPACES, range: { start: { line: 7, character: 0 }, end: { line: 8, character: 3 } } });
     expect(applyEdits(UNFORMATTED, two)).toBe(UNFORMATTED.replace('size="shared-cpu-1x"', '  size = "shared-cpu-1x"'));
+  });
+
+  it('formats with linting turned off (flylint.enable = false)', async () => {
+    const { c, uri } = await opened(UNFORMATTED, {}, 'fly.toml', { enable: false });
+    expect(applyEdits(UNFORMATTED, (await format(c, uri))!)).toBe(FORMATTED);
   });
 
   it('leaves TOML files that are not fly configs to other tools', async () => {

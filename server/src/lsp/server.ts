@@ -486,7 +486,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   // Formatting: the project's [format] from .flylint.toml, then the editor's indentation.
   const formatting = (uri: string, editor: FormattingOptions | undefined, range?: Range): TextEdit[] | null => {
     const document = documents.get(uri);
-    if (!document || !settings.enable) return null;
+    if (!document) return null;
     return guard('formatting', null, () => {
       const state = stateOf(document);
       if (!state.served) return null;
