@@ -98,6 +98,12 @@ describe('formatting style', () => {
     expect(formatEdits('a = 1\na = 2\n').ok).toBe(false);
   });
 
+  it('gives the same edits unverified (as the editor asks), and refuses the same documents', () => {
+    const text = 'app="a"\n[env]\nA="1"\n';
+    expect(formatEdits(text, {}, undefined, false)).toEqual(formatEdits(text));
+    expect(formatEdits('a = \n', {}, undefined, false).ok).toBe(false);
+  });
+
   it('formats TOML 1.1 syntax flyctl reads (newlines in inline tables)', () => {
     expect(fmt('env = {\nA = "1",\n}\n')).toBe('env = {\n  A = "1",\n}\n');
   });
