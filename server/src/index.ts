@@ -11,6 +11,8 @@ export type { LintOptions, SourceFile, AnalyzedFile, RuleLevel } from './lint/en
 export { applyFixes, applyEdits, fixesOf } from './lint/apply-fixes.js';
 export type { ApplyFixesOptions, ApplyFixesResult } from './lint/apply-fixes.js';
 export { LineIndex } from './lint/line-index.js';
+export { formatEdits, formatText, applyTextEdits, DEFAULT_FORMAT_OPTIONS } from './format/index.js';
+export type { FormatOptions, FormatResult, QuoteStyle } from './format/index.js';
 export type { Position } from './lint/line-index.js';
 export { resolveEnvironment } from './fly/environment.js';
 export type { ProjectView, FileKind } from './project/project-view.js';

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { includedBy, parseConfigFile, optionsForFile } from '../../server/src/config/config-file.js';
+import { formatOptionsOf, includedBy, parseConfigFile, optionsForFile } from '../../server/src/config/config-file.js';
 
 const rules = ['missing-swap', 'missing-metrics', 'secret-in-env'];
 
@@ -25,15 +25,34 @@ describe('.flylint.toml', () => {
     ['[environments]\n"fly.*.toml" = "stag ing"\n', 2, 16, '[environments] "fly.*.toml" must name an environment, such as "staging"'],
     ['[secrets]\npatterns = ["("]\n', 2, 13, 'secrets.patterns: "(" is not a valid regular expression: missing closing ): `(` (patterns use RE2 syntax, which has no back-references or lookarounds)'],
     ['root = \n', 1, 8, 'Expected a value after "root ="'],
+    ['[format]\nquote = "single"\n', 2, 1, 'Unknown key "quote" in [format]. Did you mean "quotes"?'],
+    ['[format]\nquotes = "singles"\n', 2, 10, '[format] quotes must be "preserve", "single" or "double"'],
+    ['[format]\nindent = 9\n', 2, 10, '[format] indent must be a number of spaces from 0 to 8, or "tab"'],
+    ['[format]\nindent = "tabs"\n', 2, 10, '[format] indent must be a number of spaces from 0 to 8, or "tab"'],
+    ['[format]\nindent = 2.5\n', 2, 10, '[format] indent must be a number of spaces from 0 to 8, or "tab"'],
+    ['format = 2\n', 1, 1, '"format" must be a table'],
   ])('%j → %i:%i %s', (text, line, column, message) => {
     const { config, errors } = parseConfigFile(text, '/p/.flylint.toml', rules);
     expect(config).toBeUndefined();
     expect(errors[0]).toEqual({ line, column, message });
   });
 
+  it('reports one error for an invalid indent, at its value', () => {
+    expect(parseConfigFile('[format]\nindent = true\n', '/p/.flylint.toml', rules).errors).toHaveLength(1);
+  });
+
+  it('reads [format], nearer files overriding farther ones key by key', () => {
+    const near = parseConfigFile('[format]\nindent = "tab"\n', '/p/app/.flylint.toml', rules);
+    const far = parseConfigFile('[format]\nindent = 0\nquotes = "single"\n', '/p/.flylint.toml', rules);
+    expect(near.errors).toEqual([]);
+    expect(far.config!.format).toEqual({ indent: 0, quotes: 'single' });
+    expect(formatOptionsOf([near.config!, far.config!])).toEqual({ indent: 'tab', quotes: 'single' });
+    expect(formatOptionsOf([])).toEqual({});
+  });
+
   it('ships the schema it is validated against', () => {
     const schema = JSON.parse(readFileSync(join(process.cwd(), 'schemas', 'flylint-config.schema.json'), 'utf8'));
-    expect(Object.keys(schema.properties).sort()).toEqual(['environments', 'include', 'private', 'root', 'rules', 'secrets']);
+    expect(Object.keys(schema.properties).sort()).toEqual(['environments', 'format', 'include', 'private', 'root', 'rules', 'secrets']);
   });
 
   it('reads include: globs of fly configs with other names, relative to the config file, in the [environments] dialect', () => {

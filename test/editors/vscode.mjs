@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // `npm run test:vscode`: flylint's VSIX in a real VS Code workbench (code-server from npm, on
 // Node 24 from npm), driven by playwright-core in Debian's Chromium. Opens the prod-like example,
-// checks the squiggle, the Problems panel and a hover, applies a quick-fix, saves, and keeps a
-// screenshot in test/artifacts/. Installs what it needs on first use (outside the repository),
-// and retries once against workbench flakes.
+// checks the squiggle, the Problems panel and a hover, applies a quick-fix, saves, formats a
+// config with Format Document, and keeps screenshots in test/artifacts/. Installs what it needs
+// on first use (outside the repository), and retries once against workbench flakes.
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
@@ -166,6 +166,51 @@ async function drive(base, folder, attempt) {
     }, null, { timeout: 30_000 });
     console.log(`INLAY HINT ${JSON.stringify(await hinted.jsonValue())}`);
     await page.screenshot({ path: join(artifacts, `vscode-inlay-hint${attempt ? '-retry' : ''}.png`) });
+    // Format Document on a config written carelessly: the result is what `flylint fmt` writes.
+    // Its indented lines use two spaces, so VS Code detects a tab size of 2 for it.
+    const unformatted = '# formatted in VS Code\napp="shop-fmt"\nprimary_region = "ams"\n\n\n[http_service]\n  internal_port=8080\n  force_https   =   true\n  processes=[ "app" ]   \n\n[[vm]]\nmemory="1gb"\n    cpus = 1\n';
+    const formatted = '# formatted in VS Code\napp = "shop-fmt"\nprimary_region = "ams"\n\n[http_service]\n  internal_port = 8080\n  force_https = true\n  processes = ["app"]\n\n[[vm]]\n  memory = "1gb"\n  cpus = 1\n';
+    writeFileSync(join(folder, 'fly.fmt.toml'), unformatted);
+    // Quick Open lists a new file once the workbench has noticed it: under load, that takes a while.
+    for (let i = 0; ; i++) {
+      await page.keyboard.press('Control+P');
+      await page.waitForSelector('.quick-input-widget input');
+      await page.keyboard.type('fly.fmt.toml');
+      try {
+        await page.waitForSelector('.quick-input-list .monaco-list-row[aria-label*="fly.fmt.toml"]', { timeout: 5000 });
+        break;
+      } catch (error) {
+        if (i === 11) throw error;
+        await page.keyboard.press('Escape');
+      }
+    }
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.tab.active[aria-label*="fly.fmt.toml"]');
+    const shows = (text) => page.waitForFunction((wanted) => [...document.querySelectorAll('.monaco-editor .view-line')].some((l) => (l.textContent ?? '').replace(/\u00a0/g, ' ') === wanted), text, { timeout: 5000 });
+    await shows('  internal_port=8080');
+    await page.screenshot({ path: join(artifacts, `vscode-format-before${attempt ? '-retry' : ''}.png`) });
+    // From the Command Palette: the key binding differs between platforms.
+    for (let i = 0; ; i++) {
+      await page.keyboard.press('Control+Shift+P');
+      await page.waitForSelector('.quick-input-widget input');
+      await page.keyboard.type('Format Document');
+      await page.waitForSelector('.quick-input-list .monaco-list-row[aria-label^="Format Document"]', { timeout: 15_000 });
+      const commands = await page.$$eval('.quick-input-list .monaco-list-row', (els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+      if (i === 0) console.log(`COMMANDS ${commands.slice(0, 3).join(' | ')}`);
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: /^Format Document(?! With)/ }).first().click();
+      try {
+        await shows('  internal_port = 8080');
+        break;
+      } catch (error) {
+        if (i === 4) throw error;
+      }
+    }
+    await page.screenshot({ path: join(artifacts, `vscode-format${attempt ? '-retry' : ''}.png`) });
+    await page.keyboard.press('Control+S');
+    await page.waitForTimeout(1000);
+    const written = readFileSync(join(folder, 'fly.fmt.toml'), 'utf8');
+    if (written !== formatted) throw new Error(`Format Document gave ${JSON.stringify(written)}`);
+    console.log('FORMATTED fly.fmt.toml as flylint fmt does');
   } finally {
     await browser.close();
   }

@@ -30,6 +30,7 @@ export class UsageError extends Error {}
 export const USAGE_LINE = 'Usage: flylint [options] [path ...]   (flylint --help lists the options)';
 
 export const USAGE = `Usage: flylint [options] [path ...]
+       flylint fmt [--check] [options] [path ...]   (formats; flylint fmt --help)
 
 Lints fly.toml files: paths are files or directories (every fly*.toml below, and what \`include\` in
 .flylint.toml names, honouring .gitignore); no path = the current directory. All files of one call

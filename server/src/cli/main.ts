@@ -28,6 +28,7 @@ import { didYouMean } from '../lint/did-you-mean.js';
 import { optionsForFile } from '../config/config-file.js';
 import { renderRuleDocs, renderRuleList } from '../lint/rule-docs-page.js';
 import { VERSION } from '../version.js';
+import { runFmt } from './fmt.js';
 import type { Finding } from '../lint/types.js';
 
 const HOMEPAGE = 'https://github.com/flylint/flylint';
@@ -55,6 +56,8 @@ interface Input {
 }
 
 export function run(argv: readonly string[], io: Io): number {
+  // `flylint fmt …` formats; a folder named fmt is linted as ./fmt.
+  if (argv[0] === 'fmt') return runFmt(argv.slice(1), io);
   let options: CliOptions;
   try {
     options = parseArgs(argv);

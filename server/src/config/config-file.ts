@@ -15,6 +15,7 @@ import { didYouMean } from '../lint/did-you-mean.js';
 import type { ErrorObject } from 'ajv';
 import validateConfig from '../schema/generated/config-validator.js';
 import { rangeOfValue, valueAtPointer } from '../schema/locate.js';
+import type { FormatOptions } from '../format/options.js';
 
 export interface FlylintConfig {
   filePath: string;
@@ -27,6 +28,8 @@ export interface FlylintConfig {
   secretPatterns: string[];
   /** Globs (relative to `directory`) of fly configs with other names, such as `deploy/fly/prod.toml`. */
   include: string[];
+  /** `[format]`: only what the file sets. */
+  format: Partial<FormatOptions>;
 }
 
 export interface ConfigError {
@@ -35,20 +38,24 @@ export interface ConfigError {
   column: number;
 }
 
-const TOP_KEYS = ['root', 'include', 'rules', 'environments', 'private', 'secrets'];
+const TOP_KEYS = ['root', 'include', 'rules', 'environments', 'private', 'secrets', 'format'];
+const FORMAT_KEYS = ['indent', 'quotes'];
 
 /** A schema error in words, naming the key. */
 function describeError(error: ErrorObject, path: string[]): string {
+  // The indent's alternatives fail one by one (integer, range, "tab"): one message says them all.
+  if (path[0] === 'format' && path[1] === 'indent') return '[format] indent must be a number of spaces from 0 to 8, or "tab"';
   const key = path.length ? path.join('.') : 'the file';
   switch (error.keyword) {
     case 'additionalProperties': {
       const extra = (error.params as { additionalProperty: string }).additionalProperty;
       const where = path.length ? `[${path.join('.')}]` : 'the top level';
-      const known = path.length === 0 ? TOP_KEYS : path[0] === 'secrets' ? ['patterns'] : [];
+      const known = path.length === 0 ? TOP_KEYS : path[0] === 'secrets' ? ['patterns'] : path[0] === 'format' ? FORMAT_KEYS : [];
       const suggestion = didYouMean(extra, known);
       return `Unknown key "${shownToken(extra)}" in ${where}${suggestion ? `. Did you mean "${suggestion}"?` : known.length ? `; known keys: ${known.join(', ')}` : ''}`;
     }
     case 'enum':
+      if (path[0] === 'format') return '[format] quotes must be "preserve", "single" or "double"';
       return `[rules] ${path[path.length - 1]} must be "off", "info", "warning" or "error"`;
     case 'type':
       return `"${key}" must be ${String((error.params as { type: string }).type).replace('array', 'a list').replace('object', 'a table').replace('boolean', 'true or false').replace('string', 'a string')}`;
@@ -75,7 +82,8 @@ export function parseConfigFile(text: string, filePath: string, knownRules: read
   const errors: ConfigError[] = [];
   const at = (offset: number, message: string) => {
     const p = index.positionAt(offset);
-    errors.push({ message, line: p.line + 1, column: p.character + 1 });
+    const error = { message, line: p.line + 1, column: p.character + 1 };
+    if (!errors.some((e) => e.message === error.message && e.line === error.line && e.column === error.column)) errors.push(error);
   };
   for (const e of parsed.errors) if (e.code !== 'toml-version') at(e.range[0], hideLongQuotes(e.message));
   if (errors.length) return { errors };
@@ -85,14 +93,18 @@ export function parseConfigFile(text: string, filePath: string, knownRules: read
       const path = error.instancePath === '' ? [] : error.instancePath.slice(1).split('/').map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
       const extra = error.keyword === 'additionalProperties' ? (error.params as { additionalProperty: string }).additionalProperty : undefined;
       const located = valueAtPointer(root, extra ? [...path, extra] : path);
-      const offset = located?.key && (extra || error.keyword === 'type') ? located.key.start : located ? rangeOfValue(located)[0] : 0;
+      const onValue = path[0] === 'format' && path[1] === 'indent';
+      const offset = located?.key && (extra || error.keyword === 'type') && !onValue ? located.key.start : located ? rangeOfValue(located)[0] : 0;
       at(offset, describeError(error, path));
     }
     return { errors };
   }
   const directory = filePath.replace(/[\\/][^\\/]*$/, '') || '.';
-  const config: FlylintConfig = { filePath, directory, root: false, rules: {}, environments: [], private: [], secretPatterns: [], include: [] };
-  const data = toSchemaData(root) as { root?: boolean; include?: string[]; private?: string[]; rules?: Record<string, RuleLevel>; environments?: Record<string, string>; secrets?: { patterns?: string[] } };
+  const config: FlylintConfig = { filePath, directory, root: false, rules: {}, environments: [], private: [], secretPatterns: [], include: [], format: {} };
+  const data = toSchemaData(root) as { root?: boolean; include?: string[]; private?: string[]; rules?: Record<string, RuleLevel>; environments?: Record<string, string>; secrets?: { patterns?: string[] }; format?: Partial<FormatOptions> };
+  // The schema has checked both.
+  if (data.format?.indent !== undefined) config.format.indent = data.format.indent;
+  if (data.format?.quotes !== undefined) config.format.quotes = data.format.quotes;
   config.root = data.root === true;
   config.private = data.private ?? [];
   config.environments = Object.entries(data.environments ?? {}).map(([glob, env]) => ({ glob, env }));
@@ -149,6 +161,13 @@ function readRules(table: TomlTable, knownRules: readonly string[], config: Flyl
     // The schema has checked the level already.
     config.rules[id] = (entry.value as { value: RuleLevel }).value;
   }
+}
+
+/** The `[format]` settings of the config files that apply (nearest first): a nearer file's win, key by key. */
+export function formatOptionsOf(configs: readonly FlylintConfig[]): Partial<FormatOptions> {
+  const options: Partial<FormatOptions> = {};
+  for (const config of [...configs].reverse()) Object.assign(options, config.format);
+  return options;
 }
 
 /** What the config files (nearest first) say about one file. */

@@ -21,6 +21,9 @@ import {
   type Connection,
   type DocumentSymbol,
   type FoldingRange,
+  type FormattingOptions,
+  type Range,
+  type TextEdit,
   type InitializeParams,
   type InitializeResult,
   type SemanticTokens,
@@ -58,6 +61,8 @@ import { projectFilesWatched, isProjectFileEvent } from './project-files.js';
 import type { ProjectView } from '../project/project-view.js';
 import { FrameWriter } from './frame-writer.js';
 import { FrameReader } from './frame-reader.js';
+import { formattingEdits, styleFor } from './formatting.js';
+import { formatOptionsOf } from '../config/config-file.js';
 
 /** Other open configs of a project are re-checked this long after an edit (isolation findings). */
 const PROJECT_DELAY_MS = 150;
@@ -383,6 +388,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         renameProvider: { prepareProvider: true },
         referencesProvider: true,
         documentHighlightProvider: true,
+        documentFormattingProvider: true,
+        documentRangeFormattingProvider: true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
         ...(pull ? { diagnosticProvider: { identifier: 'flylint', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
       },
@@ -664,6 +671,20 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       return state.served ? documentHighlights(state.file, state.index, document.offsetAt(params.position)) : [];
     });
   });
+  // Formatting: the project's [format] from .flylint.toml, then the editor's indentation.
+  const formatting = (uri: string, editor: FormattingOptions | undefined, range?: Range): TextEdit[] | null => {
+    const document = documents.get(uri);
+    if (!document) return null;
+    return guard('formatting', null, () => {
+      const state = stateOf(document);
+      if (!state.served) return null;
+      const path = pathOf(uri);
+      const style = styleFor(path ? formatOptionsOf(workspace.configsFor(path)) : {}, editor);
+      return formattingEdits(state.file.parse, state.index, style, range);
+    });
+  };
+  connection.onDocumentFormatting((params) => formatting(params.textDocument.uri, params.options));
+  connection.onDocumentRangeFormatting((params) => formatting(params.textDocument.uri, params.options, params.range));
 
   documents.listen(connection);
   connection.listen();
