@@ -32,6 +32,11 @@ const has = (rule: string, pattern?: RegExp) => (findings: Finding[]) => finding
 const count = (rule: string, atLeast: number) => (findings: Finding[]) => findings.filter((f) => f.ruleId === rule).length >= atLeast;
 const none = (prefix: string) => (findings: Finding[]) => !findings.some((f) => f.ruleId.startsWith(prefix));
 
+// Vitest runs other test files in parallel on the same two cores: a first, cold lint there has
+// taken twice its time alone. What the bounds catch is work that grows faster than the input,
+// which misses them by orders of magnitude, not by this leeway.
+const LEEWAY = 3;
+
 // [name, input, time bound in ms, what the findings must show]
 const cases: Array<[string, () => string, number, (findings: Finding[]) => boolean]> = [
   ['100,000 nested arrays', () => `a = ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`, 500, has('toml-syntax', /nested more than \d+ levels/)],
@@ -66,7 +71,7 @@ describe('hostile inputs through lintText', () => {
     const findings = checks.invariants(text, linted);
     expect(findings.filter((f) => f.ruleId === 'internal-error').map((f) => f.message)).toEqual([]);
     expect(expectation(findings), `findings: ${[...new Set(findings.map((f) => f.ruleId))].join(', ')}`).toBe(true);
-    expect(ms, `took ${ms.toFixed(0)} ms (bound ${boundMs} ms)`).toBeLessThan(boundMs);
+    expect(ms, `took ${ms.toFixed(0)} ms (bound ${boundMs} ms × ${LEEWAY})`).toBeLessThan(boundMs * LEEWAY);
   });
 });
 
