@@ -87,7 +87,7 @@ function inspectTarball(tarball) {
     .flatMap((f) => [...readFileSync(join(pkgDir, f), 'utf8').matchAll(/^\/\/# sourceMappingURL=(.+)$/gm)].map((m) => [f, m[1].trim()]))
     .filter(([f, map]) => !map.startsWith('data:') && !existsSync(join(pkgDir, dirname(f), map)));
   check('every sourceMappingURL names a shipped file', dangling.length === 0, dangling.map(([f, m]) => `${f} -> ${m}`).join('\n'));
-  for (const required of ['bin/flylint.js', 'bin/flylint-language-server.js', 'dist/cli.cjs', 'dist/index.js', 'dist/language-server.js', 'dist/types/server/src/index.d.ts', 'README.md', 'LICENSE', 'CHANGELOG.md']) {
+  for (const required of ['bin/flylint.js', 'bin/flylint-language-server.js', 'dist/cli.cjs', 'dist/cli-re2js.cjs', 'dist/cli-fly-schema.json', 'dist/index.js', 'dist/language-server.js', 'dist/types/server/src/index.d.ts', 'README.md', 'LICENSE', 'CHANGELOG.md']) {
     check(`the tarball holds ${required}`, shipped.includes(required));
   }
 }

@@ -28,15 +28,23 @@ describe('the CLI bundle', () => {
     expect(bundle).not.toContain(engineText);
   });
 
-  it('loads that file from its own folder, whatever the current folder', () => {
-    // An installed copy (bin/, dist/*.cjs, package.json) run from a project folder elsewhere.
+  it("reads the fly.toml schema from a file of its own: ASCII, and the library's schema", async () => {
+    expect(bundle).not.toContain('Fly.io app configuration, as flyctl reads it');
+    const text = readFileSync(join(dist, 'cli-fly-schema.json'), 'latin1');
+    expect(text.search(/[^\x00-\x7f]/)).toBe(-1);
+    const { default: schema } = (await import('../../server/src/schema/generated/fly-schema-resolved.js')) as { default: unknown };
+    expect(JSON.parse(text)).toEqual(schema);
+  });
+
+  it('loads its files from its own folder, whatever the current folder', () => {
+    // An installed copy (bin/, dist/*.cjs and *.json, package.json) run from a project folder elsewhere.
     const pkg = mkdtempSync(join(tmpdir(), 'flylint-bundle-pkg-'));
     const project = mkdtempSync(join(tmpdir(), 'flylint-bundle-project-'));
     const cacheHome = mkdtempSync(join(tmpdir(), 'flylint-bundle-cache-'));
     temporaries.push(pkg, project, cacheHome);
     cpSync(join(process.cwd(), 'bin'), join(pkg, 'bin'), { recursive: true });
     mkdirSync(join(pkg, 'dist'));
-    for (const file of readdirSync(dist).filter((f) => f.endsWith('.cjs'))) cpSync(join(dist, file), join(pkg, 'dist', file));
+    for (const file of readdirSync(dist).filter((f) => /\.(cjs|json)$/.test(f))) cpSync(join(dist, file), join(pkg, 'dist', file));
     cpSync(join(process.cwd(), 'package.json'), join(pkg, 'package.json'));
     writeFileSync(join(project, '.flylint.toml'), 'root = true\n\n[secrets]\npatterns = ["^SHOP_PIN$"]\n');
     writeFileSync(join(project, 'fly.toml'), 'app = "shop"\nprimary_region = "ord"\n\n[env]\n  SHOP_PIN = "tr0ub4dor-staple"\n');

@@ -32,8 +32,8 @@ function install(): string {
   const dir = temporary('flylint-cache-pkg-');
   cpSync(join(process.cwd(), 'bin'), join(dir, 'bin'), { recursive: true });
   mkdirSync(join(dir, 'dist'));
-  // The CLI's bundle and the chunks it loads on demand (dist/*.cjs), and the language server's.
-  const shipped = readdirSync(join(process.cwd(), 'dist')).filter((file) => file.endsWith('.cjs') || file === 'language-server.js');
+  // The CLI's bundle with the files it reads (dist/*.cjs, dist/*.json), and the language server's.
+  const shipped = readdirSync(join(process.cwd(), 'dist')).filter((file) => /\.(cjs|json)$/.test(file) || file === 'language-server.js');
   for (const file of shipped) cpSync(join(process.cwd(), 'dist', file), join(dir, 'dist', file));
   cpSync(join(process.cwd(), 'package.json'), join(dir, 'package.json'));
   return dir;
