@@ -99,7 +99,9 @@ for (const { path: node, version } of nodes) {
   // 1. One file, whole process, against bare Node start-up.
   console.log(`CLI start-up, one fly.toml (node ${version}):`);
   {
-    const file = join(root, 'examples', 'well-configured', 'fly.toml');
+    // A config with a sibling (fly.staging.toml) in a project of its own (examples/.flylint.toml):
+    // the run reads the project around it, as pre-commit's runs on one staged file do.
+    const file = join(root, 'examples', 'shop', 'fly.toml');
     const [ours, bare] = compareProcesses([node, [cli, file]], [node, ['-e', '0']]);
     row(`one file vs \`node -e 0\` (node ${version})`, ours, bare, 'ms', 1.15);
   }

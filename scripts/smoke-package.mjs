@@ -1,9 +1,15 @@
 #!/usr/bin/env node
 // The package as a user gets it: `npm pack` of this checkout (prepack builds it), installed with
 // `npm i -D ./flylint-<version>.tgz` into an empty project (offline: the package has no
-// dependencies), then used the four ways the README shows: `npx flylint`, `npx
-// flylint-language-server --stdio`, `import { lintText } from 'flylint'`, and a strict TypeScript
-// consumer of the shipped types. Every check prints PASS or FAIL; the exit status is 1 on any FAIL.
+// dependencies), then used the ways the README shows: `npx flylint` (each output and exit status),
+// `npx flylint-language-server --stdio` and `import { lintText } from 'flylint'`. Every check
+// prints PASS or FAIL; the exit status is 1 on any FAIL.
+//
+// What the test suite checks (on Node 20 and 24 in CI) is not checked again here, one place for
+// each thing: test/cli/package.test.ts installs a packed copy and checks the published manifest (no
+// prepare, no dependencies), an install without warnings, `npx flylint` on a bad config and a strict
+// TypeScript consumer of the shipped types; test/cli/code-cache.test.ts checks that nothing is
+// written inside the package and where the compile caches go.
 //
 //   node scripts/smoke-package.mjs [--node24] [--git] [--tarball FILE]
 //     --node24   also install and run it under Node 24 (scripts/node24.mjs finds or installs it)
@@ -77,9 +83,6 @@ function inspectTarball(tarball) {
   const untar = spawnSync('tar', ['xzf', tarball, '-C', dir], { encoding: 'utf8' });
   if (!check('the tarball unpacks', untar.status === 0, untar.stderr)) return;
   const pkgDir = join(dir, 'package');
-  const manifest = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'));
-  check('the published package.json has no prepare script', !manifest.scripts?.prepare, JSON.stringify(manifest.scripts));
-  check('the published package.json has no dependencies', !manifest.dependencies || Object.keys(manifest.dependencies).length === 0, JSON.stringify(manifest.dependencies));
   const shipped = files(pkgDir).map((line) => line.split(' ')[0]);
   check('no code cache is shipped', !shipped.some((f) => f.endsWith('.cache')), shipped.filter((f) => f.endsWith('.cache')).join(' '));
   const dangling = shipped
@@ -87,7 +90,7 @@ function inspectTarball(tarball) {
     .flatMap((f) => [...readFileSync(join(pkgDir, f), 'utf8').matchAll(/^\/\/# sourceMappingURL=(.+)$/gm)].map((m) => [f, m[1].trim()]))
     .filter(([f, map]) => !map.startsWith('data:') && !existsSync(join(pkgDir, dirname(f), map)));
   check('every sourceMappingURL names a shipped file', dangling.length === 0, dangling.map(([f, m]) => `${f} -> ${m}`).join('\n'));
-  for (const required of ['bin/flylint.js', 'bin/flylint-language-server.js', 'dist/cli.cjs', 'dist/index.js', 'dist/language-server.js', 'dist/types/server/src/index.d.ts', 'README.md', 'LICENSE', 'CHANGELOG.md']) {
+  for (const required of ['bin/flylint.js', 'bin/flylint-language-server.js', 'dist/cli.cjs', 'dist/cli-re2js.cjs', 'dist/cli-fly-schema.json', 'dist/index.js', 'dist/language-server.js', 'dist/types/server/src/index.d.ts', 'README.md', 'LICENSE', 'CHANGELOG.md']) {
     check(`the tarball holds ${required}`, shipped.includes(required));
   }
 }
@@ -154,7 +157,7 @@ async function languageServer(cwd, env) {
 }
 
 /** Installs the package into an empty project with the given Node and uses it. */
-async function smoke(label, node, spec, { offline = true, git = false } = {}) {
+async function smoke(label, node, spec, { offline = true } = {}) {
   console.log(`\n${label}`);
   const app = mkdtempSync(join(work, 'app-'));
   const cacheHome = mkdtempSync(join(work, 'cache-home-'));
@@ -164,16 +167,8 @@ async function smoke(label, node, spec, { offline = true, git = false } = {}) {
   sh(app, 'npm init -y', env);
   const install = sh(app, `npm i -D ${offline ? '--offline' : '--prefer-offline'} ${JSON.stringify(spec)}`, env);
   if (!check(`npm i -D ${basename(spec)}`, install.status === 0, install.stderr + install.stdout)) return;
-  // From git, npm must run the prepare script (the build), and npm 11 says so in a warning.
-  if (!git) check('npm i prints no warning', !/npm warn/i.test(install.stderr), install.stderr);
-  const installed = readdirSync(join(app, 'node_modules')).filter((name) => !name.startsWith('.'));
-  check('the installed package has no dependencies', installed.length === 1 && installed[0] === 'flylint', installed.join(' '));
-  const pkgDir = join(app, 'node_modules', 'flylint');
-  const before = files(pkgDir);
 
   writeFileSync(join(app, 'fly.toml'), BAD);
-  const stylish = sh(app, 'npx flylint', env);
-  check('npx flylint: a bad config exits 1 with the finding', stylish.status === 1 && /5:19 +error +"internal_port" in \[http_service\] must be an integer/.test(stylish.stdout), stylish.stdout + stylish.stderr);
   const json = sh(app, 'npx flylint --format json fly.toml', env);
   let report;
   try {
@@ -198,27 +193,6 @@ async function smoke(label, node, spec, { offline = true, git = false } = {}) {
   );
   const esm = sh(app, 'node use.mjs', env);
   check("import { lintText } from 'flylint' (ESM)", esm.status === 0 && esm.stdout.includes('"invalid-type"'), esm.stdout + esm.stderr);
-
-  writeFileSync(join(app, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', strict: true, noEmit: true, types: [] }, files: ['use.mts'] }));
-  writeFileSync(
-    join(app, 'use.mts'),
-    `import { applyFixes, lintText, parseToml, type Finding } from 'flylint';
-const text = 'app = "shop"\\n';
-const findings: Finding[] = lintText(text, { filePath: 'fly.toml', env: 'staging' });
-const fixed: { text: string; applied: number } = applyFixes(text, findings, { unsafe: true });
-const errors: number = parseToml('a = 1').errors.length;
-// @ts-expect-error: filePath is a string
-lintText('', { filePath: 1 });
-console.log(fixed.text, errors);
-`,
-  );
-  // This repository's TypeScript (a devDependency), run by the Node under test.
-  const tsc = sh(app, `node ${JSON.stringify(join(root, 'node_modules', 'typescript', 'bin', 'tsc'))} -p .`, env);
-  check('a strict TypeScript consumer compiles against the shipped types', tsc.status === 0 && tsc.stdout + tsc.stderr === '', tsc.stdout + tsc.stderr);
-
-  check('nothing was written inside the installed package', JSON.stringify(files(pkgDir)) === JSON.stringify(before));
-  const cached = existsSync(join(cacheHome, 'flylint')) ? files(join(cacheHome, 'flylint')) : [];
-  check('the compile cache is in the user cache folder', cached.length > 0 && cached.every((f) => f.includes(`-node${version.slice(1)}-`)), cached.join('\n'));
 }
 
 /** npm installs a git dependency by cloning it, installing its devDependencies and running prepare. */
@@ -226,7 +200,7 @@ async function smokeGit(node) {
   const clone = join(work, 'flylint-clone');
   const cloned = spawnSync('git', ['clone', '-q', root, clone], { encoding: 'utf8' });
   if (!check('git clone of this checkout', cloned.status === 0, cloned.stderr)) return;
-  await smoke(`git+file:// install, ${spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim()}`, node, `git+file://${clone}`, { offline: false, git: true });
+  await smoke(`git+file:// install, ${spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim()}`, node, `git+file://${clone}`, { offline: false });
 }
 
 try {

@@ -1,7 +1,8 @@
 /**
  * The compiled bundles are cached in the user's cache folder (bin/cache-dir.js), one folder per
- * flylint, Node and V8 version, never inside the package: on Node >= 22.1 by Node's own compile
- * cache, on older Node as a V8 code cache made by bin/flylint.js. A batch run tunes V8's flags on
+ * flylint, Node and V8 version, never inside the package: the CLI's bundle as a V8 code cache made
+ * by bin/flylint.js after the run (on every Node), what Node itself loads (the language server,
+ * the CLI's chunks) by Node's own compile cache on Node >= 22.1. A batch run tunes V8's flags on
  * Node 20, and V8 rejects a cache made under other flags: if batch and one-file runs each rewrote
  * it, every switch between them would compile the bundle.
  */
@@ -31,7 +32,9 @@ function install(): string {
   const dir = temporary('flylint-cache-pkg-');
   cpSync(join(process.cwd(), 'bin'), join(dir, 'bin'), { recursive: true });
   mkdirSync(join(dir, 'dist'));
-  for (const file of ['cli.cjs', 'language-server.js']) cpSync(join(process.cwd(), 'dist', file), join(dir, 'dist', file));
+  // The CLI's bundle with the files it reads (dist/*.cjs, dist/*.json), and the language server's.
+  const shipped = readdirSync(join(process.cwd(), 'dist')).filter((file) => /\.(cjs|json)$/.test(file) || file === 'language-server.js');
+  for (const file of shipped) cpSync(join(process.cwd(), 'dist', file), join(dir, 'dist', file));
   cpSync(join(process.cwd(), 'package.json'), join(dir, 'package.json'));
   return dir;
 }
@@ -160,8 +163,48 @@ function initializeServer(pkg: string, cacheHome: string): Promise<string> {
   });
 }
 
+describe('the V8 code cache of the CLI, on every Node', () => {
+  it('is written by the first run that lints, kept by the runs after it', () => {
+    const pkg = install();
+    const cacheHome = temporary('flylint-cache-home-');
+    const files = configs(temporary('flylint-cache-cfg-'), 2);
+    // A run that lints nothing runs little of the bundle: its cache would hold too little.
+    for (const args of [['--version'], ['--list-rules'], ['--explain', 'missing-swap']]) {
+      const result = spawnSync(process.execPath, [join(pkg, 'bin', 'flylint.js'), ...args], { encoding: 'utf8', env: environment(cacheHome) });
+      expect(result.status).toBe(0);
+      expect([...cacheFiles(cacheHome).keys()].filter((f) => f.startsWith('cli-'))).toEqual([]);
+    }
+    lint(pkg, files.slice(0, 1), cacheHome);
+    const written = new Map([...cacheFiles(cacheHome)].filter(([f]) => f.startsWith('cli-')));
+    expect([...written.keys()]).toEqual([expect.stringMatching(/^cli-\d+-\d+\.cache$/)]);
+    lint(pkg, files, cacheHome);
+    lint(pkg, files.slice(0, 1), cacheHome);
+    expect(new Map([...cacheFiles(cacheHome)].filter(([f]) => f.startsWith('cli-')))).toEqual(written);
+  });
+
+  it('of another build of the bundle is never read', () => {
+    const pkg = install();
+    const cacheHome = temporary('flylint-cache-home-');
+    const files = [join(temporary('flylint-cache-cfg-'), 'fly.toml')];
+    writeFileSync(files[0]!, 'app = "shop\n');
+    expect(lint(pkg, files, cacheHome, 1).stdout).toContain('Unterminated');
+    const [first] = [...cacheFiles(cacheHome).keys()].filter((f) => f.startsWith('cli-'));
+    // A rebuild of the same length (one name changed): V8 itself checks only the length.
+    const bundle = join(pkg, 'dist', 'cli.cjs');
+    const text = readFileSync(bundle, 'utf8');
+    const changed = text.replaceAll('Unterminated', 'Unfinished!!');
+    expect(changed.length).toBe(text.length);
+    expect(changed).not.toBe(text);
+    writeFileSync(bundle, changed);
+    expect(lint(pkg, files, cacheHome, 1).stdout).toContain('Unfinished!!');
+    const caches = [...cacheFiles(cacheHome).keys()].filter((f) => f.startsWith('cli-'));
+    expect(caches).toContain(first);
+    expect(caches).toHaveLength(2);
+  });
+});
+
 describe.skipIf(nodeCompileCache)('the V8 code cache on Node < 22.1', () => {
-  it('is written by a one-file run when missing, and not by a batch run', () => {
+  it('is not written by a batch run, which runs under other V8 flags', () => {
     const pkg = install();
     const cacheHome = temporary('flylint-cache-home-');
     const files = configs(temporary('flylint-cache-cfg-'), 25);
@@ -175,37 +218,25 @@ describe.skipIf(nodeCompileCache)('the V8 code cache on Node < 22.1', () => {
     lint(pkg, files.slice(0, 1), cacheHome);
     expect(cacheFiles(cacheHome)).toEqual(written);
   });
-
-  it('of another build of the bundle is never read', () => {
-    const pkg = install();
-    const cacheHome = temporary('flylint-cache-home-');
-    const files = [join(temporary('flylint-cache-cfg-'), 'fly.toml')];
-    writeFileSync(files[0]!, 'app = "shop\n');
-    expect(lint(pkg, files, cacheHome, 1).stdout).toContain('Unterminated');
-    const [first] = cacheFiles(cacheHome).keys();
-    // A rebuild of the same length (one name changed): V8 itself checks only the length.
-    const bundle = join(pkg, 'dist', 'cli.cjs');
-    const text = readFileSync(bundle, 'utf8');
-    const changed = text.replaceAll('Unterminated', 'Unfinished!!');
-    expect(changed.length).toBe(text.length);
-    expect(changed).not.toBe(text);
-    writeFileSync(bundle, changed);
-    expect(lint(pkg, files, cacheHome, 1).stdout).toContain('Unfinished!!');
-    expect([...cacheFiles(cacheHome).keys()]).toContain(first);
-    expect(cacheFiles(cacheHome).size).toBe(2);
-  });
 });
 
 describe.runIf(nodeCompileCache)("Node's compile cache on Node >= 22.1", () => {
-  it('is filled by the first run and reused, for one-file and batch runs alike', () => {
+  it('holds what Node loads (the language server, the chunks of the CLI), filled once and reused', async () => {
     const pkg = install();
     const cacheHome = temporary('flylint-cache-home-');
-    const files = configs(temporary('flylint-cache-cfg-'), 25);
-    lint(pkg, files.slice(0, 1), cacheHome);
-    const written = cacheFiles(cacheHome);
-    expect(written.size).toBeGreaterThan(0);
+    const project = temporary('flylint-cache-cfg-');
+    // secrets.patterns makes the CLI require its re2js chunk.
+    writeFileSync(join(project, '.flylint.toml'), 'root = true\n\n[secrets]\npatterns = ["^SHOP_PIN$"]\n');
+    const files = configs(project, 2);
+    expect(await initializeServer(pkg, cacheHome)).toContain('"capabilities"');
+    const server = cacheFiles(cacheHome);
+    expect([...server.keys()].filter((f) => !f.startsWith('cli-')).length).toBeGreaterThan(0);
     lint(pkg, files, cacheHome);
-    lint(pkg, files.slice(0, 1), cacheHome);
+    const written = cacheFiles(cacheHome);
+    // One entry more: the chunk.
+    expect([...written.keys()].filter((f) => !f.startsWith('cli-')).length).toBe([...server.keys()].length + 1);
+    lint(pkg, files, cacheHome);
+    expect(await initializeServer(pkg, cacheHome)).toContain('"capabilities"');
     expect(cacheFiles(cacheHome)).toEqual(written);
-  });
+  }, 60_000);
 });

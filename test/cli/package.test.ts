@@ -1,8 +1,10 @@
 /**
  * The README's installation, as a new user runs it: the package as npm would publish it
  * (`npm pack` of this checkout, already built), installed with `npm i -D` into an empty project,
- * then `npx flylint` there. scripts/smoke-package.mjs (in .ci/run) does the same from a fresh
- * pack, with the language server, an ESM import and Node 24 too.
+ * then `npx flylint` there. The one place that checks the published manifest, an install
+ * without warnings, `npx flylint` on a bad config and a strict TypeScript consumer of the types;
+ * scripts/smoke-package.mjs (in .ci/run) checks the rest from a fresh pack (the tarball's files,
+ * every output of the CLI, the language server, an ESM import, a git install) on Node 20 and 24.
  */
 import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';

@@ -17,7 +17,7 @@ const SETTING_NAME = /(_|^)(MIN|MAX|LENGTH|LEN|EXPIRY|EXPIRES|EXPIRATION|TTL|TIM
  */
 const ACCESS_KEY_ID = /ACCESS_?KEY/i;
 /** Values that stand in for a secret rather than being one. */
-const PLACEHOLDER = /^(|changeme|change[-_ .]?(me|it|this)|replace[-_ .]?(me|this)|todo|tbd|fixme|xxx+|\*+|\.{3}|…|redacted|hidden|secret|password|passwd|pass|token|key|api[-_]?key|placeholder|example|sample|dummy|fake|mock|test|testing|none|null|nil|undefined|false|true|yes|no|on|off|0|1|not[-_ ]?used|unused|not[-_ ]?set|unset|empty|n\/?a|default|-)$|^<.*>$|^\[.*\]$|^\(.*\)$|^\$\{?[A-Za-z_][A-Za-z0-9_]*\}?$|^\$\(.*\)$|^\{\{.*\}\}$|^%.*%$|^your[-_ .]|^(?:insert|put|enter|add)[-_ .].*[-_ .]here$|[-_ .]here$/i;
+const PLACEHOLDER = /^(|changeme|change[-_ .]?(me|it|this)|replace[-_ .]?(me|this)|todo|tbd|fixme|xxx+|\*+|\.{3}|\u2026|redacted|hidden|secret|password|passwd|pass|token|key|api[-_]?key|placeholder|example|sample|dummy|fake|mock|test|testing|none|null|nil|undefined|false|true|yes|no|on|off|0|1|not[-_ ]?used|unused|not[-_ ]?set|unset|empty|n\/?a|default|-)$|^<.*>$|^\[.*\]$|^\(.*\)$|^\$\{?[A-Za-z_][A-Za-z0-9_]*\}?$|^\$\(.*\)$|^\{\{.*\}\}$|^%.*%$|^your[-_ .]|^(?:insert|put|enter|add)[-_ .].*[-_ .]here$|[-_ .]here$/i;
 /** One character over and over: `xxxxxxxx`, `00000000`. */
 const REPEATED = /^(.)\1+$/;
 /** A word in the value that says it is not a real credential: a mock, a test, a development default. */
