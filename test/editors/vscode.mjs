@@ -55,6 +55,7 @@ async function once(env, vsix, attempt) {
   mkdirSync(join(r, 'work'));
   mkdirSync(join(r, 'ud', 'User'), { recursive: true });
   copyFileSync(join(root, 'examples', 'shop', 'fly.toml'), join(r, 'work', 'fly.toml'));
+  copyFileSync(join(root, 'examples', 'shop', 'Dockerfile'), join(r, 'work', 'Dockerfile'));
   writeFileSync(join(r, 'config.yaml'), `bind-addr: 127.0.0.1:${PORT}\nauth: none\ncert: false\n`);
   writeFileSync(join(r, 'ud', 'User', 'settings.json'), JSON.stringify({
     'workbench.startupEditor': 'none', 'chat.disableAIFeatures': true, 'telemetry.telemetryLevel': 'off',
