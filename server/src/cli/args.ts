@@ -1,6 +1,8 @@
 /** Command-line parsing, by hand: no dependency to load at start-up. */
 import type { RuleLevel } from '../lint/engine.js';
-import { didYouMean } from '../lint/did-you-mean.js';
+import { scanArgs, unknownOption as unknownIn, UsageError } from './scan-args.js';
+
+export { UsageError };
 
 export type Format = 'stylish' | 'json' | 'sarif' | 'github';
 
@@ -24,8 +26,6 @@ export interface CliOptions {
   version: boolean;
   help: boolean;
 }
-
-export class UsageError extends Error {}
 
 export const USAGE_LINE = 'Usage: flylint [options] [path ...]   (flylint --help lists the options)';
 
@@ -64,38 +64,11 @@ const FORMATS = new Set(['stylish', 'json', 'sarif', 'github']);
 const OPTIONS = ['--format', '--env', '--fix', '--unsafe-fixes', '--stdin', '--stdin-filename', '--no-error-on-unmatched-pattern', '--config', '--rule', '--max-warnings', '--quiet', '--list-rules', '--explain', '--print-config', '--version', '--help'];
 const SHORT: Record<string, string> = { '-h': '--help', '-v': '--version' };
 
-function unknownOption(name: string): UsageError {
-  const suggestion = didYouMean(name, OPTIONS);
-  return new UsageError(`Unknown option "${name}"${suggestion ? `. Did you mean "${suggestion}"?` : ''}`);
-}
+const unknownOption = (name: string) => unknownIn(name, OPTIONS);
 
 export function parseArgs(argv: readonly string[]): CliOptions {
   const options: CliOptions = { paths: [], format: 'stylish', fix: false, unsafeFixes: false, stdin: false, allowEmpty: false, rules: {}, quiet: false, listRules: false, version: false, help: false };
-  for (let i = 0; i < argv.length; i++) {
-    const raw = SHORT[argv[i]!] ?? argv[i]!;
-    if (!raw.startsWith('--') || raw === '--') {
-      if (raw === '--') {
-        options.paths.push(...argv.slice(i + 1));
-        break;
-      }
-      if (raw === '-') options.stdin = true;
-      else if (raw.startsWith('-')) throw unknownOption(raw);
-      else options.paths.push(raw);
-      continue;
-    }
-    const eq = raw.indexOf('=');
-    const name = eq > 0 ? raw.slice(0, eq) : raw;
-    const inline = eq > 0 ? raw.slice(eq + 1) : undefined;
-    const value = (): string => {
-      if (inline !== undefined) return inline;
-      const next = argv[++i];
-      if (next === undefined || (next.startsWith('--') && next.length > 2)) throw new UsageError(`Option ${name} needs a value`);
-      return next;
-    };
-    const flag = (): true => {
-      if (inline !== undefined) throw new UsageError(`Option ${name} takes no value`);
-      return true;
-    };
+  scanArgs(argv, options, SHORT, unknownOption, ({ name, value, flag }) => {
     switch (name) {
       case '--format': {
         const format = value();
@@ -162,7 +135,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       default:
         throw unknownOption(name);
     }
-  }
+  });
   if (options.unsafeFixes) options.fix = true;
   if (options.stdin && options.paths.length) throw new UsageError('--stdin lints standard input: give no paths with it (name the input with --stdin-filename)');
   return options;

@@ -1,6 +1,5 @@
 /** Arguments of `flylint fmt`, by hand like the linter's (args.ts). */
-import { UsageError } from './args.js';
-import { didYouMean } from '../lint/did-you-mean.js';
+import { scanArgs, unknownOption as unknownIn, UsageError } from './scan-args.js';
 import { MAX_INDENT, QUOTE_STYLES, type FormatOptions, type QuoteStyle } from '../format/options.js';
 
 export interface FmtOptions {
@@ -39,34 +38,12 @@ Exit codes: 0 formatted (or, with --check, nothing to change), 1 with --check: a
 formatted, 2 usage, config, read, write or TOML syntax error.`;
 
 const OPTIONS = ['--check', '--indent', '--quotes', '--stdin', '--stdin-filename', '--no-error-on-unmatched-pattern', '--config', '--help'];
+const SHORT: Record<string, string> = { '-h': '--help' };
+const unknownOption = (name: string) => unknownIn(name, OPTIONS, 'flylint fmt');
 
 export function parseFmtArgs(argv: readonly string[]): FmtOptions {
   const options: FmtOptions = { paths: [], check: false, stdin: false, allowEmpty: false, style: {}, help: false };
-  for (let i = 0; i < argv.length; i++) {
-    const raw = argv[i] === '-h' ? '--help' : argv[i]!;
-    if (!raw.startsWith('--') || raw === '--') {
-      if (raw === '--') {
-        options.paths.push(...argv.slice(i + 1));
-        break;
-      }
-      if (raw === '-') options.stdin = true;
-      else if (raw.startsWith('-')) throw unknownOption(raw);
-      else options.paths.push(raw);
-      continue;
-    }
-    const eq = raw.indexOf('=');
-    const name = eq > 0 ? raw.slice(0, eq) : raw;
-    const inline = eq > 0 ? raw.slice(eq + 1) : undefined;
-    const value = (): string => {
-      if (inline !== undefined) return inline;
-      const next = argv[++i];
-      if (next === undefined || (next.startsWith('--') && next.length > 2)) throw new UsageError(`Option ${name} needs a value`);
-      return next;
-    };
-    const flag = (): true => {
-      if (inline !== undefined) throw new UsageError(`Option ${name} takes no value`);
-      return true;
-    };
+  scanArgs(argv, options, SHORT, unknownOption, ({ name, value, flag }) => {
     switch (name) {
       case '--check':
         options.check = flag();
@@ -98,7 +75,7 @@ export function parseFmtArgs(argv: readonly string[]): FmtOptions {
       default:
         throw unknownOption(name);
     }
-  }
+  });
   if (options.stdin && options.paths.length) throw new UsageError('--stdin formats standard input: give no paths with it (name the input with --stdin-filename)');
   return options;
 }
@@ -108,9 +85,4 @@ function indentOf(raw: string): number | 'tab' {
   const n = Number(raw);
   if (!/^\d+$/.test(raw) || n > MAX_INDENT) throw new UsageError(`--indent takes a number of spaces from 0 to ${MAX_INDENT}, or tab; got "${raw}"`);
   return n;
-}
-
-function unknownOption(name: string): UsageError {
-  const suggestion = didYouMean(name, OPTIONS);
-  return new UsageError(`Unknown option "${name}" for flylint fmt${suggestion ? `. Did you mean "${suggestion}"?` : ''}`);
 }
