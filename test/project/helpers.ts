@@ -1,5 +1,6 @@
 /** Lints a config inside an in-memory project and returns one rule's findings with the text they point at. */
-import { lintText } from '../../server/src/index.js';
+import { expect } from 'vitest';
+import { allRules, lintText } from '../../server/src/index.js';
 import { memoryProjectView } from '../../server/src/project/memory-view.js';
 
 export interface ProjectCase {
@@ -14,11 +15,24 @@ export interface ProjectCase {
 
 export function findingsOf(rule: string, c: Pick<ProjectCase, 'toml' | 'config' | 'files'>, withView = true) {
   const configPath = c.config ?? 'fly.toml';
+  const meta = allRules().find((r) => r.meta.id === rule)!.meta;
   const findings = lintText(c.toml, {
     filePath: `/repo/${configPath}`,
     projectRoot: '/repo',
-    ...(rule === 'no-build-source' ? { rules: { [rule]: 'info' as const } } : rule === 'port-mismatch' ? { rules: { [rule]: 'warning' as const } } : {}),
+    // An opt-in rule is turned on at its own severity; a level set for the others would replace
+    // the severity each finding chooses.
+    ...(meta.optIn ? { rules: { [rule]: meta.severity } } : {}),
     ...(withView ? { projectView: memoryProjectView(configPath, c.files) } : {}),
   });
   return findings.filter((f) => f.ruleId === rule).map((f) => ({ ...f, at: c.toml.slice(f.range[0], f.range[1]) }));
+}
+
+/** Checks a case: the rule reports exactly at the expected places, with the expected messages and severities. */
+export function expectCase(rule: string, c: ProjectCase): void {
+  const seen = findingsOf(rule, c);
+  expect(seen.map((s) => s.at)).toEqual(c.expect.map((e) => e.at));
+  c.expect.forEach((e, i) => {
+    if (e.message) expect(seen[i]!.message).toMatch(e.message);
+    if (e.severity) expect(seen[i]!.severity).toBe(e.severity);
+  });
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { findingsOf, type ProjectCase } from './helpers.js';
+import { expectCase, findingsOf, type ProjectCase } from './helpers.js';
+import { lintText } from '../../server/src/index.js';
+import { memoryProjectView } from '../../server/src/project/memory-view.js';
 
 const RULE = 'no-build-source';
 const cases: ProjectCase[] = [
@@ -21,16 +23,13 @@ const cases: ProjectCase[] = [
 ];
 
 describe(RULE, () => {
-  it.each(cases.map((c) => [c.name, c] as const))('%s', (_, c) => {
-    const seen = findingsOf(RULE, c);
-    expect(seen.map((s) => s.at)).toEqual(c.expect.map((e) => e.at));
-    c.expect.forEach((e, i) => {
-      if (e.message) expect(seen[i]!.message).toMatch(e.message);
-      if (e.severity) expect(seen[i]!.severity).toBe(e.severity);
-    });
-  });
+  it.each(cases.map((c) => [c.name, c] as const))('%s', (_, c) => expectCase(RULE, c));
 
   it('is off by default and silent without a project view', () => {
     expect(findingsOf(RULE, cases[0]!, false)).toEqual([]);
+    const firing = cases.find((c) => c.expect.length)!;
+    expect(findingsOf(RULE, firing)).not.toEqual([]);
+    const byDefault = lintText(firing.toml, { filePath: '/repo/fly.toml', projectRoot: '/repo', projectView: memoryProjectView('fly.toml', firing.files) });
+    expect(byDefault.filter((f) => f.ruleId === RULE)).toEqual([]);
   });
 });

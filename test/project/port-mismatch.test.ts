@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findingsOf, type ProjectCase } from './helpers.js';
+import { expectCase, findingsOf, type ProjectCase } from './helpers.js';
 import { listenEvidence } from '../../server/src/project/listen-ports.js';
 
 const RULE = 'port-mismatch';
@@ -49,14 +49,7 @@ const cases: ProjectCase[] = [
 ];
 
 describe(RULE, () => {
-  it.each(cases.map((c) => [c.name, c] as const))('%s', (_, c) => {
-    const seen = findingsOf(RULE, c);
-    expect(seen.map((s) => s.at)).toEqual(c.expect.map((e) => e.at));
-    c.expect.forEach((e, i) => {
-      if (e.message) expect(seen[i]!.message).toMatch(e.message);
-      if (e.severity) expect(seen[i]!.severity).toBe(e.severity);
-    });
-  });
+  it.each(cases.map((c) => [c.name, c] as const))('%s', (_, c) => expectCase(RULE, c));
 
   it('offers internal_port = <exposed> as a suggestion', () => {
     const [finding] = findingsOf(RULE, cases[0]!);
