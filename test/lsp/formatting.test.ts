@@ -6,16 +6,11 @@ import { PassThrough } from 'node:stream';
 import { createRequire } from 'node:module';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fileUri, startClient, type TestClient } from './lsp-client.js';
-import { LineIndex } from '../../server/src/lint/line-index.js';
+import { applyEdits, type TextEdit } from './text-edits.js';
 import { listen } from '../../server/src/lsp/server.js';
 
 const require = createRequire(import.meta.url);
 const rpc = require('vscode-jsonrpc/node') as typeof import('vscode-jsonrpc/node');
-
-interface TextEdit {
-  range: { start: { line: number; character: number }; end: { line: number; character: number } };
-  newText: string;
-}
 
 const UNFORMATTED = 'app="shop"\n[http_service]\ninternal_port=8080\nforce_https = true   \n\n\n\n[[vm]]\nsize="shared-cpu-1x"\n';
 const FORMATTED = 'app = "shop"\n[http_service]\n  internal_port = 8080\n  force_https = true\n\n[[vm]]\n  size = "shared-cpu-1x"\n';
@@ -25,13 +20,6 @@ function folder(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'flylint-lsp-fmt-'));
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   return dir;
-}
-
-function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const index = new LineIndex(text);
-  return [...edits]
-    .sort((a, b) => index.offsetAt(b.range.start) - index.offsetAt(a.range.start))
-    .reduce((t, e) => t.slice(0, index.offsetAt(e.range.start)) + e.newText + t.slice(index.offsetAt(e.range.end)), text);
 }
 
 const clients: TestClient[] = [];

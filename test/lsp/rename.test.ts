@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { fileUri, startClient, type TestClient } from './lsp-client.js';
 import { LineIndex } from '../../server/src/lint/line-index.js';
+import { applyEdits } from './text-edits.js';
 import { lintText } from '../../server/src/lint/engine.js';
 import { parseToml } from '../../server/src/toml/parse.js';
 
@@ -25,13 +26,6 @@ const TEXT = `app = "shop"
 
 function at(text: string, needle: string, shift = 1): { line: number; character: number } {
   return new LineIndex(text).positionAt(text.indexOf(needle) + shift);
-}
-
-function applyEdits(text: string, edits: Array<{ range: { start: any; end: any }; newText: string }>): string {
-  const index = new LineIndex(text);
-  return [...edits]
-    .sort((a, b) => index.offsetAt(b.range.start) - index.offsetAt(a.range.start))
-    .reduce((t, e) => t.slice(0, index.offsetAt(e.range.start)) + e.newText + t.slice(index.offsetAt(e.range.end)), text);
 }
 
 const clients: TestClient[] = [];

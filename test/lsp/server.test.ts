@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fileUri, startClient, type Diagnostic, type TestClient } from './lsp-client.js';
 import { LineIndex } from '../../server/src/lint/line-index.js';
+import { applyEdits } from './text-edits.js';
 
 const SECRET = 'sk_live_51HxQ2rTz8kL9mN3pQ7vW2yX';
 const CONFIG = `app = "shop"
@@ -43,13 +44,6 @@ function marked(text: string): { text: string; position: { line: number; charact
   const offset = text.indexOf('|');
   const plain = text.slice(0, offset) + text.slice(offset + 1);
   return { text: plain, position: new LineIndex(plain).positionAt(offset) };
-}
-
-function applyEdits(text: string, edits: Array<{ range: { start: any; end: any }; newText: string }>): string {
-  const index = new LineIndex(text);
-  return [...edits]
-    .sort((a, b) => index.offsetAt(b.range.start) - index.offsetAt(a.range.start))
-    .reduce((t, e) => t.slice(0, index.offsetAt(e.range.start)) + e.newText + t.slice(index.offsetAt(e.range.end)), text);
 }
 
 const clients: TestClient[] = [];
