@@ -16,11 +16,12 @@
 //     --git      also install it from a git+file:// URL of a clone of this checkout's HEAD
 //     --tarball  use this tarball instead of packing
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join, relative } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { node24 } from './node24.mjs';
+import { fileSnapshot } from './file-snapshot.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -52,19 +53,6 @@ function sh(cwd, command, env, input) {
   return spawnSync('sh', ['-c', command], { cwd, env, encoding: 'utf8', input, timeout: 600_000, maxBuffer: 1 << 26 });
 }
 
-function files(dir) {
-  const out = [];
-  const walk = (d) => {
-    for (const entry of readdirSync(d, { withFileTypes: true })) {
-      const path = join(d, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else out.push(`${relative(dir, path)} ${statSync(path).size} ${statSync(path).mtimeMs}`);
-    }
-  };
-  walk(dir);
-  return out.sort();
-}
-
 /** `npm pack` as a publish runs it; the repository's package.json must come out of it unchanged. */
 function pack() {
   const given = args.indexOf('--tarball');
@@ -83,7 +71,7 @@ function inspectTarball(tarball) {
   const untar = spawnSync('tar', ['xzf', tarball, '-C', dir], { encoding: 'utf8' });
   if (!check('the tarball unpacks', untar.status === 0, untar.stderr)) return;
   const pkgDir = join(dir, 'package');
-  const shipped = files(pkgDir).map((line) => line.split(' ')[0]);
+  const shipped = fileSnapshot(pkgDir).map((line) => line.split(' ')[0]);
   check('no code cache is shipped', !shipped.some((f) => f.endsWith('.cache')), shipped.filter((f) => f.endsWith('.cache')).join(' '));
   const dangling = shipped
     .filter((f) => /\.(c|m)?js$/.test(f))

@@ -7,11 +7,12 @@
  * it, every switch between them would compile the bundle.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { fileSnapshot } from '../../scripts/file-snapshot.mjs';
 
 const require = createRequire(import.meta.url);
 const { cacheDir } = require('../../bin/cache-dir.js') as { cacheDir(env?: NodeJS.ProcessEnv, platform?: string): string | undefined };
@@ -37,20 +38,6 @@ function install(): string {
   for (const file of shipped) cpSync(join(process.cwd(), 'dist', file), join(dir, 'dist', file));
   cpSync(join(process.cwd(), 'package.json'), join(dir, 'package.json'));
   return dir;
-}
-
-/** Every file below a folder with its size and time: what "nothing was written" compares. */
-function snapshot(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const entry of readdirSync(d, { withFileTypes: true })) {
-      const path = join(d, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else out.push(`${relative(dir, path)} ${statSync(path).size} ${statSync(path).mtimeMs}`);
-    }
-  };
-  walk(dir);
-  return out.sort();
 }
 
 function configs(dir: string, count: number): string[] {
@@ -115,13 +102,13 @@ describe('the cache folder', () => {
   it('is never inside the package: the CLI and the language server leave their folder as installed', async () => {
     const pkg = install();
     const cacheHome = temporary('flylint-cache-home-');
-    const before = snapshot(pkg);
+    const before = fileSnapshot(pkg);
     const files = configs(temporary('flylint-cache-cfg-'), 25);
     lint(pkg, files.slice(0, 1), cacheHome);
     lint(pkg, files, cacheHome);
     lint(pkg, files.slice(0, 1), cacheHome);
     expect(await initializeServer(pkg, cacheHome)).toContain('"capabilities"');
-    expect(snapshot(pkg)).toEqual(before);
+    expect(fileSnapshot(pkg)).toEqual(before);
     expect(cacheFiles(cacheHome).size).toBeGreaterThan(0);
     // Only this flylint's and this Node's folder was made.
     expect(readdirSync(join(cacheHome, 'flylint'))).toEqual([key]);

@@ -1,0 +1,1 @@
+export function fileSnapshot(dir: string): string[];
